@@ -1,0 +1,107 @@
+#include "CommandLine.h"
+
+#include <cerrno>
+#include <cstdlib>
+#include <fstream>
+
+namespace looplab {
+
+namespace {
+
+Command usageError(const std::string& message) {
+    Command command;
+    command.kind = Command::Kind::UsageError;
+    command.error = message;
+    return command;
+}
+
+bool parseInteger(const std::string& text, int64_t min, int64_t& out) {
+    if (text.empty())
+        return false;
+    char* end = nullptr;
+    errno = 0;
+    const long long value = std::strtoll(text.c_str(), &end, 10);
+    if (errno != 0 || *end != '\0' || value < min)
+        return false;
+    out = value;
+    return true;
+}
+
+Command parseRun(const std::vector<std::string>& args) {
+    Command command;
+    command.kind = Command::Kind::Run;
+    RunOptions& run = command.run;
+    for (size_t i = 1; i < args.size(); ++i) {
+        const std::string& arg = args[i];
+        auto value = [&](std::string& out) {
+            if (i + 1 >= args.size())
+                return false;
+            out = args[++i];
+            return true;
+        };
+        auto number = [&](int64_t min, int64_t& out) {
+            std::string text;
+            return value(text) && parseInteger(text, min, out);
+        };
+        if (arg == "--stamp") {
+            run.stamp = true;
+        } else if (arg == "--trace") {
+            if (!value(run.traceOut))
+                return usageError("--trace needs a file name");
+        } else if (arg == "--line-cost") {
+            if (!number(0, run.lineCostNs))
+                return usageError("--line-cost needs a whole number of nanoseconds (0 or more)");
+        } else if (arg == "--seed") {
+            if (!number(INT64_MIN, run.seed))
+                return usageError("--seed needs a whole number");
+        } else if (arg == "--max-steps") {
+            if (!number(1, run.maxSteps))
+                return usageError("--max-steps needs a positive whole number");
+        } else if (arg.size() > 1 && arg[0] == '-') {
+            return usageError("unknown option " + arg + " (see looplab --help)");
+        } else if (run.program.empty()) {
+            run.program = arg;
+        } else {
+            return usageError("looplab run takes one program, got a second one: " + arg);
+        }
+    }
+    if (run.program.empty())
+        return usageError("looplab run needs a program: looplab run PROGRAM.py");
+    std::ifstream probe(run.program);
+    if (!probe)
+        return usageError("cannot read " + run.program + ": no such file or not readable");
+    return command;
+}
+
+} // namespace
+
+Command parseCommandLine(const std::vector<std::string>& args) {
+    if (args.empty())
+        return Command{Command::Kind::Window, {}, {}};
+    const std::string& first = args[0];
+    if (first == "--help" || first == "-h" || first == "help")
+        return Command{Command::Kind::Help, {}, {}};
+    if (first == "--version")
+        return Command{Command::Kind::Version, {}, {}};
+    if (first == "run")
+        return parseRun(args);
+    if (!first.empty() && first[0] == '-')
+        return usageError("unknown option " + first + " (see looplab --help)");
+    return Command{Command::Kind::Window, {}, {}};
+}
+
+std::string usageText() {
+    return "usage:\n"
+           "  looplab run PROGRAM.py [--stamp] [--trace OUT.json] [--line-cost NS] [--seed N]\n"
+           "                         [--max-steps N]\n"
+           "      Run an asyncio program on LoopLab's virtual-time event loop.\n"
+           "      --stamp          prefix each output line with its virtual time [S.mmm]\n"
+           "      --trace FILE     write the recorded trace as JSON (docs/trace-format.md)\n"
+           "      --line-cost NS   virtual nanoseconds per executed program line (default 100)\n"
+           "      --seed N         seed for the random module (default 0)\n"
+           "      --max-steps N    stop after N loop callbacks (default 2000000)\n"
+           "  exit status: 0 finished, 1 uncaught exception, 2 usage error, 3 deadlock,\n"
+           "               4 budget exceeded (runaway loop, steps, output, memory, time)\n";
+}
+
+} // namespace looplab

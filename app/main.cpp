@@ -1,0 +1,51 @@
+// looplab: the command line. `looplab run` runs a program on the engine; the window comes with
+// the desktop app (ui/).
+
+#include "CommandLine.h"
+#include "ProgramRunner.h"
+#include "WorkerProcess.h"
+
+#include <iostream>
+#include <string>
+#include <vector>
+#include <unistd.h>
+
+namespace {
+
+std::string executablePath(const char* argv0) {
+    char buffer[4096];
+    const ssize_t n = readlink("/proc/self/exe", buffer, sizeof buffer - 1);
+    if (n > 0)
+        return std::string(buffer, static_cast<size_t>(n));
+    return argv0;
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    using looplab::Command;
+    const std::vector<std::string> args(argv + 1, argv + argc);
+    Command command = looplab::parseCommandLine(args);
+    switch (command.kind) {
+    case Command::Kind::Help:
+        std::cout << looplab::usageText();
+        return 0;
+    case Command::Kind::Version:
+        std::cout << "looplab 0.1.0\n";
+        return 0;
+    case Command::Kind::UsageError:
+        std::cerr << "looplab: " << command.error << '\n';
+        return looplab::kExitUsage;
+    case Command::Kind::Window:
+        std::cerr << "looplab: the desktop window is not built yet; use: looplab run PROGRAM.py\n";
+        return looplab::kExitUsage;
+    case Command::Kind::Run:
+        break;
+    }
+    command.run.pythonDir = looplab::findPythonDir(executablePath(argv[0]));
+    if (command.run.pythonDir.empty()) {
+        std::cerr << "looplab: cannot find LoopLab's Python files (share/looplab/python)\n";
+        return looplab::kExitUsage;
+    }
+    return looplab::runInWorkerProcess(command.run);
+}

@@ -1,0 +1,109 @@
+"""Runs one student program inside the engine's interpreter and returns its exit status.
+
+Called once per worker process by ProgramRunner.cpp. The program runs as ``__main__`` exactly
+as under ``python3 prog.py``; what differs is underneath: the simulation model (looplab_sim),
+LoopLab's loop and the recorder.
+"""
+
+import builtins
+import json
+import os
+import sys
+import traceback
+import types
+
+import _looplab
+
+FINISHED, EXCEPTION, USAGE, DEADLOCK, BUDGET = 0, 1, 2, 3, 4
+
+
+def run(settings):
+    import looplab_sim
+    from looplab_sim import executors
+    from . import loop as virtual_loop, recorder, sync_watch
+
+    program = settings["program"]
+    recorder.program_path = program
+    real_stdout = sys.stdout
+    output = looplab_sim.install(_looplab, loop_factory=virtual_loop.VirtualEventLoop,
+                                 seed=settings["seed"],
+                                 output_limit_bytes=settings["output_limit_bytes"],
+                                 on_line=recorder.on_print)
+    executors.on_job = recorder.on_job
+    sync_watch.install()
+    _looplab.set_step_observer(recorder.after_step)
+
+    status, message, report = _execute(program, settings["line_cost_ns"], virtual_loop.Deadlock)
+
+    output.finish()
+    real_stdout.write(output.render(settings["stamp"]))
+    real_stdout.flush()
+    if message:
+        print(message, file=sys.stderr)
+    end = {"status": ["finished", "exception", "usage", "deadlock", "budget"][status],
+           "exit": status, "message": message, "lines": _looplab.lines_executed()}
+    if report is not None:
+        end["deadlock"] = {"tasks": report["tasks"], "cycle": report["cycle"]}
+    _looplab.record_end(json.dumps(end, separators=(",", ":"), ensure_ascii=False))
+    return status
+
+
+def _execute(program, line_cost_ns, deadlock_type):
+    """(status, message for stderr, deadlock report or None)"""
+    from looplab_sim import BudgetExceeded
+
+    try:
+        with open(program, "rb") as f:
+            source = f.read()
+        code = compile(source, program, "exec", dont_inherit=True)
+    except SyntaxError as exc:
+        traceback.print_exception(exc, limit=0)
+        return EXCEPTION, None, None
+
+    main = types.ModuleType("__main__")
+    main.__file__ = program
+    main.__builtins__ = builtins
+    main.__cached__ = None
+    sys.modules["__main__"] = main
+    sys.path.insert(0, os.path.dirname(os.path.abspath(program)))
+
+    _looplab.install_tracer(program, line_cost_ns)
+    try:
+        exec(code, main.__dict__)
+        return FINISHED, None, None
+    except SystemExit as exc:
+        if _looplab.budget_exceeded():
+            return BUDGET, "looplab: budget exceeded: " + _looplab.budget_exceeded(), None
+        return _system_exit_status(exc), None, None
+    except deadlock_type as exc:
+        return DEADLOCK, exc.report["text"], exc.report
+    except BudgetExceeded as exc:
+        return BUDGET, f"looplab: budget exceeded: {exc}{_at_line(exc, program)}", None
+    except MemoryError as exc:
+        return BUDGET, ("looplab: budget exceeded: the program used more memory than the "
+                        f"limit{_at_line(exc, program)}"), None
+    except BaseException as exc:  # the program's own uncaught exception: like python3
+        traceback.print_exception(type(exc), exc, exc.__traceback__.tb_next)
+        return EXCEPTION, None, None
+    finally:
+        _looplab.uninstall_tracer()
+
+
+def _at_line(exc, program):
+    line = 0
+    tb = exc.__traceback__
+    while tb is not None:
+        if tb.tb_frame.f_code.co_filename == program:
+            line = tb.tb_lineno
+        tb = tb.tb_next
+    return f" (line {line})" if line else ""
+
+
+def _system_exit_status(exc):
+    code = exc.code
+    if code is None:
+        return FINISHED
+    if isinstance(code, int):
+        return code & 0xFF
+    print(code, file=sys.stderr)
+    return EXCEPTION

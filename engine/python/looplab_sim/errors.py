@@ -1,0 +1,45 @@
+"""Exceptions that mark the edges of the LoopLab simulation.
+
+Two kinds of "stop" exist and they deliberately sit at different places in the
+exception hierarchy:
+
+* ``NotSimulatedError`` is an ordinary ``RuntimeError``.  A student program that
+  reaches for something the model does not cover (a real socket, ``input()``,
+  a subprocess) should see a normal, catchable error with a sentence that
+  explains what to do instead.
+
+* ``BudgetExceeded`` derives from ``BaseException`` so that a broad
+  ``except Exception:`` in student code cannot swallow it: when a run blows a
+  budget (too much output, too much virtual time...) the runner has to regain
+  control no matter what the program tries to catch.
+"""
+
+__all__ = ["NotSimulatedError", "BudgetExceeded"]
+
+
+class NotSimulatedError(RuntimeError):
+    """Raised when a program uses a facility that LoopLab does not simulate.
+
+    The message is meant for a learner, so it is a full sentence that names the
+    facility and, where there is one, the simulated alternative.
+    """
+
+
+class BudgetExceeded(BaseException):
+    """Raised when a run exceeds one of its budgets.
+
+    ``reason`` is a short machine-friendly tag (for example ``"output flood"``)
+    that the engine uses to classify the stop; the full message adds detail for
+    people.  Callers may pass only a message of the form ``"reason: detail"``;
+    the tag is then the part before the first colon, so that both runners and
+    the C++ side can build the exception from a single string.
+    """
+
+    def __init__(self, message, reason=None):
+        super().__init__(message)
+        if reason is None:
+            reason = str(message).split(":", 1)[0].strip()
+        self.reason = reason
+
+    def __str__(self):
+        return str(self.args[0]) if self.args else self.reason

@@ -1,0 +1,37 @@
+#include "EngineSession.h"
+
+#include <stdexcept>
+
+namespace looplab {
+
+void linkLooplabModule();
+
+namespace {
+EngineSession* currentSession = nullptr;
+}
+
+EngineSession::EngineSession()
+    : loop(clock, recorder, budget), tracer(clock, recorder, budget, &loop) {
+    if (currentSession)
+        throw std::logic_error("only one EngineSession may exist at a time");
+    currentSession = this;
+    linkLooplabModule();
+    clock.setBlockListener([this](const std::string& thread, int64_t start, int64_t duration) {
+        const int line = tracer.programLineNow();
+        recorder.add({EventKind::Block, start, thread == "loop" ? loop.currentTask() : -1, -1,
+                      line, duration, thread, {}});
+    });
+}
+
+EngineSession::~EngineSession() {
+    tracer.uninstall();
+    currentSession = nullptr;
+}
+
+EngineSession* EngineSession::current() {
+    if (!currentSession)
+        throw std::runtime_error("no LoopLab engine session is active");
+    return currentSession;
+}
+
+} // namespace looplab

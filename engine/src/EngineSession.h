@@ -1,0 +1,30 @@
+#pragma once
+// Everything one simulated run owns on the C++ side: clock, budget, recorder, loop core and line
+// tracer. There is one session per worker process; the embedded `_looplab` module reaches it
+// through EngineSession::current().
+
+#include "EventLoopCore.h"
+#include "LineTracer.h"
+#include "RunBudget.h"
+#include "TraceRecorder.h"
+#include "VirtualClock.h"
+
+namespace looplab {
+
+class EngineSession {
+  public:
+    EngineSession();
+    ~EngineSession();
+    EngineSession(const EngineSession&) = delete;
+    EngineSession& operator=(const EngineSession&) = delete;
+
+    static EngineSession* current();
+
+    VirtualClock clock;
+    RunBudget budget;
+    TraceRecorder recorder;
+    EventLoopCore loop;
+    LineTracer tracer;
+};
+
+} // namespace looplab

@@ -1,0 +1,134 @@
+#include "EventLoopCore.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace looplab {
+
+namespace {
+// CPython never sleeps longer than a day in one select() call.
+constexpr double kMaximumSelectTimeout = 24 * 3600;
+// time.get_clock_info('monotonic').resolution on Linux: timers this close count as due.
+constexpr double kClockResolution = 1e-9;
+} // namespace
+
+EventLoopCore::EventLoopCore(VirtualClock& clock, TraceRecorder& recorder, RunBudget& budget)
+    : clock_(clock), recorder_(recorder), budget_(budget) {}
+
+int64_t EventLoopCore::callSoon(py::object handle, int64_t task, const std::string& what) {
+    const int64_t id = nextHandleId_++;
+    ready_.push_back(Ready{std::move(handle), id, task});
+    recorder_.add({EventKind::ReadyPush, clock_.loopNs(), task, id, 0, 0, what, {}});
+    return id;
+}
+
+int64_t EventLoopCore::callAt(py::object handle, double when, int64_t task,
+                              const std::string& what) {
+    const int64_t id = nextHandleId_++;
+    timers_.push(Timer{when, id, std::move(handle), task});
+    const auto whenNs = static_cast<int64_t>(std::llround(when * 1e9));
+    recorder_.add({EventKind::TimerPush, clock_.loopNs(), task, id, 0, whenNs, what, {}});
+    return id;
+}
+
+void EventLoopCore::noteCancelled(int64_t handleId) {
+    recorder_.add({EventKind::HandleCancel, clock_.loopNs(), -1, handleId, 0, 0, {}, {}});
+}
+
+// One turn of the event loop, in four phases (compare libuv's uv_run and CPython's _run_once).
+EventLoopCore::Outcome EventLoopCore::runOnce(bool stopping) {
+    ++iterations_;
+    // 1. Forget cancelled timers that reached the top of the heap.
+    dropCancelledTimers();
+    // 2. Poll: if nothing is ready, sleep until the first timer is due. Nothing ready, no timer:
+    //    no callback can ever run again, so every unfinished task is stuck (deadlock).
+    if (!waitForNextTimer(stopping))
+        return Outcome::Deadlock;
+    // 3. Timers whose deadline has come join the back of the ready queue.
+    moveDueTimersToReady();
+    // 4. Run the callbacks that are ready now, in order. Callbacks they schedule wait for the
+    //    next iteration, so one busy task cannot starve the timers.
+    const size_t readyAtStart = ready_.size();
+    recorder_.add({EventKind::Iteration, clock_.loopNs(), -1, -1,
+                   static_cast<int64_t>(readyAtStart), iterations_, {}, {}});
+    for (size_t i = 0; i < readyAtStart && !budget_.tripped(); ++i) {
+        Ready entry = std::move(ready_.front());
+        ready_.pop_front();
+        runHandle(entry);
+    }
+    return budget_.tripped() ? Outcome::BudgetExceeded : Outcome::Ran;
+}
+
+void EventLoopCore::dropCancelledTimers() {
+    while (!timers_.empty() && timers_.top().handle.attr("_cancelled").cast<bool>()) {
+        // Remove it from the heap before releasing the handle, as CPython does.
+        timers_.top().handle.attr("_scheduled") = false;
+        timers_.pop();
+    }
+}
+
+bool EventLoopCore::waitForNextTimer(bool stopping) {
+    if (!ready_.empty() || stopping)
+        return true;
+    if (timers_.empty())
+        return false;
+    const double timeout =
+        std::min(std::max(0.0, timers_.top().when - time()), kMaximumSelectTimeout);
+    if (timeout > 0) {
+        // epoll takes whole milliseconds and rounds a positive timeout up.
+        const auto waitedNs = static_cast<int64_t>(std::ceil(timeout * 1e3)) * 1'000'000;
+        recorder_.add({EventKind::Poll, clock_.loopNs(), -1, -1, 0, waitedNs, {}, {}});
+        clock_.loopWaits(waitedNs);
+    }
+    return true;
+}
+
+void EventLoopCore::moveDueTimersToReady() {
+    const double endTime = time() + kClockResolution;
+    while (!timers_.empty() && timers_.top().when < endTime) {
+        Timer timer = timers_.top();
+        timers_.pop();
+        timer.handle.attr("_scheduled") = false;
+        recorder_.add({EventKind::TimerDue, clock_.loopNs(), timer.task, timer.seq, 0, 0, {}, {}});
+        ready_.push_back(Ready{std::move(timer.handle), timer.seq, timer.task});
+    }
+}
+
+void EventLoopCore::runHandle(const Ready& entry) {
+    if (entry.handle.attr("_cancelled").cast<bool>())
+        return;
+    if (++budget_.steps > budget_.maxSteps) {
+        budget_.trip("more than " + std::to_string(budget_.maxSteps) +
+                     " loop steps (raise it with --max-steps)");
+        return;
+    }
+    recorder_.add({EventKind::HandleRun, clock_.loopNs(), entry.task, entry.id, 0, 0, {}, {}});
+    if (entry.task >= 0)
+        recorder_.add({EventKind::StepBegin, clock_.loopNs(), entry.task, entry.id, 0, 0, {}, {}});
+    budget_.linesThisStep = 0;
+    {
+        // Handle._run() reports the callback's exceptions to the loop's exception handler;
+        // only SystemExit and KeyboardInterrupt come out, and they end the run as in CPython.
+        struct CurrentTask {
+            int64_t& slot;
+            CurrentTask(int64_t& s, int64_t task) : slot(s) { slot = task; }
+            ~CurrentTask() { slot = -1; }
+        } current(currentTask_, entry.task);
+        entry.handle.attr("_run")();
+    }
+    if (entry.task >= 0 && stepObserver_)
+        stepObserver_(entry.task);
+}
+
+std::vector<double> EventLoopCore::timerDeadlines() const {
+    TimerHeap copy = timers_;
+    std::vector<double> out;
+    while (!copy.empty()) {
+        if (!copy.top().handle.attr("_cancelled").cast<bool>())
+            out.push_back(copy.top().when);
+        copy.pop();
+    }
+    return out;
+}
+
+} // namespace looplab

@@ -1,0 +1,85 @@
+#pragma once
+// LoopLab's event loop: a ready queue, a timer heap and a virtual clock.
+//
+// It does what CPython's BaseEventLoop._run_once does, one iteration per runOnce(), but on
+// virtual time: instead of blocking in epoll it moves the clock to the next timer. The
+// callbacks themselves are asyncio.Handle / TimerHandle objects made by the Python side of the
+// loop (looplab_engine/loop.py), so cancellation, contexts and exception handling are CPython's.
+
+#include "RunBudget.h"
+#include "TraceRecorder.h"
+#include "VirtualClock.h"
+
+#include <pybind11/pybind11.h>
+
+#include <cstdint>
+#include <deque>
+#include <queue>
+#include <string>
+#include <vector>
+
+namespace looplab {
+
+namespace py = pybind11;
+
+class EventLoopCore {
+  public:
+    enum class Outcome { Ran, Deadlock, BudgetExceeded };
+
+    EventLoopCore(VirtualClock& clock, TraceRecorder& recorder, RunBudget& budget);
+
+    // Appends a callback to the ready queue; `task` is the task it steps (-1 for none).
+    int64_t callSoon(py::object handle, int64_t task, const std::string& what);
+    // Schedules a TimerHandle for loop time `when` (seconds).
+    int64_t callAt(py::object handle, double when, int64_t task, const std::string& what);
+    // A TimerHandle was cancelled; it stays in the heap until it reaches the top, as in CPython.
+    void noteCancelled(int64_t handleId);
+
+    // One iteration of the loop. `stopping` makes the poll not wait (loop.stop()).
+    Outcome runOnce(bool stopping);
+
+    double time() const { return clock_.loopSeconds(); }
+    int64_t currentTask() const { return currentTask_; }
+    int64_t iterations() const { return iterations_; }
+    size_t readyCount() const { return ready_.size(); }
+    size_t timerCount() const { return timers_.size(); }
+    // Deadlines of the live timers, earliest first (for tests and the deadlock report).
+    std::vector<double> timerDeadlines() const;
+
+    // Called with the task id after every step of a task, to record what it now waits on.
+    void setStepObserver(py::object observer) { stepObserver_ = std::move(observer); }
+
+  private:
+    struct Ready {
+        py::object handle;
+        int64_t id;
+        int64_t task;
+    };
+    struct Timer {
+        double when;
+        int64_t seq; // scheduling order: equal deadlines fire first-scheduled first
+        py::object handle;
+        int64_t task;
+        bool operator>(const Timer& other) const {
+            return when != other.when ? when > other.when : seq > other.seq;
+        }
+    };
+    using TimerHeap = std::priority_queue<Timer, std::vector<Timer>, std::greater<Timer>>;
+
+    void dropCancelledTimers();
+    bool waitForNextTimer(bool stopping); // false: nothing could ever wake the loop
+    void moveDueTimersToReady();
+    void runHandle(const Ready& entry);
+
+    VirtualClock& clock_;
+    TraceRecorder& recorder_;
+    RunBudget& budget_;
+    std::deque<Ready> ready_;
+    TimerHeap timers_;
+    int64_t nextHandleId_ = 1;
+    int64_t currentTask_ = -1;
+    int64_t iterations_ = 0;
+    py::object stepObserver_;
+};
+
+} // namespace looplab

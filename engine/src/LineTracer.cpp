@@ -1,0 +1,105 @@
+#include "LineTracer.h"
+
+#include <frameobject.h>
+
+namespace looplab {
+
+namespace {
+LineTracer* activeTracer = nullptr; // PyEval_SetTrace passes a PyObject*; we keep the C++ side here
+}
+
+LineTracer::LineTracer(VirtualClock& clock, TraceRecorder& recorder, RunBudget& budget,
+                       const EventLoopCore* loop)
+    : clock_(clock), recorder_(recorder), budget_(budget), loop_(loop) {}
+
+LineTracer::~LineTracer() {
+    uninstall();
+    if (Py_IsInitialized()) {
+        for (auto& entry : programCode_)
+            Py_DECREF(reinterpret_cast<PyObject*>(entry.first));
+    }
+}
+
+void LineTracer::install(const std::string& programPath, int64_t lineCostNs) {
+    programPath_ = programPath;
+    lineCostNs_ = lineCostNs;
+    activeTracer = this;
+    PyEval_SetTrace(&LineTracer::traceCallback, nullptr);
+    installed_ = true;
+}
+
+void LineTracer::uninstall() {
+    if (!installed_)
+        return;
+    PyEval_SetTrace(nullptr, nullptr);
+    activeTracer = nullptr;
+    installed_ = false;
+}
+
+bool LineTracer::isProgramCode(PyCodeObject* code) {
+    auto found = programCode_.find(code);
+    if (found != programCode_.end())
+        return found->second;
+    const char* filename = PyUnicode_AsUTF8(code->co_filename);
+    if (!filename)
+        PyErr_Clear();
+    const bool mine = filename && programPath_ == filename;
+    Py_INCREF(reinterpret_cast<PyObject*>(code));
+    programCode_.emplace(code, mine);
+    return mine;
+}
+
+int LineTracer::traceCallback(PyObject*, PyFrameObject* frame, int what, PyObject*) {
+    if (what != PyTrace_LINE || !activeTracer)
+        return 0;
+    return activeTracer->onLine(frame);
+}
+
+int LineTracer::onLine(PyFrameObject* frame) {
+    PyCodeObject* code = PyFrame_GetCode(frame);
+    const bool mine = isProgramCode(code);
+    Py_DECREF(code);
+    if (!mine)
+        return 0;
+    const int line = PyFrame_GetLineNumber(frame);
+    ++lines_;
+    clock_.spend(lineCostNs_);
+    const bool worker = clock_.onWorker();
+    recorder_.add({EventKind::Line, clock_.nowNs(), worker ? -1 : loop_->currentTask(), -1, line, 0,
+                   worker ? clock_.threadLabel() : std::string(), {}});
+    if (!worker && ++budget_.linesThisStep > budget_.maxLinesPerStep) {
+        budget_.trip("a step ran more than " + std::to_string(budget_.maxLinesPerStep) +
+                     " lines without returning to the event loop (line " + std::to_string(line) +
+                     ")");
+    }
+    if (budget_.tripped()) {
+        // Keep raising on every program line until the run unwinds back to the loop.
+        PyErr_SetString(PyExc_SystemExit, "LoopLab budget exceeded");
+        return -1;
+    }
+    return 0;
+}
+
+int LineTracer::programLineNow() const {
+    PyFrameObject* frame = PyEval_GetFrame(); // borrowed
+    if (frame)
+        Py_INCREF(frame);
+    while (frame) {
+        PyCodeObject* code = PyFrame_GetCode(frame);
+        const char* filename = PyUnicode_AsUTF8(code->co_filename);
+        const bool mine = filename && programPath_ == filename;
+        Py_DECREF(code);
+        if (mine) {
+            const int line = PyFrame_GetLineNumber(frame);
+            Py_DECREF(frame);
+            return line;
+        }
+        PyFrameObject* back = PyFrame_GetBack(frame); // new reference
+        Py_DECREF(frame);
+        frame = back;
+    }
+    PyErr_Clear();
+    return 0;
+}
+
+} // namespace looplab

@@ -1,0 +1,103 @@
+// The embedded Python module `_looplab`: the C++ engine as seen from the Python side of the loop
+// (engine/python/looplab_engine). Kept thin: every function forwards to the current session.
+
+#include "EngineSession.h"
+
+#include <pybind11/embed.h>
+#include <pybind11/stl.h>
+
+namespace py = pybind11;
+using looplab::EngineSession;
+using looplab::EventKind;
+using looplab::TraceEvent;
+
+namespace {
+
+EngineSession& session() { return *EngineSession::current(); }
+
+void record(TraceEvent event) { session().recorder.add(std::move(event)); }
+
+const char* outcomeName(looplab::EventLoopCore::Outcome outcome) {
+    switch (outcome) {
+    case looplab::EventLoopCore::Outcome::Ran: return "ran";
+    case looplab::EventLoopCore::Outcome::Deadlock: return "deadlock";
+    case looplab::EventLoopCore::Outcome::BudgetExceeded: return "budget";
+    }
+    return "?";
+}
+
+} // namespace
+
+PYBIND11_EMBEDDED_MODULE(_looplab, m) {
+    m.doc() = "LoopLab's C++ engine: virtual clock, event loop core and recorder";
+
+    // --- the clock, in the duck type looplab_sim expects -------------------------------------
+    m.def("now_ns", [] { return session().clock.nowNs(); });
+    m.def("advance_ns", [](int64_t ns) { session().clock.block(ns); });
+    m.def("enter_worker", [](const std::string& label, int64_t start) {
+        session().clock.enterWorker(label, start);
+    });
+    m.def("leave_worker", [] { return session().clock.leaveWorker(); });
+    m.def("thread_label", [] { return session().clock.threadLabel(); });
+    m.def("on_worker", [] { return session().clock.onWorker(); });
+
+    // --- the loop core ------------------------------------------------------------------------
+    m.def("call_soon", [](py::object handle, int64_t task, const std::string& what) {
+        return session().loop.callSoon(std::move(handle), task, what);
+    });
+    m.def("call_at", [](py::object handle, double when, int64_t task, const std::string& what) {
+        return session().loop.callAt(std::move(handle), when, task, what);
+    });
+    m.def("note_cancelled", [](int64_t id) { session().loop.noteCancelled(id); });
+    m.def("run_once", [](bool stopping) { return outcomeName(session().loop.runOnce(stopping)); });
+    m.def("time", [] { return session().loop.time(); });
+    m.def("current_task", [] { return session().loop.currentTask(); });
+    m.def("ready_count", [] { return session().loop.readyCount(); });
+    m.def("timer_deadlines", [] { return session().loop.timerDeadlines(); });
+    m.def("iterations", [] { return session().loop.iterations(); });
+    m.def("set_step_observer", [](py::object fn) { session().loop.setStepObserver(std::move(fn)); });
+
+    // --- budget and tracer ---------------------------------------------------------------------
+    m.def("trip_budget", [](const std::string& why) { session().budget.trip(why); });
+    m.def("budget_exceeded", [] { return session().budget.exceeded; });
+    m.def("install_tracer", [](const std::string& path, int64_t lineCostNs) {
+        session().tracer.install(path, lineCostNs);
+    });
+    m.def("uninstall_tracer", [] { session().tracer.uninstall(); });
+    m.def("program_line", [] { return session().tracer.programLineNow(); });
+    m.def("lines_executed", [] { return session().tracer.linesExecuted(); });
+
+    // --- recorder: facts only the Python side can see ------------------------------------------
+    m.def("record_task", [](int64_t task, int64_t parent, int line, const std::string& name,
+                            const std::string& coro) {
+        record({EventKind::TaskCreated, session().clock.loopNs(), task, -1, line, parent, name,
+                coro});
+    });
+    m.def("record_yield", [](int64_t task, int line, const std::string& infoJson) {
+        record({EventKind::StepYield, session().clock.loopNs(), task, -1, line, 0, {}, infoJson});
+    });
+    m.def("record_done", [](int64_t task, const std::string& infoJson) {
+        record({EventKind::TaskDone, session().clock.loopNs(), task, -1, 0, 0, {}, infoJson});
+    });
+    m.def("record_job", [](int64_t task, const std::string& pool, int worker, int64_t start,
+                           int64_t end, const std::string& fn) {
+        record({EventKind::Job, start, task, -1, worker, end, pool, fn});
+    });
+    m.def("record_print", [](int64_t stampNs, int64_t task, const std::string& thread,
+                             const std::string& text) {
+        record({EventKind::Print, stampNs, task, -1, 0, 0, text, thread});
+    });
+    m.def("record_sync", [](int64_t obj, const std::string& stateJson) {
+        record({EventKind::Sync, session().clock.loopNs(), -1, obj, 0, 0, {}, stateJson});
+    });
+    m.def("record_end", [](const std::string& infoJson) {
+        record({EventKind::End, session().clock.loopNs(), -1, -1, 0, 0, {}, infoJson});
+    });
+    m.def("event_count", [] { return session().recorder.size(); });
+}
+
+namespace looplab {
+// Referenced from EngineSession so the linker keeps this file (and the module registration it
+// holds) when the engine is linked as a static library.
+void linkLooplabModule() {}
+} // namespace looplab

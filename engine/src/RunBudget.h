@@ -1,0 +1,25 @@
+#pragma once
+// Limits that stop a runaway program: a step that never yields, too many steps. Whoever notices
+// first trips the budget with a message naming what and where; the loop then ends the run
+// (exit status 4) instead of letting the program hang the engine.
+
+#include <cstdint>
+#include <string>
+
+namespace looplab {
+
+struct RunBudget {
+    int64_t maxSteps = 2'000'000;           // loop callbacks in one run
+    int64_t maxLinesPerStep = 5'000'000;    // program lines one callback may run without yielding
+    int64_t steps = 0;
+    int64_t linesThisStep = 0;
+    std::string exceeded;                    // empty while within budget
+
+    bool tripped() const { return !exceeded.empty(); }
+    void trip(const std::string& message) {
+        if (exceeded.empty())
+            exceeded = message;
+    }
+};
+
+} // namespace looplab

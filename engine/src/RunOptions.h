@@ -1,0 +1,32 @@
+#pragma once
+// What `looplab run` (and later the app) asks the engine to do, and what came of it.
+
+#include <cstdint>
+#include <string>
+
+namespace looplab {
+
+// Exit statuses of `looplab run`, shared with the app and the tests.
+enum ExitStatus : int {
+    kExitFinished = 0,
+    kExitException = 1,
+    kExitUsage = 2,
+    kExitDeadlock = 3,
+    kExitBudget = 4,
+};
+
+struct RunOptions {
+    std::string program;     // path as the user gave it; tracebacks and the tracer use it as is
+    bool stamp = false;      // prefix stdout lines with [S.mmm]
+    std::string traceOut;    // write the JSON trace here ("" = do not)
+    int64_t lineCostNs = 100;
+    int64_t seed = 0;
+    int64_t maxSteps = 2'000'000;
+    int64_t maxLinesPerStep = 5'000'000;
+    int64_t outputLimitBytes = 8 * 1024 * 1024;
+    int64_t memoryLimitBytes = int64_t(2) * 1024 * 1024 * 1024;
+    int wallClockLimitSeconds = 120; // backstop for code that burns real time without lines
+    std::string pythonDir;   // where looplab_sim and looplab_engine live ("" = find it)
+};
+
+} // namespace looplab

@@ -1,0 +1,44 @@
+#pragma once
+// One recorded fact about a run. The recorder keeps a flat vector of these; the UI replays them
+// to rebuild the loop's state at any step. Field use per kind is documented in
+// docs/trace-format.md; unused fields stay at their defaults and are not written.
+
+#include <cstdint>
+#include <string>
+
+namespace looplab {
+
+enum class EventKind : uint8_t {
+    TaskCreated, // task, parent (num), line, text = name, detail = coroutine name
+    StepBegin,   // task, handle: the loop runs one step of a task
+    StepYield,   // task, line, detail = JSON {wait, chain, locals}: the task awaits something
+    TaskDone,    // task, detail = JSON {state, result | exception}
+    Line,        // task (or -1 on a worker), line, text = thread label on a worker
+    ReadyPush,   // handle, task, text = what the callback is: appended to the ready queue
+    TimerPush,   // handle, task, num = deadline ns, text: pushed on the timer heap
+    TimerDue,    // handle: a due timer moved to the ready queue
+    HandleRun,   // handle: popped from the ready queue and run
+    HandleCancel,// handle: cancelled before it ran
+    Iteration,   // num = iteration number, line = callbacks ready at its start
+    Poll,        // num = ns the loop slept waiting for its next timer
+    Block,       // num = duration ns, line, text = thread label: a thread blocked (time.sleep)
+    Job,         // task, line = worker index, num = finish ns, text = pool, detail = function
+    Print,       // task, text = the printed line, detail = thread label
+    Sync,        // handle = object id, detail = JSON state of a lock/semaphore/event/queue
+    End,         // detail = JSON {status, message, deadlock}
+};
+
+struct TraceEvent {
+    EventKind kind;
+    int64_t t = 0;       // virtual ns of the thread the event happened on
+    int64_t task = -1;   // task id (creation order, from 1), -1 for none
+    int64_t handle = -1; // loop handle id or object id
+    int64_t line = 0;
+    int64_t num = 0;
+    std::string text;
+    std::string detail; // a ready-made JSON value, or a plain string where documented
+};
+
+const char* eventKindName(EventKind kind);
+
+} // namespace looplab

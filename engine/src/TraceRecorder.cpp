@@ -1,0 +1,156 @@
+#include "TraceRecorder.h"
+
+#include <nlohmann/json.hpp>
+
+namespace looplab {
+
+const char* eventKindName(EventKind kind) {
+    switch (kind) {
+    case EventKind::TaskCreated: return "task";
+    case EventKind::StepBegin: return "step";
+    case EventKind::StepYield: return "yield";
+    case EventKind::TaskDone: return "done";
+    case EventKind::Line: return "line";
+    case EventKind::ReadyPush: return "ready";
+    case EventKind::TimerPush: return "timer";
+    case EventKind::TimerDue: return "due";
+    case EventKind::HandleRun: return "run";
+    case EventKind::HandleCancel: return "cancel";
+    case EventKind::Iteration: return "iter";
+    case EventKind::Poll: return "poll";
+    case EventKind::Block: return "block";
+    case EventKind::Job: return "job";
+    case EventKind::Print: return "print";
+    case EventKind::Sync: return "sync";
+    case EventKind::End: return "end";
+    }
+    return "?";
+}
+
+namespace {
+
+std::string quoted(const std::string& s) {
+    // nlohmann escapes control characters and invalid UTF-8 would throw; replace it instead so a
+    // program printing odd bytes still produces a readable trace.
+    return nlohmann::json(s).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+// Writes `"key":value` pairs with the right commas; values are already JSON.
+class ObjectWriter {
+  public:
+    explicit ObjectWriter(std::ostream& out) : out_(out) { out_ << '{'; }
+    ~ObjectWriter() { out_ << '}'; }
+    ObjectWriter(const ObjectWriter&) = delete;
+    ObjectWriter& operator=(const ObjectWriter&) = delete;
+
+    void raw(const char* key, const std::string& json) { sep() << '"' << key << "\":" << json; }
+    void text(const char* key, const std::string& s) { raw(key, quoted(s)); }
+    void number(const char* key, int64_t n) { sep() << '"' << key << "\":" << n; }
+
+  private:
+    std::ostream& sep() {
+        if (!first_)
+            out_ << ',';
+        first_ = false;
+        return out_;
+    }
+    std::ostream& out_;
+    bool first_ = true;
+};
+
+void writeEvent(std::ostream& out, const TraceEvent& e) {
+    ObjectWriter w(out);
+    w.raw("e", std::string("\"") + eventKindName(e.kind) + '"');
+    w.number("t", e.t);
+    switch (e.kind) {
+    case EventKind::TaskCreated:
+        w.number("task", e.task);
+        w.number("parent", e.num);
+        w.number("line", e.line);
+        w.text("name", e.text);
+        w.text("coro", e.detail);
+        break;
+    case EventKind::StepBegin:
+        w.number("task", e.task);
+        w.number("h", e.handle);
+        break;
+    case EventKind::StepYield:
+        w.number("task", e.task);
+        w.number("line", e.line);
+        w.raw("info", e.detail);
+        break;
+    case EventKind::TaskDone:
+        w.number("task", e.task);
+        w.raw("info", e.detail);
+        break;
+    case EventKind::Line:
+        if (e.task >= 0)
+            w.number("task", e.task);
+        else
+            w.text("thread", e.text);
+        w.number("line", e.line);
+        break;
+    case EventKind::ReadyPush:
+    case EventKind::TimerPush:
+        w.number("h", e.handle);
+        if (e.task >= 0)
+            w.number("task", e.task);
+        if (e.kind == EventKind::TimerPush)
+            w.number("when", e.num);
+        w.text("what", e.text);
+        break;
+    case EventKind::TimerDue:
+    case EventKind::HandleRun:
+    case EventKind::HandleCancel:
+        w.number("h", e.handle);
+        break;
+    case EventKind::Iteration:
+        w.number("n", e.num);
+        w.number("ready", e.line);
+        break;
+    case EventKind::Poll:
+        w.number("dur", e.num);
+        break;
+    case EventKind::Block:
+        w.text("thread", e.text);
+        w.number("dur", e.num);
+        w.number("line", e.line);
+        break;
+    case EventKind::Job:
+        if (e.task >= 0)
+            w.number("task", e.task);
+        w.text("pool", e.text);
+        w.number("worker", e.line);
+        w.number("end", e.num);
+        w.text("fn", e.detail);
+        break;
+    case EventKind::Print:
+        if (e.task >= 0)
+            w.number("task", e.task);
+        w.text("thread", e.detail);
+        w.text("text", e.text);
+        break;
+    case EventKind::Sync:
+        w.number("obj", e.handle);
+        w.raw("state", e.detail);
+        break;
+    case EventKind::End:
+        w.raw("info", e.detail);
+        break;
+    }
+}
+
+} // namespace
+
+void TraceRecorder::writeJson(std::ostream& out, const TraceHeader& header) const {
+    out << "{\"format\":\"looplab-trace\",\"version\":" << kFormatVersion
+        << ",\"program\":" << quoted(header.program) << ",\"line_cost_ns\":" << header.lineCostNs
+        << ",\"seed\":" << header.seed << ",\"events\":[\n";
+    for (size_t i = 0; i < events_.size(); ++i) {
+        writeEvent(out, events_[i]);
+        out << (i + 1 < events_.size() ? ",\n" : "\n");
+    }
+    out << "]}\n";
+}
+
+} // namespace looplab

@@ -1,0 +1,43 @@
+#pragma once
+// Collects every TraceEvent of one run and writes them as the versioned JSON trace.
+// Recording is append-only and cheap; all formatting happens once, in writeJson().
+
+#include "TraceEvent.h"
+
+#include <cstddef>
+#include <cstdint>
+#include <ostream>
+#include <string>
+#include <vector>
+
+namespace looplab {
+
+struct TraceHeader {
+    std::string program;
+    int64_t lineCostNs = 100;
+    int64_t seed = 0;
+};
+
+class TraceRecorder {
+  public:
+    static constexpr int kFormatVersion = 1;
+
+    void setEnabled(bool enabled) { enabled_ = enabled; }
+    bool enabled() const { return enabled_; }
+
+    void add(TraceEvent event) {
+        if (enabled_)
+            events_.push_back(std::move(event));
+    }
+    const std::vector<TraceEvent>& events() const { return events_; }
+    size_t size() const { return events_.size(); }
+    void clear() { events_.clear(); }
+
+    void writeJson(std::ostream& out, const TraceHeader& header) const;
+
+  private:
+    bool enabled_ = true;
+    std::vector<TraceEvent> events_;
+};
+
+} // namespace looplab

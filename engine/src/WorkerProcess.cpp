@@ -1,0 +1,79 @@
+#include "WorkerProcess.h"
+
+#include "ProgramRunner.h"
+
+#include <cerrno>
+#include <chrono>
+#include <csignal>
+#include <cstdio>
+#include <cstring>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <thread>
+#include <unistd.h>
+
+namespace looplab {
+
+namespace {
+
+#if defined(__SANITIZE_ADDRESS__)
+constexpr bool kUnderAddressSanitizer = true; // ASan reserves terabytes of address space
+#else
+constexpr bool kUnderAddressSanitizer = false;
+#endif
+
+void limitMemory(int64_t bytes) {
+    if (bytes <= 0 || kUnderAddressSanitizer)
+        return;
+    rlimit limit{static_cast<rlim_t>(bytes), static_cast<rlim_t>(bytes)};
+    setrlimit(RLIMIT_AS, &limit);
+}
+
+} // namespace
+
+int runInWorkerProcess(const RunOptions& options) {
+    std::fflush(stdout);
+    std::fflush(stderr);
+    const pid_t child = fork();
+    if (child < 0) {
+        std::fprintf(stderr, "looplab: cannot start a worker process: %s\n", std::strerror(errno));
+        return kExitBudget;
+    }
+    if (child == 0) {
+        limitMemory(options.memoryLimitBytes);
+        const int status = runProgramHere(options);
+        std::fflush(stdout);
+        std::fflush(stderr);
+        _exit(status);
+    }
+
+    const auto deadline =
+        std::chrono::steady_clock::now() + std::chrono::seconds(options.wallClockLimitSeconds);
+    int waitStatus = 0;
+    for (;;) {
+        const pid_t done = waitpid(child, &waitStatus, WNOHANG);
+        if (done == child)
+            break;
+        if (done < 0 && errno != EINTR) {
+            std::fprintf(stderr, "looplab: lost the worker process: %s\n", std::strerror(errno));
+            return kExitBudget;
+        }
+        if (std::chrono::steady_clock::now() > deadline) {
+            kill(child, SIGKILL);
+            waitpid(child, &waitStatus, 0);
+            std::fprintf(stderr,
+                         "looplab: budget exceeded: the program ran for more than %d seconds of "
+                         "real time\n",
+                         options.wallClockLimitSeconds);
+            return kExitBudget;
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(2));
+    }
+    if (WIFEXITED(waitStatus))
+        return WEXITSTATUS(waitStatus);
+    std::fprintf(stderr, "looplab: the program crashed the interpreter (signal %d)\n",
+                 WTERMSIG(waitStatus));
+    return kExitBudget;
+}
+
+} // namespace looplab
