@@ -16,6 +16,7 @@ EngineSession::EngineSession()
         throw std::logic_error("only one EngineSession may exist at a time");
     currentSession = this;
     linkLooplabModule();
+    loop.setSpanHooks([this] { tracer.beginSpan(); }, [this](int64_t task) { tracer.endSpan(task); });
     clock.setBlockListener([this](const std::string& thread, int64_t start, int64_t duration) {
         const int line = tracer.programLineNow();
         recorder.add({EventKind::Block, start, thread == "loop" ? loop.currentTask() : -1, -1,

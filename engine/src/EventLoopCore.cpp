@@ -27,7 +27,8 @@ int64_t EventLoopCore::callAt(py::object handle, double when, int64_t task,
     const int64_t id = nextHandleId_++;
     timers_.push(Timer{when, id, std::move(handle), task});
     const auto whenNs = static_cast<int64_t>(std::llround(when * 1e9));
-    recorder_.add({EventKind::TimerPush, clock_.loopNs(), task, id, 0, whenNs, what, {}});
+    const int64_t owner = task >= 0 ? task : currentTask_;
+    recorder_.add({EventKind::TimerPush, clock_.loopNs(), owner, id, 0, whenNs, what, {}});
     return id;
 }
 
@@ -105,7 +106,8 @@ void EventLoopCore::runHandle(const Ready& entry) {
     recorder_.add({EventKind::HandleRun, clock_.loopNs(), entry.task, entry.id, 0, 0, {}, {}});
     if (entry.task >= 0)
         recorder_.add({EventKind::StepBegin, clock_.loopNs(), entry.task, entry.id, 0, 0, {}, {}});
-    budget_.linesThisStep = 0;
+    if (beginSpan_)
+        beginSpan_();
     {
         // Handle._run() reports the callback's exceptions to the loop's exception handler;
         // only SystemExit and KeyboardInterrupt come out, and they end the run as in CPython.
@@ -116,6 +118,8 @@ void EventLoopCore::runHandle(const Ready& entry) {
         } current(currentTask_, entry.task);
         entry.handle.attr("_run")();
     }
+    if (endSpan_)
+        endSpan_(entry.task);
     if (entry.task >= 0 && stepObserver_)
         stepObserver_(entry.task);
 }

@@ -14,6 +14,7 @@
 
 #include <cstdint>
 #include <deque>
+#include <functional>
 #include <queue>
 #include <string>
 #include <vector>
@@ -30,7 +31,8 @@ class EventLoopCore {
 
     // Appends a callback to the ready queue; `task` is the task it steps (-1 for none).
     int64_t callSoon(py::object handle, int64_t task, const std::string& what);
-    // Schedules a TimerHandle for loop time `when` (seconds).
+    // Schedules a TimerHandle for loop time `when` (seconds). A timer that does not step a task
+    // (task -1) is recorded as belonging to the task running now (the one that went to sleep).
     int64_t callAt(py::object handle, double when, int64_t task, const std::string& what);
     // A TimerHandle was cancelled; it stays in the heap until it reaches the top, as in CPython.
     void noteCancelled(int64_t handleId);
@@ -48,6 +50,11 @@ class EventLoopCore {
 
     // Called with the task id after every step of a task, to record what it now waits on.
     void setStepObserver(py::object observer) { stepObserver_ = std::move(observer); }
+    // Called before and after every callback (the line tracer counts lines per step).
+    void setSpanHooks(std::function<void()> begin, std::function<void(int64_t)> end) {
+        beginSpan_ = std::move(begin);
+        endSpan_ = std::move(end);
+    }
 
   private:
     struct Ready {
@@ -80,6 +87,8 @@ class EventLoopCore {
     int64_t currentTask_ = -1;
     int64_t iterations_ = 0;
     py::object stepObserver_;
+    std::function<void()> beginSpan_;
+    std::function<void(int64_t)> endSpan_;
 };
 
 } // namespace looplab

@@ -52,7 +52,29 @@ bool LineTracer::isProgramCode(PyCodeObject* code) {
 int LineTracer::traceCallback(PyObject*, PyFrameObject* frame, int what, PyObject*) {
     if (what != PyTrace_LINE || !activeTracer)
         return 0;
-    return activeTracer->onLine(frame);
+    // A C++ exception must never unwind through CPython's evaluation loop.
+    try {
+        return activeTracer->onLine(frame);
+    } catch (const std::bad_alloc&) {
+        activeTracer->budget_.trip("the program used more memory than the limit");
+    } catch (const std::exception& error) {
+        activeTracer->budget_.trip(std::string("internal error in the line tracer: ") +
+                                   error.what());
+    }
+    PyErr_SetString(PyExc_SystemExit, "LoopLab budget exceeded");
+    return -1;
+}
+
+void LineTracer::beginSpan() { budget_.linesThisStep = 0; }
+
+void LineTracer::endSpan(int64_t task) {
+    const int64_t skipped = budget_.linesThisStep - RunBudget::kRecordedLinesPerStep;
+    if (skipped > 0) {
+        const bool worker = clock_.onWorker();
+        recorder_.add({EventKind::LinesSkipped, clock_.nowNs(), worker ? -1 : task, -1, lastLine_,
+                       skipped, worker ? clock_.threadLabel() : std::string(), {}});
+    }
+    budget_.linesThisStep = 0;
 }
 
 int LineTracer::onLine(PyFrameObject* frame) {
@@ -62,13 +84,17 @@ int LineTracer::onLine(PyFrameObject* frame) {
     if (!mine)
         return 0;
     const int line = PyFrame_GetLineNumber(frame);
+    lastLine_ = line;
     ++lines_;
     clock_.spend(lineCostNs_);
     const bool worker = clock_.onWorker();
-    recorder_.add({EventKind::Line, clock_.nowNs(), worker ? -1 : loop_->currentTask(), -1, line, 0,
-                   worker ? clock_.threadLabel() : std::string(), {}});
-    if (!worker && ++budget_.linesThisStep > budget_.maxLinesPerStep) {
-        budget_.trip("a step ran more than " + std::to_string(budget_.maxLinesPerStep) +
+    if (++budget_.linesThisStep <= RunBudget::kRecordedLinesPerStep) {
+        recorder_.add({EventKind::Line, clock_.nowNs(), worker ? -1 : loop_->currentTask(), -1,
+                       line, 0, worker ? clock_.threadLabel() : std::string(), {}});
+    }
+    if (budget_.linesThisStep > budget_.maxLinesPerStep) {
+        budget_.trip(std::string(worker ? "an executor job" : "a step") + " ran more than " +
+                     std::to_string(budget_.maxLinesPerStep) +
                      " lines without returning to the event loop (line " + std::to_string(line) +
                      ")");
     }

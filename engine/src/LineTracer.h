@@ -30,6 +30,10 @@ class LineTracer {
     void uninstall();
 
     int64_t linesExecuted() const { return lines_; }
+    // Starts counting a new step or executor job; ends one, recording how many of its lines
+    // were not recorded individually.
+    void beginSpan();
+    void endSpan(int64_t task);
     // The program line executing now (innermost program frame), 0 if none.
     int programLineNow() const;
     bool isProgramCode(PyCodeObject* code);
@@ -37,6 +41,7 @@ class LineTracer {
   private:
     static int traceCallback(PyObject* self, PyFrameObject* frame, int what, PyObject* arg);
     int onLine(PyFrameObject* frame);
+    int lastLine_ = 0;
 
     VirtualClock& clock_;
     TraceRecorder& recorder_;

@@ -34,10 +34,22 @@ PYBIND11_EMBEDDED_MODULE(_looplab, m) {
     // --- the clock, in the duck type looplab_sim expects -------------------------------------
     m.def("now_ns", [] { return session().clock.nowNs(); });
     m.def("advance_ns", [](int64_t ns) { session().clock.block(ns); });
+    // A job interrupts the step that submitted it: its lines are counted on their own.
+    static std::vector<int64_t> suspendedStepLines;
     m.def("enter_worker", [](const std::string& label, int64_t start) {
+        suspendedStepLines.push_back(session().budget.linesThisStep);
         session().clock.enterWorker(label, start);
+        session().tracer.beginSpan();
     });
-    m.def("leave_worker", [] { return session().clock.leaveWorker(); });
+    m.def("leave_worker", [] {
+        session().tracer.endSpan(-1);
+        const int64_t end = session().clock.leaveWorker();
+        if (!suspendedStepLines.empty()) {
+            session().budget.linesThisStep = suspendedStepLines.back();
+            suspendedStepLines.pop_back();
+        }
+        return end;
+    });
     m.def("thread_label", [] { return session().clock.threadLabel(); });
     m.def("on_worker", [] { return session().clock.onWorker(); });
 
@@ -72,6 +84,9 @@ PYBIND11_EMBEDDED_MODULE(_looplab, m) {
                             const std::string& coro) {
         record({EventKind::TaskCreated, session().clock.loopNs(), task, -1, line, parent, name,
                 coro});
+    });
+    m.def("record_rename", [](int64_t task, const std::string& name) {
+        record({EventKind::TaskRenamed, session().clock.loopNs(), task, -1, 0, 0, name, {}});
     });
     m.def("record_yield", [](int64_t task, int line, const std::string& infoJson) {
         record({EventKind::StepYield, session().clock.loopNs(), task, -1, line, 0, {}, infoJson});

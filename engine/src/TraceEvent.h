@@ -10,10 +10,12 @@ namespace looplab {
 
 enum class EventKind : uint8_t {
     TaskCreated, // task, parent (num), line, text = name, detail = coroutine name
+    TaskRenamed, // task, text = new name (asyncio.create_task(name=...) names after creating)
     StepBegin,   // task, handle: the loop runs one step of a task
     StepYield,   // task, line, detail = JSON {wait, chain, locals}: the task awaits something
     TaskDone,    // task, detail = JSON {state, result | exception}
     Line,        // task (or -1 on a worker), line, text = thread label on a worker
+    LinesSkipped,// task (or -1), num = lines executed but not recorded one by one, line = last
     ReadyPush,   // handle, task, text = what the callback is: appended to the ready queue
     TimerPush,   // handle, task, num = deadline ns, text: pushed on the timer heap
     TimerDue,    // handle: a due timer moved to the ready queue

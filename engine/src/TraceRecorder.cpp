@@ -7,10 +7,12 @@ namespace looplab {
 const char* eventKindName(EventKind kind) {
     switch (kind) {
     case EventKind::TaskCreated: return "task";
+    case EventKind::TaskRenamed: return "rename";
     case EventKind::StepBegin: return "step";
     case EventKind::StepYield: return "yield";
     case EventKind::TaskDone: return "done";
     case EventKind::Line: return "line";
+    case EventKind::LinesSkipped: return "lines";
     case EventKind::ReadyPush: return "ready";
     case EventKind::TimerPush: return "timer";
     case EventKind::TimerDue: return "due";
@@ -70,6 +72,10 @@ void writeEvent(std::ostream& out, const TraceEvent& e) {
         w.text("name", e.text);
         w.text("coro", e.detail);
         break;
+    case EventKind::TaskRenamed:
+        w.number("task", e.task);
+        w.text("name", e.text);
+        break;
     case EventKind::StepBegin:
         w.number("task", e.task);
         w.number("h", e.handle);
@@ -88,6 +94,14 @@ void writeEvent(std::ostream& out, const TraceEvent& e) {
             w.number("task", e.task);
         else
             w.text("thread", e.text);
+        w.number("line", e.line);
+        break;
+    case EventKind::LinesSkipped:
+        if (e.task >= 0)
+            w.number("task", e.task);
+        else
+            w.text("thread", e.text);
+        w.number("count", e.num);
         w.number("line", e.line);
         break;
     case EventKind::ReadyPush:

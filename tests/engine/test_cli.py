@@ -1,1 +1,307 @@
+"""End-to-end tests of `looplab run`: exact stamped output, exit statuses, error messages and
+the recorded trace. Usage: python3 test_cli.py PATH/TO/looplab"""
 
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import textwrap
+import unittest
+
+LOOPLAB = None
+
+
+def run(source, *flags, timeout=120):
+    """Runs a program given as text; returns (exit status, stdout, stderr)."""
+    with tempfile.TemporaryDirectory() as folder:
+        path = os.path.join(folder, "prog.py")
+        with open(path, "w") as f:
+            f.write(textwrap.dedent(source))
+        done = subprocess.run([LOOPLAB, "run", path, *flags], capture_output=True, text=True,
+                              timeout=timeout)
+        return done.returncode, done.stdout, done.stderr
+
+
+def run_with_trace(source, *flags):
+    with tempfile.TemporaryDirectory() as folder:
+        trace = os.path.join(folder, "trace.json")
+        status, out, err = run(source, "--trace", trace, *flags)
+        with open(trace) as f:
+            return status, out, err, json.load(f)
+
+
+class Output(unittest.TestCase):
+    def test_concurrent_sleeps_are_stamped_with_virtual_time(self):
+        status, out, err = run("""
+            import asyncio
+            async def nap(name, seconds):
+                await asyncio.sleep(seconds)
+                print(name, "woke")
+            async def main():
+                print("start")
+                await asyncio.gather(nap("c", 3), nap("a", 1), nap("b", 2))
+                print("end")
+            asyncio.run(main())
+        """, "--stamp")
+        self.assertEqual(status, 0, err)
+        self.assertEqual(out, "[0.000] start\n[1.000] a woke\n[2.000] b woke\n"
+                              "[3.000] c woke\n[3.000] end\n")
+
+    def test_time_module_reads_the_virtual_clock(self):
+        status, out, err = run("""
+            import asyncio, time
+            async def main():
+                print(time.time(), time.monotonic(), time.strftime('%X'))
+                await asyncio.sleep(1.5)
+                print(f"{time.perf_counter():.4f}", asyncio.get_running_loop().time() >= 1.5)
+            asyncio.run(main())
+        """, "--line-cost", "0")
+        self.assertEqual(status, 0, err)
+        self.assertEqual(out, "1704099600.0 0.0 09:00:00\n1.5000 True\n")
+
+    def test_blocking_sleep_freezes_the_loop(self):
+        status, out, err = run("""
+            import asyncio, time
+            async def heartbeat():
+                for _ in range(3):
+                    print("tick")
+                    await asyncio.sleep(0.5)
+            async def blocker():
+                time.sleep(2)
+                print("blocker done")
+            async def main():
+                await asyncio.gather(heartbeat(), blocker())
+            asyncio.run(main())
+        """, "--stamp")
+        self.assertEqual(status, 0, err)
+        self.assertEqual(out, "[0.000] tick\n[2.000] blocker done\n[2.000] tick\n[2.500] tick\n")
+
+    def test_line_cost_makes_cpu_loops_take_time(self):
+        source = """
+            import asyncio, time
+            async def main():
+                t0 = time.perf_counter()
+                total = 0
+                for i in range(100_000):
+                    total += i
+                print(f"{time.perf_counter() - t0:.3f}")
+            asyncio.run(main())
+        """
+        self.assertEqual(run(source)[1], "0.020\n")  # 200,000 lines x 100 ns
+        self.assertEqual(run(source, "--line-cost", "1000")[1], "0.200\n")
+        self.assertEqual(run(source, "--line-cost", "0")[1], "0.000\n")
+
+    def test_seed_controls_random(self):
+        source = "import random\nprint(random.randint(1, 10**9))\n"
+        self.assertEqual(run(source)[1], run(source)[1])
+        self.assertEqual(run(source, "--seed", "5")[1], run(source, "--seed", "5")[1])
+        self.assertNotEqual(run(source)[1], run(source, "--seed", "5")[1])
+
+    def test_worker_prints_carry_the_workers_time_in_time_order(self):
+        status, out, err = run("""
+            import asyncio, time
+            def slow():
+                time.sleep(1)
+                print("worker finished")
+                return 42
+            async def main():
+                loop = asyncio.get_running_loop()
+                job = loop.run_in_executor(None, slow)
+                await asyncio.sleep(0.5)
+                print("loop at half a second")
+                print("result", await job)
+            asyncio.run(main())
+        """, "--stamp", "--line-cost", "0")
+        self.assertEqual(status, 0, err)
+        self.assertEqual(out, "[0.500] loop at half a second\n[1.000] worker finished\n"
+                              "[1.000] result 42\n")
+
+
+class ExitStatus(unittest.TestCase):
+    def test_uncaught_exception_exits_1_with_a_python_traceback(self):
+        status, out, err = run("""
+            import asyncio
+            async def main():
+                print("before")
+                raise ValueError("broken")
+            asyncio.run(main())
+        """)
+        self.assertEqual(status, 1)
+        self.assertEqual(out, "before\n")
+        self.assertIn("Traceback (most recent call last):", err)
+        self.assertTrue(err.rstrip().endswith("ValueError: broken"), err)
+        self.assertIn("prog.py\", line 5, in main", err)
+
+    def test_syntax_error_exits_1_naming_the_line(self):
+        status, out, err = run("x = 1\nif x\n    print(x)\n")
+        self.assertEqual(status, 1)
+        self.assertIn("line 2", err)
+        self.assertIn("SyntaxError", err)
+
+    def test_system_exit_code_is_kept(self):
+        self.assertEqual(run("import sys\nsys.exit(7)\n")[0], 7)
+
+    def test_usage_errors_exit_2_with_one_line(self):
+        for args in (["run", "/no/such/prog.py"], ["run"], ["run", __file__, "--nope"]):
+            done = subprocess.run([LOOPLAB, *args], capture_output=True, text=True)
+            self.assertEqual(done.returncode, 2, args)
+            self.assertEqual(len(done.stderr.strip().splitlines()), 1, done.stderr)
+            self.assertTrue(done.stderr.startswith("looplab: "), done.stderr)
+
+    def test_lock_order_deadlock_exits_3_and_names_the_cycle(self):
+        status, out, err = run("""
+            import asyncio
+            first = asyncio.Lock()
+            second = asyncio.Lock()
+            async def left():
+                async with first:
+                    await asyncio.sleep(0.1)
+                    async with second:
+                        pass
+            async def right():
+                async with second:
+                    await asyncio.sleep(0.1)
+                    async with first:
+                        pass
+            async def main():
+                await asyncio.gather(left(), right())
+            asyncio.run(main())
+        """)
+        self.assertEqual(status, 3, err)
+        lines = err.splitlines()
+        self.assertTrue(lines[0].startswith("deadlock"), err)
+        self.assertIn("Task-2 (left) at line 8: waits to acquire lock 'second', held by Task-3",
+                      err)
+        self.assertIn("Task-3 (right) at line 13: waits to acquire lock 'first', held by Task-2",
+                      err)
+        self.assertIn("cycle: Task-2 -> lock 'second' -> Task-3 -> lock 'first' -> Task-2", err)
+
+    def test_queue_join_without_task_done_is_a_deadlock(self):
+        status, out, err = run("""
+            import asyncio
+            async def main():
+                jobs = asyncio.Queue()
+                for n in range(3):
+                    jobs.put_nowait(n)
+                async def worker():
+                    while True:
+                        item = await jobs.get()
+                        if item == 2:
+                            continue
+                        jobs.task_done()
+                asyncio.create_task(worker())
+                await jobs.join()
+            asyncio.run(main())
+        """)
+        self.assertEqual(status, 3, err)
+        self.assertIn("Task-1 (main) at line 14: waits in join() on queue 'jobs': "
+                      "1 item(s) were put but never marked task_done()", err)
+
+    def test_loop_that_never_yields_exits_4_naming_the_line(self):
+        status, out, err = run("""
+            import asyncio
+            async def spin():
+                while True:
+                    pass
+            asyncio.run(spin())
+        """, timeout=300)
+        self.assertEqual(status, 4, err)
+        self.assertIn("budget exceeded", err)
+        self.assertRegex(err, r"line [45]\)")
+
+    def test_output_flood_exits_4(self):
+        status, out, err = run("while True:\n    print('x' * 1000)\n")
+        self.assertEqual(status, 4, err)
+        self.assertIn("output flood", err)
+
+    def test_runaway_memory_exits_4(self):
+        status, out, err = run("hoard = []\nwhile True:\n    hoard.append(bytearray(50_000_000))\n")
+        self.assertEqual(status, 4, err)
+        self.assertIn("memory", err)
+
+    def test_input_and_sockets_fail_clearly(self):
+        status, out, err = run("input('name? ')\n")
+        self.assertEqual(status, 1)
+        self.assertIn("no keyboard", err)
+        status, out, err = run("import socket\nsocket.socket()\n")
+        self.assertEqual(status, 1)
+        self.assertIn("not simulated", err)
+        status, out, err = run("import subprocess\nsubprocess.run(['ls'])\n")
+        self.assertEqual(status, 1)
+        self.assertIn("not simulated", err)
+
+
+class Trace(unittest.TestCase):
+    SOURCE = """
+        import asyncio
+        async def worker(name, delay):
+            await asyncio.sleep(delay)
+            return name
+        async def main():
+            a = asyncio.create_task(worker("A", 2), name="A")
+            b = asyncio.create_task(worker("B", 1), name="B")
+            print(await a, await b)
+        asyncio.run(main())
+    """
+
+    def test_trace_is_versioned_and_records_tasks_and_waits(self):
+        status, out, err, trace = run_with_trace(self.SOURCE)
+        self.assertEqual(status, 0, err)
+        self.assertEqual(trace["format"], "looplab-trace")
+        self.assertEqual(trace["version"], 1)
+        events = trace["events"]
+        created = [(e["task"], e["name"], e["coro"], e["line"]) for e in events if e["e"] == "task"]
+        # asyncio.create_task(name=...) creates Task-N and names it afterwards, as CPython does
+        self.assertEqual(created[:3], [(1, "Task-1", "main", 10), (2, "Task-2", "worker", 7),
+                                       (3, "Task-3", "worker", 8)])
+        renames = [(e["task"], e["name"]) for e in events if e["e"] == "rename"]
+        self.assertEqual(renames, [(2, "A"), (3, "B")])
+        sleeps = [(e["task"], e["info"]["wait"]["kind"], e["info"]["wait"]["until"])
+                  for e in events if e["e"] == "yield" and e["task"] in (2, 3)]
+        # 4 module lines, 3 lines of main, then each worker's first line: 100 ns apiece
+        self.assertEqual(sleeps, [(2, "sleep", 2_000_000_800), (3, "sleep", 1_000_000_900)])
+        timers = [(e["task"], e["when"]) for e in events if e["e"] == "timer"]
+        self.assertEqual(timers, [(2, 2_000_000_800), (3, 1_000_000_900)])
+        steps = [(e["task"], e["t"]) for e in events if e["e"] == "step" and e["task"] in (2, 3)]
+        self.assertEqual(steps, [(2, 700), (3, 800), (3, 1_000_000_900), (2, 2_000_001_000)])
+        main_wait = [e["info"] for e in events if e["e"] == "yield" and e["task"] == 1][0]
+        self.assertEqual(main_wait["wait"], {"kind": "task", "task": 2, "name": "A"})
+        self.assertEqual(main_wait["chain"], ["main"])
+        self.assertEqual(main_wait["locals"]["b"], "<Task B>")
+        done = {e["task"]: e["info"] for e in events if e["e"] == "done"}
+        self.assertEqual(done[2], {"state": "finished", "result": "'A'"})
+        self.assertEqual(events[-1]["e"], "end")
+        self.assertEqual(events[-1]["info"]["status"], "finished")
+
+    def test_ready_queue_can_be_replayed(self):
+        # After main's first step, the ready queue holds exactly A's and B's first steps.
+        status, out, err, trace = run_with_trace(self.SOURCE)
+        ready = []
+        for e in trace["events"]:
+            if e["e"] in ("ready", "due"):
+                ready.append(e["h"])
+            elif e["e"] == "run":
+                ready.remove(e["h"])
+            elif e["e"] == "yield" and e["task"] == 1:
+                break
+        whats = {e["h"]: e["what"] for e in trace["events"] if e["e"] in ("ready", "timer")}
+        self.assertEqual([whats[h] for h in ready], ["step Task-2", "step Task-3"])
+
+    def test_deadlock_report_is_in_the_trace(self):
+        status, out, err, trace = run_with_trace("""
+            import asyncio
+            async def main():
+                await asyncio.get_running_loop().create_future()
+            asyncio.run(main())
+        """)
+        self.assertEqual(status, 3)
+        end = trace["events"][-1]["info"]
+        self.assertEqual(end["status"], "deadlock")
+        self.assertEqual(end["deadlock"]["tasks"][0]["name"], "Task-1")
+        self.assertEqual(end["deadlock"]["tasks"][0]["wait"]["kind"], "future")
+
+
+if __name__ == "__main__":
+    LOOPLAB = os.path.abspath(sys.argv.pop(1))
+    unittest.main(verbosity=2)

@@ -89,7 +89,7 @@ def build_report(live, last_wait):
             via[(ident, f)] = _label(wait) if "obj" in wait else None
         coro = task.get_coro()
         where = f"line {wait.get('line')}" if wait.get("line") else "no program line"
-        lines.append(f"  {names[ident]} ({getattr(coro, '__qualname__', '?')}) at {where}: "
+        lines.append(f"  {names[ident]} ({getattr(coro, '__name__', '?')}) at {where}: "
                      f"{sentence}")
         stuck.append({"task": ident, "name": names[ident], "line": wait.get("line", 0),
                       "wait": {k: v for k, v in wait.items() if k not in ("line", "chain")},

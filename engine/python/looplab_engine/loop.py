@@ -59,8 +59,6 @@ class VirtualEventLoop(NotSimulatedLoopMixin, base_events.BaseEventLoop):
             self._check_callback(callback, "call_at")
         timer = _TimerHandle(when, callback, args, self, context)
         task, what = recorder.describe_callback(callback, args)
-        if task < 0:
-            task = _looplab.current_task()  # the timer belongs to the task that set it
         timer._ll_id = _looplab.call_at(timer, when, task, what)
         timer._scheduled = True
         return timer

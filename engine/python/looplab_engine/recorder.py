@@ -39,7 +39,22 @@ def task_id(task):
     coro_name = getattr(coro, "__qualname__", type(coro).__name__)
     _looplab.record_task(new_id, _looplab.current_task(), _looplab.program_line(),
                          task.get_name(), coro_name)
+    _names[new_id] = task.get_name()
+    _fresh.append(task)
     return new_id
+
+
+_names = {}   # task id -> name last recorded
+_fresh = []   # tasks created during the current step; asyncio.create_task names them later
+
+
+def _record_renames():
+    for task in _fresh:
+        ident = _task_ids.get(task)
+        if ident is not None and task.get_name() != _names.get(ident):
+            _names[ident] = task.get_name()
+            _looplab.record_rename(ident, task.get_name())
+    _fresh.clear()
 
 
 _counter = [0]
@@ -72,6 +87,7 @@ def describe_callback(callback, args):
 
 # --- after every task step --------------------------------------------------------------------
 def after_step(ident):
+    _record_renames()
     task = _tasks.get(ident)
     if task is None:
         return
@@ -113,14 +129,15 @@ def _describe_wait(task):
     chain, leaf = describe.coroutine_chain(task)
     wait = None
     line = 0
-    program_frame = None
+    program_frames = [f for _, f in chain if f is not None and f.f_code.co_filename == program_path]
+    program_frame = program_frames[-1] if program_frames else None
     for name, frame in reversed(chain):
         if frame is None:
             continue
-        if program_frame is None and frame.f_code.co_filename == program_path:
-            program_frame = frame
-        if wait is None:
-            wait = _classify_frame(name, frame)
+        found = _classify_frame(name, frame, program_frames)
+        # Queue.join waits on an internal Event: what the student awaits is the join.
+        if found is not None and (wait is None or name in _WRAPPING_PRIMITIVES):
+            wait = found
     if wait is None:
         wait = _classify_future(task._fut_waiter)
     info = {"wait": wait, "chain": [name for name, _ in chain]}
@@ -130,13 +147,17 @@ def _describe_wait(task):
     return info, line
 
 
-def _obj(kind, obj, **extra):
+_WRAPPING_PRIMITIVES = {"Queue.join"}
+
+
+def _obj(kind, obj, program_frames=()):
     ident = objects.get(obj)
     sync_watch.remember(obj, ident, kind)
-    return {"kind": kind, "obj": ident, "name": sync_watch.name_of(obj), **extra}
+    sync_watch.learn_name(obj, program_frames)
+    return {"kind": kind, "obj": ident, "name": sync_watch.name_of(obj)}
 
 
-def _classify_frame(name, frame):
+def _classify_frame(name, frame, program_frames=()):
     f_locals = frame.f_locals
     if frame.f_code.co_filename.startswith(_SIM_DIR) and name.endswith("_simulated_request"):
         return {"kind": "network", "url": describe.short_repr(f_locals.get("url", ""))}
@@ -152,7 +173,7 @@ def _classify_frame(name, frame):
               "Condition.wait": "condition", "Queue.get": "queue get", "Queue.put": "queue put",
               "Queue.join": "queue join", "Barrier.wait": "barrier"}
     if name in simple and this is not None:
-        return _obj(simple[name], this)
+        return _obj(simple[name], this, program_frames)
     if name == "wait_for":
         return {"kind": "wait_for", "timeout": describe.short_repr(f_locals.get("timeout"))}
     if name == "_wait":

@@ -40,7 +40,8 @@ def run(settings):
     real_stdout.flush()
     if message:
         print(message, file=sys.stderr)
-    end = {"status": ["finished", "exception", "usage", "deadlock", "budget"][status],
+    names = {FINISHED: "finished", EXCEPTION: "exception", DEADLOCK: "deadlock", BUDGET: "budget"}
+    end = {"status": names.get(status, "exit"),
            "exit": status, "message": message, "lines": _looplab.lines_executed()}
     if report is not None:
         end["deadlock"] = {"tasks": report["tasks"], "cycle": report["cycle"]}

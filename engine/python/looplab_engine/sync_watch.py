@@ -84,13 +84,27 @@ def remember(obj, ident, kind):
         _known[obj] = (ident, kind)
 
 
+_learned_names = weakref.WeakKeyDictionary()  # object -> a local variable name seen for it
+
+
+def learn_name(obj, frames):
+    """Remember a local variable name for obj from the waiting task's program frames."""
+    if obj in _learned_names:
+        return
+    for frame in reversed(frames):
+        for name, value in frame.f_locals.items():
+            if value is obj and not name.startswith("_"):
+                _learned_names[obj] = name
+                return
+
+
 def name_of(obj):
-    """The program's global variable that refers to obj, if there is one."""
+    """The program's variable that refers to obj: a global, else a local seen while waiting."""
     main = sys.modules.get("__main__")
     for name, value in getattr(main, "__dict__", {}).items():
         if value is obj and not name.startswith("_"):
             return name
-    return None
+    return _learned_names.get(obj)
 
 
 def state_of(obj):

@@ -43,3 +43,8 @@ class BudgetExceeded(BaseException):
 
     def __str__(self):
         return str(self.args[0]) if self.args else self.reason
+
+
+# Tracebacks should name the public location, not the private module.
+NotSimulatedError.__module__ = "looplab_sim"
+BudgetExceeded.__module__ = "looplab_sim"

@@ -1,7 +1,6 @@
-# asyncio.PriorityQueue hands out the smallest (priority, item) first, whatever the put order.
-# The dispatcher takes 0.5 s per ticket; "p0 outage" is put at 0.3 while the queue still holds
-# lower-priority tickets and jumps ahead of them. Expected handling order and times:
-# p1 0.000, p0 0.500, p2 bad link 1.000, p2 slow page 1.500, p3 2.000; all handled at 2.500. Exit 0.
+# PriorityQueue hands out the smallest (priority, item) first; "p0 outage", put at 0.300, jumps the
+# queue. Handling (0.5 s each): p1 0.000, p0 0.500, p2 bad link 1.000, p2 slow page 1.500,
+# p3 2.000; all handled at 2.500. Exit 0.
 import asyncio
 import time
 

@@ -1,6 +1,6 @@
 # loop.run_in_executor(None, ...) moves blocking time.sleep calls to the default thread pool, so
-# the three jobs (1.0, 1.5, 1.8 s) overlap and the heartbeat keeps ticking every 0.4 s.
-# Expected: jobs end at 1.000, 1.500, 1.800; gather returns after 1.800s. Exit 0.
+# the three jobs (1.0, 1.5, 1.8 s) overlap and the heartbeat keeps ticking every 0.4 s (tick 4 at
+# 1.601: the loop's wait is rounded up to whole ms). Jobs end at 1.000/1.500/1.800; gather 1.800s.
 import asyncio
 import time
 

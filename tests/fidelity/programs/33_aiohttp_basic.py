@@ -1,6 +1,6 @@
 # Simulated aiohttp: one GET to /delay/2 inside ClientSession and response context managers.
-# Expected: the request is sent at 0.000, status 200 and the body are printed about 2 s later,
-# and a second request to /delay/1 adds about 1 s more. Exit 0.
+# Expected: sent at 0.000; at 2.000 status 200 and the body {"url": "https://example.com/delay/2"};
+# a second request to /delay/1 ends at 3.000 (38 characters). Exit 0.
 import asyncio
 import time
 

@@ -1,6 +1,6 @@
 # Twelve gathered GETs to /delay/1 through TCPConnector(limit=5): at most five connections are
-# open at once, so the responses come back in three waves (~1, ~2, ~3 s) and results keep the
-# argument order. Exit 0.
+# open at once, so the responses come back in waves of 5, 5 and 2 at 1.000, 2.000 and 3.000;
+# gather keeps the argument order. Exit 0.
 import asyncio
 import time
 

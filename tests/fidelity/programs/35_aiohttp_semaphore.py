@@ -1,6 +1,6 @@
 # Limiting concurrent aiohttp requests with an asyncio.Semaphore(3) instead of the connector:
-# seven /delay/1 requests run in waves of 3, 3 and 1 (~1, ~2, ~3 s); "active" never exceeds 3.
-# Exit 0.
+# seven /delay/1 requests run in waves of 3, 3 and 1 ending at 1.000, 2.000 and 3.000;
+# "active" never exceeds 3. Exit 0.
 import asyncio
 import time
 
