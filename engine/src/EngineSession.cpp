@@ -11,11 +11,17 @@ EngineSession* currentSession = nullptr;
 }
 
 EngineSession::EngineSession()
-    : loop(clock, recorder, budget), tracer(clock, recorder, budget, &loop) {
+    : loop(clock, recorder, budget), tracer(clock, recorder, budget, &loop),
+      describer(clock, recorder) {
     if (currentSession)
         throw std::logic_error("only one EngineSession may exist at a time");
     currentSession = this;
     linkLooplabModule();
+    loop.setStepObserver([this](int64_t task, const py::object& handle) {
+        // The handle's callback is the task's step or wakeup method: its __self__ is the task.
+        if (describer.configured())
+            describer.describe(task, handle.attr("_callback").attr("__self__"));
+    });
     loop.setSpanHooks([this] { tracer.beginSpan(); }, [this](int64_t task) { tracer.endSpan(task); });
     clock.setBlockListener([this](const std::string& thread, int64_t start, int64_t duration) {
         const int line = tracer.programLineNow();

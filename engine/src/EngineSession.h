@@ -3,9 +3,11 @@
 // tracer. There is one session per worker process; the embedded `_looplab` module reaches it
 // through EngineSession::current().
 
+#include "CallbackLabel.h"
 #include "EventLoopCore.h"
 #include "LineTracer.h"
 #include "RunBudget.h"
+#include "StepDescriber.h"
 #include "TraceRecorder.h"
 #include "VirtualClock.h"
 
@@ -25,6 +27,8 @@ class EngineSession {
     TraceRecorder recorder;
     EventLoopCore loop;
     LineTracer tracer;
+    StepDescriber describer;
+    CallbackLabeler labeler;
 };
 
 } // namespace looplab

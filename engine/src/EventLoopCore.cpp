@@ -10,6 +10,20 @@ namespace {
 constexpr double kMaximumSelectTimeout = 24 * 3600;
 // time.get_clock_info('monotonic').resolution on Linux: timers this close count as due.
 constexpr double kClockResolution = 1e-9;
+
+// Handle attributes looked up on every callback: made into Python strings once.
+const py::str& attrCancelled() {
+    static const auto* name = new py::str("_cancelled");
+    return *name;
+}
+const py::str& attrScheduled() {
+    static const auto* name = new py::str("_scheduled");
+    return *name;
+}
+const py::str& attrRun() {
+    static const auto* name = new py::str("_run");
+    return *name;
+}
 } // namespace
 
 EventLoopCore::EventLoopCore(VirtualClock& clock, TraceRecorder& recorder, RunBudget& budget)
@@ -61,9 +75,9 @@ EventLoopCore::Outcome EventLoopCore::runOnce(bool stopping) {
 }
 
 void EventLoopCore::dropCancelledTimers() {
-    while (!timers_.empty() && timers_.top().handle.attr("_cancelled").cast<bool>()) {
+    while (!timers_.empty() && timers_.top().handle.attr(attrCancelled()).cast<bool>()) {
         // Remove it from the heap before releasing the handle, as CPython does.
-        timers_.top().handle.attr("_scheduled") = false;
+        timers_.top().handle.attr(attrScheduled()) = false;
         timers_.pop();
     }
 }
@@ -89,14 +103,14 @@ void EventLoopCore::moveDueTimersToReady() {
     while (!timers_.empty() && timers_.top().when < endTime) {
         Timer timer = timers_.top();
         timers_.pop();
-        timer.handle.attr("_scheduled") = false;
+        timer.handle.attr(attrScheduled()) = false;
         recorder_.add({EventKind::TimerDue, clock_.loopNs(), timer.task, timer.seq, 0, 0, {}, {}});
         ready_.push_back(Ready{std::move(timer.handle), timer.seq, timer.task});
     }
 }
 
 void EventLoopCore::runHandle(const Ready& entry) {
-    if (entry.handle.attr("_cancelled").cast<bool>())
+    if (entry.handle.attr(attrCancelled()).cast<bool>())
         return;
     if (++budget_.steps > budget_.maxSteps) {
         budget_.trip("more than " + std::to_string(budget_.maxSteps) +
@@ -116,19 +130,19 @@ void EventLoopCore::runHandle(const Ready& entry) {
             CurrentTask(int64_t& s, int64_t task) : slot(s) { slot = task; }
             ~CurrentTask() { slot = -1; }
         } current(currentTask_, entry.task);
-        entry.handle.attr("_run")();
+        entry.handle.attr(attrRun())();
     }
     if (endSpan_)
         endSpan_(entry.task);
     if (entry.task >= 0 && stepObserver_)
-        stepObserver_(entry.task);
+        stepObserver_(entry.task, entry.handle);
 }
 
 std::vector<double> EventLoopCore::timerDeadlines() const {
     TimerHeap copy = timers_;
     std::vector<double> out;
     while (!copy.empty()) {
-        if (!copy.top().handle.attr("_cancelled").cast<bool>())
+        if (!copy.top().handle.attr(attrCancelled()).cast<bool>())
             out.push_back(copy.top().when);
         copy.pop();
     }

@@ -48,8 +48,10 @@ class EventLoopCore {
     // Deadlines of the live timers, earliest first (for tests and the deadlock report).
     std::vector<double> timerDeadlines() const;
 
-    // Called with the task id after every step of a task, to record what it now waits on.
-    void setStepObserver(py::object observer) { stepObserver_ = std::move(observer); }
+    // Called after every step of a task with its id and the handle that ran, to record what
+    // the task now waits on.
+    using StepObserver = std::function<void(int64_t, const py::object&)>;
+    void setStepObserver(StepObserver observer) { stepObserver_ = std::move(observer); }
     // Called before and after every callback (the line tracer counts lines per step).
     void setSpanHooks(std::function<void()> begin, std::function<void(int64_t)> end) {
         beginSpan_ = std::move(begin);
@@ -86,7 +88,7 @@ class EventLoopCore {
     int64_t nextHandleId_ = 1;
     int64_t currentTask_ = -1;
     int64_t iterations_ = 0;
-    py::object stepObserver_;
+    StepObserver stepObserver_;
     std::function<void()> beginSpan_;
     std::function<void(int64_t)> endSpan_;
 };

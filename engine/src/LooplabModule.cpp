@@ -54,11 +54,18 @@ PYBIND11_EMBEDDED_MODULE(_looplab, m) {
     m.def("on_worker", [] { return session().clock.onWorker(); });
 
     // --- the loop core ------------------------------------------------------------------------
-    m.def("call_soon", [](py::object handle, int64_t task, const std::string& what) {
-        return session().loop.callSoon(std::move(handle), task, what);
+    // handle: an asyncio Handle/TimerHandle; callback and args are its own, passed along so
+    // the labeler need not look them up again.
+    m.def("call_soon", [](py::object handle, py::handle callback, py::handle args) {
+        const auto label = session().labeler.label(callback, args);
+        return session().loop.callSoon(std::move(handle), label.task, label.what);
     });
-    m.def("call_at", [](py::object handle, double when, int64_t task, const std::string& what) {
-        return session().loop.callAt(std::move(handle), when, task, what);
+    m.def("call_at", [](py::object handle, double when, py::handle callback, py::handle args) {
+        const auto label = session().labeler.label(callback, args);
+        return session().loop.callAt(std::move(handle), when, label.task, label.what);
+    });
+    m.def("configure_labeler", [](py::object taskType, py::object taskIdOf) {
+        session().labeler.configure(std::move(taskType), std::move(taskIdOf));
     });
     m.def("note_cancelled", [](int64_t id) { session().loop.noteCancelled(id); });
     m.def("run_once", [](bool stopping) { return outcomeName(session().loop.runOnce(stopping)); });
@@ -67,7 +74,16 @@ PYBIND11_EMBEDDED_MODULE(_looplab, m) {
     m.def("ready_count", [] { return session().loop.readyCount(); });
     m.def("timer_deadlines", [] { return session().loop.timerDeadlines(); });
     m.def("iterations", [] { return session().loop.iterations(); });
-    m.def("set_step_observer", [](py::object fn) { session().loop.setStepObserver(std::move(fn)); });
+    m.def("configure_describer", [](py::object recorder, const std::string& program,
+                                    const std::string& asyncioDir) {
+        session().describer.configure(std::move(recorder), program, asyncioDir);
+    });
+    m.def("last_wait", [](int64_t task) -> py::object {
+        const auto* wait = session().describer.lastWait(task);
+        if (!wait)
+            return py::none();
+        return py::make_tuple(wait->line, wait->wait);
+    });
 
     // --- budget and tracer ---------------------------------------------------------------------
     m.def("trip_budget", [](const std::string& why) { session().budget.trip(why); });

@@ -2,6 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <charconv>
+
 namespace looplab {
 
 const char* eventKindName(EventKind kind) {
@@ -31,36 +33,64 @@ const char* eventKindName(EventKind kind) {
 
 namespace {
 
+bool isPlainAscii(const std::string& s) {
+    for (const char c : s) {
+        const auto u = static_cast<unsigned char>(c);
+        if (u < 0x20 || u >= 0x80 || c == '"' || c == '\\')
+            return false;
+    }
+    return true;
+}
+
 std::string quoted(const std::string& s) {
-    // nlohmann escapes control characters and invalid UTF-8 would throw; replace it instead so a
+    // Most strings (names, labels) need no escaping: quote them directly. Anything else goes
+    // through nlohmann, which escapes control characters and replaces invalid UTF-8 so that a
     // program printing odd bytes still produces a readable trace.
+    if (isPlainAscii(s)) {
+        std::string out;
+        out.reserve(s.size() + 2);
+        out += '"';
+        out += s;
+        out += '"';
+        return out;
+    }
     return nlohmann::json(s).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
-// Writes `"key":value` pairs with the right commas; values are already JSON.
+// Appends `"key":value` pairs with the right commas to a string; values are already JSON.
 class ObjectWriter {
   public:
-    explicit ObjectWriter(std::ostream& out) : out_(out) { out_ << '{'; }
-    ~ObjectWriter() { out_ << '}'; }
+    explicit ObjectWriter(std::string& out) : out_(out) { out_ += '{'; }
+    ~ObjectWriter() { out_ += '}'; }
     ObjectWriter(const ObjectWriter&) = delete;
     ObjectWriter& operator=(const ObjectWriter&) = delete;
 
-    void raw(const char* key, const std::string& json) { sep() << '"' << key << "\":" << json; }
+    void raw(const char* key, const std::string& json) {
+        this->key(key);
+        out_ += json;
+    }
     void text(const char* key, const std::string& s) { raw(key, quoted(s)); }
-    void number(const char* key, int64_t n) { sep() << '"' << key << "\":" << n; }
+    void number(const char* key, int64_t n) {
+        this->key(key);
+        char digits[24];
+        const auto end = std::to_chars(digits, digits + sizeof digits, n).ptr;
+        out_.append(digits, end);
+    }
 
   private:
-    std::ostream& sep() {
+    void key(const char* name) {
         if (!first_)
-            out_ << ',';
+            out_ += ',';
         first_ = false;
-        return out_;
+        out_ += '"';
+        out_ += name;
+        out_ += "\":";
     }
-    std::ostream& out_;
+    std::string& out_;
     bool first_ = true;
 };
 
-void writeEvent(std::ostream& out, const TraceEvent& e) {
+void writeEvent(std::string& out, const TraceEvent& e) {
     ObjectWriter w(out);
     w.raw("e", std::string("\"") + eventKindName(e.kind) + '"');
     w.number("t", e.t);
@@ -160,10 +190,17 @@ void TraceRecorder::writeJson(std::ostream& out, const TraceHeader& header) cons
     out << "{\"format\":\"looplab-trace\",\"version\":" << kFormatVersion
         << ",\"program\":" << quoted(header.program) << ",\"line_cost_ns\":" << header.lineCostNs
         << ",\"seed\":" << header.seed << ",\"events\":[\n";
+    std::string buffer;
+    buffer.reserve(1 << 20);
     for (size_t i = 0; i < events_.size(); ++i) {
-        writeEvent(out, events_[i]);
-        out << (i + 1 < events_.size() ? ",\n" : "\n");
+        writeEvent(buffer, events_[i]);
+        buffer += i + 1 < events_.size() ? ",\n" : "\n";
+        if (buffer.size() > (1 << 20) - 4096) {
+            out.write(buffer.data(), static_cast<std::streamsize>(buffer.size()));
+            buffer.clear();
+        }
     }
+    out.write(buffer.data(), static_cast<std::streamsize>(buffer.size()));
     out << "]}\n";
 }
 

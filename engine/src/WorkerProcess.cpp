@@ -9,6 +9,7 @@
 #include <cstring>
 #include <sys/resource.h>
 #include <sys/wait.h>
+#include <string>
 #include <thread>
 #include <unistd.h>
 
@@ -21,6 +22,19 @@ constexpr bool kUnderAddressSanitizer = true; // ASan reserves terabytes of addr
 #else
 constexpr bool kUnderAddressSanitizer = false;
 #endif
+
+// Resident memory of a process in bytes, from /proc (0 if unknown).
+int64_t residentBytes(pid_t pid) {
+    const std::string path = "/proc/" + std::to_string(pid) + "/statm";
+    FILE* file = std::fopen(path.c_str(), "r");
+    if (!file)
+        return 0;
+    long long sizePages = 0;
+    long long residentPages = 0;
+    const int read = std::fscanf(file, "%lld %lld", &sizePages, &residentPages);
+    std::fclose(file);
+    return read == 2 ? residentPages * sysconf(_SC_PAGESIZE) : 0;
+}
 
 void limitMemory(int64_t bytes) {
     if (bytes <= 0 || kUnderAddressSanitizer)
@@ -56,6 +70,17 @@ int runInWorkerProcess(const RunOptions& options) {
             break;
         if (done < 0 && errno != EINTR) {
             std::fprintf(stderr, "looplab: lost the worker process: %s\n", std::strerror(errno));
+            return kExitBudget;
+        }
+        // The address-space limit makes Python raise MemoryError at the guilty line; this
+        // watchdog also covers builds where that limit cannot be used (AddressSanitizer).
+        if (options.memoryLimitBytes > 0 && residentBytes(child) > options.memoryLimitBytes) {
+            kill(child, SIGKILL);
+            waitpid(child, &waitStatus, 0);
+            std::fprintf(stderr,
+                         "looplab: budget exceeded: the program used more than %lld MiB of "
+                         "memory\n",
+                         static_cast<long long>(options.memoryLimitBytes >> 20));
             return kExitBudget;
         }
         if (std::chrono::steady_clock::now() > deadline) {

@@ -286,7 +286,8 @@ class Trace(unittest.TestCase):
             elif e["e"] == "yield" and e["task"] == 1:
                 break
         whats = {e["h"]: e["what"] for e in trace["events"] if e["e"] in ("ready", "timer")}
-        self.assertEqual([whats[h] for h in ready], ["step Task-2", "step Task-3"])
+        tasks = {e["h"]: e.get("task") for e in trace["events"] if e["e"] in ("ready", "timer")}
+        self.assertEqual([(whats[h], tasks[h]) for h in ready], [("step", 2), ("step", 3)])
 
     def test_deadlock_report_is_in_the_trace(self):
         status, out, err, trace = run_with_trace("""

@@ -11,10 +11,7 @@ from . import sync_watch
 
 
 def _object_for(ident):
-    for obj, (known_id, _kind) in list(sync_watch._known.items()):
-        if known_id == ident:
-            return obj
-    return None
+    return sync_watch.object_by_id(ident)
 
 
 def _label(wait):

@@ -6,8 +6,11 @@ are shown by their type name only.
 """
 
 import asyncio
+import json
 import os
-import weakref
+
+# One encoder for every JSON fragment the recorder hands to C++: compact, UTF-8 kept as is.
+encode_json = json.JSONEncoder(separators=(",", ":"), ensure_ascii=False).encode
 
 _ASYNCIO_DIR = os.path.dirname(asyncio.__file__)
 _SIMPLE = (int, float, bool, type(None))
@@ -61,15 +64,6 @@ def frame_locals(frame):
     return out
 
 
-def callable_name(fn):
-    """A stable name for a callback: its qualified name, or its type's."""
-    inner = getattr(fn, "func", None)  # functools.partial
-    if inner is not None:
-        fn = inner
-    name = getattr(fn, "__qualname__", None)
-    return name if isinstance(name, str) else type(fn).__name__
-
-
 def coroutine_chain(task):
     """The task's await chain, outermost first: [(name, frame)], and the awaitable at its end."""
     chain = []
@@ -88,30 +82,14 @@ def coroutine_chain(task):
     return chain, leaf
 
 
+_asyncio_files = {}  # co_filename -> is it one of asyncio's own modules
+
+
 def is_asyncio_frame(frame):
-    return frame is not None and os.path.dirname(frame.f_code.co_filename) == _ASYNCIO_DIR
-
-
-class ObjectIds:
-    """Small stable ids (1, 2, ...) for locks, queues, futures... in order of first sight."""
-
-    def __init__(self):
-        self._ids = weakref.WeakKeyDictionary()
-        self._fallback = {}  # objects that cannot be weakly referenced
-        self._next = 1
-
-    def get(self, obj):
-        try:
-            table = self._ids
-            found = table.get(obj)
-        except TypeError:
-            table = self._fallback
-            found = table.get(id(obj))
-            obj_key = id(obj)
-        else:
-            obj_key = obj
-        if found is None:
-            found = self._next
-            self._next += 1
-            table[obj_key] = found
-        return found
+    if frame is None:
+        return False
+    filename = frame.f_code.co_filename
+    found = _asyncio_files.get(filename)
+    if found is None:
+        found = _asyncio_files[filename] = os.path.dirname(filename) == _ASYNCIO_DIR
+    return found

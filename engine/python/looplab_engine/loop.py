@@ -46,8 +46,7 @@ class VirtualEventLoop(NotSimulatedLoopMixin, base_events.BaseEventLoop):
     # --- scheduling: everything goes to the C++ core -------------------------------------
     def _call_soon(self, callback, args, context):
         handle = _Handle(callback, args, self, context)
-        task, what = recorder.describe_callback(callback, args)
-        handle._ll_id = _looplab.call_soon(handle, task, what)
+        handle._ll_id = _looplab.call_soon(handle, callback, args)
         return handle
 
     def call_at(self, when, callback, *args, context=None):
@@ -58,8 +57,7 @@ class VirtualEventLoop(NotSimulatedLoopMixin, base_events.BaseEventLoop):
             self._check_thread()
             self._check_callback(callback, "call_at")
         timer = _TimerHandle(when, callback, args, self, context)
-        task, what = recorder.describe_callback(callback, args)
-        timer._ll_id = _looplab.call_at(timer, when, task, what)
+        timer._ll_id = _looplab.call_at(timer, when, callback, args)
         timer._scheduled = True
         return timer
 

@@ -9,32 +9,35 @@ import sys
 import weakref
 
 import _looplab
+from looplab_sim import BudgetExceeded
 
 from . import describe, sync_watch
 
-_tasks = weakref.WeakValueDictionary()   # task id -> task
-_task_ids = weakref.WeakKeyDictionary()  # task -> task id
-_last_wait = {}                          # task id -> wait description (for deadlock reports)
+_tasks = {}                              # task id -> weakref to the task
+_task_ids = weakref.WeakKeyDictionary()  # task -> id, for tasks that cannot carry _ll_id
 _executor_jobs = weakref.WeakKeyDictionary()  # asyncio future -> job description
 _pending_job = None
-objects = describe.ObjectIds()
 program_path = None
 _SIM_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__))) + os.sep + "looplab_sim"
 
 
-def _dumps(value):
-    return json.dumps(value, separators=(",", ":"), ensure_ascii=False)
+_dumps = describe.encode_json
 
 
 # --- tasks ----------------------------------------------------------------------------------
 def task_id(task):
     """The task's id, assigning one (and recording its creation) on first sight."""
-    found = _task_ids.get(task)
+    found = getattr(task, "_ll_id", None)
+    if found is None:
+        found = _task_ids.get(task)
     if found is not None:
         return found
     new_id = _next_task_id()
-    _task_ids[task] = new_id
-    _tasks[new_id] = task
+    try:
+        task._ll_id = new_id  # loop-made tasks carry their id: the fastest lookup
+    except AttributeError:
+        _task_ids[task] = new_id
+    _tasks[new_id] = weakref.ref(task, lambda _ref, ident=new_id: _tasks.pop(ident, None))
     coro = task.get_coro()
     coro_name = getattr(coro, "__qualname__", type(coro).__name__)
     _looplab.record_task(new_id, _looplab.current_task(), _looplab.program_line(),
@@ -50,8 +53,8 @@ _fresh = []   # tasks created during the current step; asyncio.create_task names
 
 def _record_renames():
     for task in _fresh:
-        ident = _task_ids.get(task)
-        if ident is not None and task.get_name() != _names.get(ident):
+        ident = task_id(task)
+        if task.get_name() != _names.get(ident):
             _names[ident] = task.get_name()
             _looplab.record_rename(ident, task.get_name())
     _fresh.clear()
@@ -66,45 +69,52 @@ def _next_task_id():
 
 
 def task_by_id(ident):
-    return _tasks.get(ident)
+    ref = _tasks.get(ident)
+    return ref() if ref is not None else None
 
 
 def live_tasks():
     """Unfinished tasks in creation order."""
-    return [(i, t) for i, t in sorted(_tasks.items()) if not t.done()]
+    found = [(i, ref()) for i, ref in sorted(_tasks.items())]
+    return [(i, t) for i, t in found if t is not None and not t.done()]
 
 
-def describe_callback(callback, args):
-    """(task id or -1, what) for a callback entering the ready queue or the timer heap."""
-    owner = getattr(callback, "__self__", None)
-    if isinstance(owner, asyncio.Task):
-        ident = task_id(owner)
-        if args:  # Task.task_wakeup(future): the awaited future is done
-            return ident, "wake " + owner.get_name()
-        return ident, "step " + owner.get_name()
-    return -1, describe.callable_name(callback)
+# --- after every task step ---------------------------------------------------------------------
+# The C++ StepDescriber handles the common cases (sleeps, bare yields, locals, JSON) and calls
+# these for the rest.
+short_repr = describe.short_repr
 
 
-# --- after every task step --------------------------------------------------------------------
-def after_step(ident):
-    _record_renames()
-    task = _tasks.get(ident)
-    if task is None:
-        return
-    if task.done():
-        _last_wait.pop(ident, None)
-        _trip_budget_for(task)
-        _looplab.record_done(ident, _dumps(_outcome(task)))
-    else:
-        info, line = _describe_wait(task)
-        _last_wait[ident] = dict(info["wait"], line=line, chain=info["chain"])
-        _looplab.record_yield(ident, line, _dumps(info))
+def housekeeping():
+    """Renames of freshly created tasks, and the new state of changed locks, queues..."""
+    if _fresh:
+        _record_renames()
     sync_watch.flush()
+
+
+def task_done(ident, task):
+    """A task that failed (called from C++ after housekeeping)."""
+    _trip_budget_for(task)
+    _looplab.record_done(ident, _dumps(_outcome(task)))
+
+
+def describe_wait(task, chain, program_frames):
+    """JSON of what the suspended task waits on; chain is [(name, frame)] outermost first."""
+    wait = None
+    for name, frame in reversed(chain):
+        if frame is None:
+            continue
+        found = _classify_frame(name, frame, program_frames)
+        # Queue.join waits on an internal Event: what the student awaits is the join.
+        if found is not None and (wait is None or name in _WRAPPING_PRIMITIVES):
+            wait = found
+    if wait is None:
+        wait = _classify_future(task._fut_waiter)
+    return _dumps(wait)
 
 
 def _trip_budget_for(task):
     """A task that died of a budget (output flood, memory) ends the whole run."""
-    from looplab_sim import BudgetExceeded
     if task.cancelled():
         return
     exc = task.exception()
@@ -124,56 +134,37 @@ def _outcome(task):
     return {"state": "finished", "result": describe.short_repr(task.result())}
 
 
-def _describe_wait(task):
-    """What the suspended task waits on, its await chain and the locals of its program frame."""
-    chain, leaf = describe.coroutine_chain(task)
-    wait = None
-    line = 0
-    program_frames = [f for _, f in chain if f is not None and f.f_code.co_filename == program_path]
-    program_frame = program_frames[-1] if program_frames else None
-    for name, frame in reversed(chain):
-        if frame is None:
-            continue
-        found = _classify_frame(name, frame, program_frames)
-        # Queue.join waits on an internal Event: what the student awaits is the join.
-        if found is not None and (wait is None or name in _WRAPPING_PRIMITIVES):
-            wait = found
-    if wait is None:
-        wait = _classify_future(task._fut_waiter)
-    info = {"wait": wait, "chain": [name for name, _ in chain]}
-    if program_frame is not None:
-        line = program_frame.f_lineno
-        info["locals"] = describe.frame_locals(program_frame)
-    return info, line
-
-
 _WRAPPING_PRIMITIVES = {"Queue.join"}
+_SIMPLE_WAITS = {"Lock.acquire": "lock", "Semaphore.acquire": "semaphore", "Event.wait": "event",
+                 "Condition.wait": "condition", "Queue.get": "queue get", "Queue.put": "queue put",
+                 "Queue.join": "queue join", "Barrier.wait": "barrier"}
 
 
 def _obj(kind, obj, program_frames=()):
-    ident = objects.get(obj)
-    sync_watch.remember(obj, ident, kind)
     sync_watch.learn_name(obj, program_frames)
-    return {"kind": kind, "obj": ident, "name": sync_watch.name_of(obj)}
+    return {"kind": kind, "obj": sync_watch.watched(obj).ident, "name": sync_watch.name_of(obj)}
+
+
+def object_wait(kind, obj, program_frames):
+    """JSON for a wait on a lock, semaphore, event, condition or queue (called from C++)."""
+    return _dumps(_obj(kind, obj, program_frames))
 
 
 def _classify_frame(name, frame, program_frames=()):
-    f_locals = frame.f_locals
-    if frame.f_code.co_filename.startswith(_SIM_DIR) and name.endswith("_simulated_request"):
-        return {"kind": "network", "url": describe.short_repr(f_locals.get("url", ""))}
+    if name.endswith("_simulated_request") and frame.f_code.co_filename.startswith(_SIM_DIR):
+        return {"kind": "network", "url": describe.short_repr(frame.f_locals.get("url", ""))}
     if not describe.is_asyncio_frame(frame):
         return None
+    f_locals = frame.f_locals
     this = f_locals.get("self")
+    simple = _SIMPLE_WAITS.get(name)
+    if simple is not None and this is not None:
+        return _obj(simple, this, program_frames)
     if name == "sleep":
         handle = f_locals.get("h")
         until = int(round(handle.when() * 1e9)) if handle is not None else _looplab.now_ns()
         return {"kind": "sleep", "delay": describe.short_repr(f_locals.get("delay")),
                 "until": until}
-    simple = {"Lock.acquire": "lock", "Semaphore.acquire": "semaphore", "Event.wait": "event",
-              "Condition.wait": "condition", "Queue.get": "queue get", "Queue.put": "queue put",
-              "Queue.join": "queue join", "Barrier.wait": "barrier"}
-    if name in simple and this is not None:
-        return _obj(simple[name], this, program_frames)
     if name == "wait_for":
         return {"kind": "wait_for", "timeout": describe.short_repr(f_locals.get("timeout"))}
     if name == "_wait":
@@ -221,4 +212,9 @@ def on_print(stamp_ns, text):
 
 def deadlock_report(loop):
     from . import deadlock
-    return deadlock.build_report(live_tasks(), _last_wait)
+    last_wait = {}
+    for ident, _task in live_tasks():
+        found = _looplab.last_wait(ident)
+        if found is not None:
+            last_wait[ident] = dict(json.loads(found[1]), line=found[0])
+    return deadlock.build_report(live_tasks(), last_wait)

@@ -5,6 +5,7 @@ as under ``python3 prog.py``; what differs is underneath: the simulation model (
 LoopLab's loop and the recorder.
 """
 
+import asyncio
 import builtins
 import json
 import os
@@ -31,7 +32,8 @@ def run(settings):
                                  on_line=recorder.on_print)
     executors.on_job = recorder.on_job
     sync_watch.install()
-    _looplab.set_step_observer(recorder.after_step)
+    _looplab.configure_describer(recorder, program, os.path.dirname(asyncio.__file__))
+    _looplab.configure_labeler(asyncio.Task, recorder.task_id)
 
     status, message, report = _execute(program, settings["line_cost_ns"], virtual_loop.Deadlock)
 

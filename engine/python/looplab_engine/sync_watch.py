@@ -7,7 +7,6 @@ a step, and after the step record each changed object's state once.
 """
 
 import asyncio
-import json
 import sys
 import weakref
 
@@ -16,10 +15,48 @@ import _looplab
 from . import describe
 
 _dirty = {}                                   # object -> None, in order of change
-_known = weakref.WeakKeyDictionary()          # object -> (id, kind)
-_holders = weakref.WeakKeyDictionary()        # lock/semaphore -> [task ids]
-_last_state = {}                              # object id -> last recorded JSON
 _WATCHED_FIELDS = {"_locked", "_value"}
+
+
+class Watched:
+    """What LoopLab knows about one lock, semaphore, event, queue or future."""
+    __slots__ = ("ident", "kind", "holders", "global_name", "local_name", "last_state", "change",
+                 "__weakref__")
+
+    def __init__(self, ident, kind):
+        self.ident = ident
+        self.kind = kind
+        self.holders = []        # task ids holding a lock or semaphore
+        self.global_name = None  # None: not looked up yet; "": no global refers to it
+        self.local_name = None
+        self.last_state = None   # JSON last recorded
+        self.change = None       # (task, +1 acquired / -1 released) for semaphores
+
+
+_fallback = weakref.WeakKeyDictionary()  # objects without a __dict__ (C futures)
+_by_id = {}                              # ident -> weak reference to the object
+_next_ident = [1]
+
+
+def watched(obj):
+    """The object's record, created on first sight with the next id (1, 2, ...).
+    Kept in the object's own __dict__: cheaper than a weak mapping, gone with the object."""
+    attrs = getattr(obj, "__dict__", None)
+    record = attrs.get("_looplab_watch") if attrs is not None else _fallback.get(obj)
+    if record is None:
+        record = Watched(_next_ident[0], _kind_of(obj))
+        _next_ident[0] += 1
+        if attrs is not None:
+            attrs["_looplab_watch"] = record
+        else:
+            _fallback[obj] = record
+        _by_id[record.ident] = weakref.ref(obj)
+    return record
+
+
+def object_by_id(ident):
+    ref = _by_id.get(ident)
+    return ref() if ref is not None else None
 
 
 def _kind_of(obj):
@@ -46,14 +83,18 @@ def _on_setattr(self, name, value):
 
 def _track_holder(obj, name, old, new):
     task = _looplab.current_task()
-    if name == "_locked" and isinstance(obj, asyncio.Lock):
-        _holders[obj] = [task] if new and task >= 0 else []
-    elif name == "_value" and isinstance(obj, asyncio.Semaphore) and old is not None:
-        holders = _holders.setdefault(obj, [])
+    record = watched(obj)
+    if name == "_locked" and record.kind == "lock":
+        record.holders = [task] if new and task >= 0 else []
+    elif name == "_value" and record.kind == "semaphore" and old is not None:
+        holders = record.holders
         if new < old and task >= 0:
             holders.append(task)
+            record.change = (task, 1)
         elif new > old and holders:
-            holders.remove(task if task in holders else holders[0])
+            released = task if task in holders else holders[0]
+            holders.remove(released)
+            record.change = (released, -1)
 
 
 def _wrap_queue_method(method):
@@ -76,44 +117,47 @@ def install():
 
 
 def holders(obj):
-    return list(_holders.get(obj, ()))
-
-
-def remember(obj, ident, kind):
-    if obj not in _known:
-        _known[obj] = (ident, kind)
-
-
-_learned_names = weakref.WeakKeyDictionary()  # object -> a local variable name seen for it
+    return list(watched(obj).holders)
 
 
 def learn_name(obj, frames):
     """Remember a local variable name for obj from the waiting task's program frames."""
-    if obj in _learned_names:
+    record = watched(obj)
+    if record.local_name is not None:
         return
     for frame in reversed(frames):
         for name, value in frame.f_locals.items():
             if value is obj and not name.startswith("_"):
-                _learned_names[obj] = name
+                record.local_name = name
                 return
 
 
 def name_of(obj):
-    """The program's variable that refers to obj: a global, else a local seen while waiting."""
-    main = sys.modules.get("__main__")
-    for name, value in getattr(main, "__dict__", {}).items():
-        if value is obj and not name.startswith("_"):
-            return name
-    return _learned_names.get(obj)
+    """The program's variable that refers to obj: a global, else a local seen while waiting.
+    Globals are looked up once per object: by then the program has assigned it."""
+    record = watched(obj)
+    if record.global_name is None:
+        record.global_name = ""
+        main = sys.modules.get("__main__")
+        for name, value in getattr(main, "__dict__", {}).items():
+            if value is obj and not name.startswith("_"):
+                record.global_name = name
+                break
+    return record.global_name or record.local_name
 
 
 def state_of(obj):
-    kind = _kind_of(obj)
+    record = watched(obj)
+    kind = record.kind
     if kind == "lock":
-        state = {"locked": bool(obj._locked), "holder": (holders(obj) or [None])[0]}
+        state = {"locked": bool(obj._locked), "holder": (record.holders or [None])[0]}
     elif kind == "semaphore":
-        state = {"value": obj._value, "holders": holders(obj),
-                 "bounded": isinstance(obj, asyncio.BoundedSemaphore)}
+        # A semaphore may have hundreds of holders: record who acquired or released, and let
+        # readers replay the holder list, instead of repeating it at every change.
+        state = {"value": obj._value, "bounded": isinstance(obj, asyncio.BoundedSemaphore)}
+        change, record.change = record.change, None
+        if change is not None:
+            state["acquired" if change[1] > 0 else "released"] = change[0]
     elif kind == "event":
         state = {"set": obj.is_set()}
     elif kind == "queue":
@@ -130,13 +174,11 @@ def flush():
     """Record the state of every object that changed since the last flush."""
     if not _dirty:
         return
-    from . import recorder
     changed = list(_dirty)
     _dirty.clear()
     for obj in changed:
-        ident = recorder.objects.get(obj)
-        remember(obj, ident, _kind_of(obj))
-        text = json.dumps(state_of(obj), separators=(",", ":"), ensure_ascii=False)
-        if _last_state.get(ident) != text:
-            _last_state[ident] = text
-            _looplab.record_sync(ident, text)
+        record = watched(obj)
+        text = describe.encode_json(state_of(obj))
+        if record.last_state != text:
+            record.last_state = text
+            _looplab.record_sync(record.ident, text)
