@@ -30,8 +30,8 @@ py::object boundSelf(py::handle callback) {
 
 std::string nameOf(py::handle callback, py::handle partialType) {
     py::object target = py::reinterpret_borrow<py::object>(callback);
-    if (partialType && PyObject_TypeCheck(callback.ptr(),
-                                          reinterpret_cast<PyTypeObject*>(partialType.ptr())))
+    if (partialType &&
+        PyObject_TypeCheck(callback.ptr(), reinterpret_cast<PyTypeObject*>(partialType.ptr())))
         target = attrOrNull(callback, "func");
     py::object qualname = attrOrNull(target, "__qualname__");
     if (qualname && PyUnicode_Check(qualname.ptr()))

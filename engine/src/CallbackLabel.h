@@ -13,8 +13,8 @@ namespace looplab {
 namespace py = pybind11;
 
 struct CallbackLabel {
-    int64_t task = -1;  // the task this callback steps, or -1
-    std::string what;   // "step", "wake" or the callback's name
+    int64_t task = -1; // the task this callback steps, or -1
+    std::string what;  // "step", "wake" or the callback's name
 };
 
 class CallbackLabeler {

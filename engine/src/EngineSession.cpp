@@ -22,11 +22,18 @@ EngineSession::EngineSession()
         if (describer.configured())
             describer.describe(task, handle.attr("_callback").attr("__self__"));
     });
-    loop.setSpanHooks([this] { tracer.beginSpan(); }, [this](int64_t task) { tracer.endSpan(task); });
+    loop.setSpanHooks([this] { tracer.beginSpan(); },
+                      [this](int64_t task) { tracer.endSpan(task); });
     clock.setBlockListener([this](const std::string& thread, int64_t start, int64_t duration) {
         const int line = tracer.programLineNow();
-        recorder.add({EventKind::Block, start, thread == "loop" ? loop.currentTask() : -1, -1,
-                      line, duration, thread, {}});
+        recorder.add({EventKind::Block,
+                      start,
+                      thread == "loop" ? loop.currentTask() : -1,
+                      -1,
+                      line,
+                      duration,
+                      thread,
+                      {}});
     });
 }
 

@@ -32,7 +32,7 @@ EventLoopCore::EventLoopCore(VirtualClock& clock, TraceRecorder& recorder, RunBu
 int64_t EventLoopCore::callSoon(py::object handle, int64_t task, const std::string& what) {
     const int64_t id = nextHandleId_++;
     ready_.push_back(Ready{std::move(handle), id, task});
-    recorder_.add({EventKind::ReadyPush, clock_.loopNs(), task, id, 0, 0, what, {}});
+    recorder_.add({EventKind::ReadyPush, clock_.loopNs(), task, id, currentHandle_, 0, what, {}});
     return id;
 }
 
@@ -42,7 +42,8 @@ int64_t EventLoopCore::callAt(py::object handle, double when, int64_t task,
     timers_.push(Timer{when, id, std::move(handle), task});
     const auto whenNs = static_cast<int64_t>(std::llround(when * 1e9));
     const int64_t owner = task >= 0 ? task : currentTask_;
-    recorder_.add({EventKind::TimerPush, clock_.loopNs(), owner, id, 0, whenNs, what, {}});
+    recorder_.add(
+        {EventKind::TimerPush, clock_.loopNs(), owner, id, currentHandle_, whenNs, what, {}});
     return id;
 }
 
@@ -64,8 +65,14 @@ EventLoopCore::Outcome EventLoopCore::runOnce(bool stopping) {
     // 4. Run the callbacks that are ready now, in order. Callbacks they schedule wait for the
     //    next iteration, so one busy task cannot starve the timers.
     const size_t readyAtStart = ready_.size();
-    recorder_.add({EventKind::Iteration, clock_.loopNs(), -1, -1,
-                   static_cast<int64_t>(readyAtStart), iterations_, {}, {}});
+    recorder_.add({EventKind::Iteration,
+                   clock_.loopNs(),
+                   -1,
+                   -1,
+                   static_cast<int64_t>(readyAtStart),
+                   iterations_,
+                   {},
+                   {}});
     for (size_t i = 0; i < readyAtStart && !budget_.tripped(); ++i) {
         Ready entry = std::move(ready_.front());
         ready_.pop_front();
@@ -125,11 +132,15 @@ void EventLoopCore::runHandle(const Ready& entry) {
     {
         // Handle._run() reports the callback's exceptions to the loop's exception handler;
         // only SystemExit and KeyboardInterrupt come out, and they end the run as in CPython.
-        struct CurrentTask {
-            int64_t& slot;
-            CurrentTask(int64_t& s, int64_t task) : slot(s) { slot = task; }
-            ~CurrentTask() { slot = -1; }
-        } current(currentTask_, entry.task);
+        struct Running { // reset even when the callback raises SystemExit
+            int64_t& task;
+            int64_t& handle;
+            Running(int64_t& t, int64_t& h, int64_t taskId, int64_t handleId) : task(t), handle(h) {
+                task = taskId;
+                handle = handleId;
+            }
+            ~Running() { task = handle = -1; }
+        } running(currentTask_, currentHandle_, entry.task, entry.id);
         entry.handle.attr(attrRun())();
     }
     if (endSpan_)

@@ -87,6 +87,7 @@ class EventLoopCore {
     TimerHeap timers_;
     int64_t nextHandleId_ = 1;
     int64_t currentTask_ = -1;
+    int64_t currentHandle_ = -1; // the callback running now: the cause of what it schedules
     int64_t iterations_ = 0;
     StepObserver stepObserver_;
     std::function<void()> beginSpan_;

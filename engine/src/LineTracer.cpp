@@ -65,14 +65,22 @@ int LineTracer::traceCallback(PyObject*, PyFrameObject* frame, int what, PyObjec
     return -1;
 }
 
-void LineTracer::beginSpan() { budget_.linesThisStep = 0; }
+void LineTracer::beginSpan() {
+    budget_.linesThisStep = 0;
+}
 
 void LineTracer::endSpan(int64_t task) {
     const int64_t skipped = budget_.linesThisStep - RunBudget::kRecordedLinesPerStep;
     if (skipped > 0) {
         const bool worker = clock_.onWorker();
-        recorder_.add({EventKind::LinesSkipped, clock_.nowNs(), worker ? -1 : task, -1, lastLine_,
-                       skipped, worker ? clock_.threadLabel() : std::string(), {}});
+        recorder_.add({EventKind::LinesSkipped,
+                       clock_.nowNs(),
+                       worker ? -1 : task,
+                       -1,
+                       lastLine_,
+                       skipped,
+                       worker ? clock_.threadLabel() : std::string(),
+                       {}});
     }
     budget_.linesThisStep = 0;
 }
@@ -89,8 +97,14 @@ int LineTracer::onLine(PyFrameObject* frame) {
     clock_.spend(lineCostNs_);
     const bool worker = clock_.onWorker();
     if (++budget_.linesThisStep <= RunBudget::kRecordedLinesPerStep) {
-        recorder_.add({EventKind::Line, clock_.nowNs(), worker ? -1 : loop_->currentTask(), -1,
-                       line, 0, worker ? clock_.threadLabel() : std::string(), {}});
+        recorder_.add({EventKind::Line,
+                       clock_.nowNs(),
+                       worker ? -1 : loop_->currentTask(),
+                       -1,
+                       line,
+                       0,
+                       worker ? clock_.threadLabel() : std::string(),
+                       {}});
     }
     if (budget_.linesThisStep > budget_.maxLinesPerStep) {
         budget_.trip(std::string(worker ? "an executor job" : "a step") + " ran more than " +

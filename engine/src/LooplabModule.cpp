@@ -13,15 +13,22 @@ using looplab::TraceEvent;
 
 namespace {
 
-EngineSession& session() { return *EngineSession::current(); }
+EngineSession& session() {
+    return *EngineSession::current();
+}
 
-void record(TraceEvent event) { session().recorder.add(std::move(event)); }
+void record(TraceEvent event) {
+    session().recorder.add(std::move(event));
+}
 
 const char* outcomeName(looplab::EventLoopCore::Outcome outcome) {
     switch (outcome) {
-    case looplab::EventLoopCore::Outcome::Ran: return "ran";
-    case looplab::EventLoopCore::Outcome::Deadlock: return "deadlock";
-    case looplab::EventLoopCore::Outcome::BudgetExceeded: return "budget";
+    case looplab::EventLoopCore::Outcome::Ran:
+        return "ran";
+    case looplab::EventLoopCore::Outcome::Deadlock:
+        return "deadlock";
+    case looplab::EventLoopCore::Outcome::BudgetExceeded:
+        return "budget";
     }
     return "?";
 }
@@ -74,10 +81,10 @@ PYBIND11_EMBEDDED_MODULE(_looplab, m) {
     m.def("ready_count", [] { return session().loop.readyCount(); });
     m.def("timer_deadlines", [] { return session().loop.timerDeadlines(); });
     m.def("iterations", [] { return session().loop.iterations(); });
-    m.def("configure_describer", [](py::object recorder, const std::string& program,
-                                    const std::string& asyncioDir) {
-        session().describer.configure(std::move(recorder), program, asyncioDir);
-    });
+    m.def("configure_describer",
+          [](py::object recorder, const std::string& program, const std::string& asyncioDir) {
+              session().describer.configure(std::move(recorder), program, asyncioDir);
+          });
     m.def("last_wait", [](int64_t task) -> py::object {
         const auto* wait = session().describer.lastWait(task);
         if (!wait)
@@ -98,8 +105,8 @@ PYBIND11_EMBEDDED_MODULE(_looplab, m) {
     // --- recorder: facts only the Python side can see ------------------------------------------
     m.def("record_task", [](int64_t task, int64_t parent, int line, const std::string& name,
                             const std::string& coro) {
-        record({EventKind::TaskCreated, session().clock.loopNs(), task, -1, line, parent, name,
-                coro});
+        record(
+            {EventKind::TaskCreated, session().clock.loopNs(), task, -1, line, parent, name, coro});
     });
     m.def("record_rename", [](int64_t task, const std::string& name) {
         record({EventKind::TaskRenamed, session().clock.loopNs(), task, -1, 0, 0, name, {}});
@@ -114,10 +121,10 @@ PYBIND11_EMBEDDED_MODULE(_looplab, m) {
                            int64_t end, const std::string& fn) {
         record({EventKind::Job, start, task, -1, worker, end, pool, fn});
     });
-    m.def("record_print", [](int64_t stampNs, int64_t task, const std::string& thread,
-                             const std::string& text) {
-        record({EventKind::Print, stampNs, task, -1, 0, 0, text, thread});
-    });
+    m.def("record_print",
+          [](int64_t stampNs, int64_t task, const std::string& thread, const std::string& text) {
+              record({EventKind::Print, stampNs, task, -1, 0, 0, text, thread});
+          });
     m.def("record_sync", [](int64_t obj, const std::string& stateJson) {
         record({EventKind::Sync, session().clock.loopNs(), -1, obj, 0, 0, {}, stateJson});
     });

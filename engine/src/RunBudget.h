@@ -9,14 +9,14 @@
 namespace looplab {
 
 struct RunBudget {
-    int64_t maxSteps = 2'000'000;           // loop callbacks in one run
-    int64_t maxLinesPerStep = 5'000'000;    // program lines one callback may run without yielding
+    int64_t maxSteps = 2'000'000;        // loop callbacks in one run
+    int64_t maxLinesPerStep = 5'000'000; // program lines one callback may run without yielding
     // One step (or one executor job) records its first lines one by one, then only a count:
     // nobody steps through a million iterations, and recording them would exhaust memory.
     static constexpr int64_t kRecordedLinesPerStep = 10'000;
     int64_t steps = 0;
     int64_t linesThisStep = 0;
-    std::string exceeded;                    // empty while within budget
+    std::string exceeded; // empty while within budget
 
     bool tripped() const { return !exceeded.empty(); }
     void trip(const std::string& message) {

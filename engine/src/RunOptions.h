@@ -16,9 +16,9 @@ enum ExitStatus : int {
 };
 
 struct RunOptions {
-    std::string program;     // path as the user gave it; tracebacks and the tracer use it as is
-    bool stamp = false;      // prefix stdout lines with [S.mmm]
-    std::string traceOut;    // write the JSON trace here ("" = do not)
+    std::string program;  // path as the user gave it; tracebacks and the tracer use it as is
+    bool stamp = false;   // prefix stdout lines with [S.mmm]
+    std::string traceOut; // write the JSON trace here ("" = do not)
     int64_t lineCostNs = 100;
     int64_t seed = 0;
     int64_t maxSteps = 2'000'000;
@@ -26,7 +26,7 @@ struct RunOptions {
     int64_t outputLimitBytes = 8 * 1024 * 1024;
     int64_t memoryLimitBytes = int64_t(2) * 1024 * 1024 * 1024;
     int wallClockLimitSeconds = 120; // backstop for code that burns real time without lines
-    std::string pythonDir;   // where looplab_sim and looplab_engine live ("" = find it)
+    std::string pythonDir;           // where looplab_sim and looplab_engine live ("" = find it)
 };
 
 } // namespace looplab

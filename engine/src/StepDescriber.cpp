@@ -104,7 +104,8 @@ StepDescriber::CodeKind StepDescriber::kindOf(PyCodeObject* code) {
     CodeKind kind = CodeKind::Other;
     if (file == programPath_)
         kind = CodeKind::Program;
-    else if (file.size() > asyncioDir_.size() && file.compare(0, asyncioDir_.size(), asyncioDir_) == 0 &&
+    else if (file.size() > asyncioDir_.size() &&
+             file.compare(0, asyncioDir_.size(), asyncioDir_) == 0 &&
              file[asyncioDir_.size()] == '/' &&
              file.find('/', asyncioDir_.size() + 1) == std::string::npos)
         kind = CodeKind::Asyncio;
@@ -131,7 +132,8 @@ std::vector<StepDescriber::Link> StepDescriber::chainOf(py::handle task, py::obj
             keep.push_back(frame);
         }
         chain.push_back(std::move(link));
-        py::object next = attrOrNone(coro, PyCoro_CheckExact(coro.ptr()) ? n.crAwait : n.giYieldFrom);
+        py::object next =
+            attrOrNone(coro, PyCoro_CheckExact(coro.ptr()) ? n.crAwait : n.giYieldFrom);
         // Only coroutines and generators continue the chain; a Future's iterator ends it.
         const bool isCoroutine = PyCoro_CheckExact(next.ptr()) || PyGen_Check(next.ptr());
         if (!isCoroutine) {
@@ -160,7 +162,7 @@ std::string StepDescriber::waitOf(const std::vector<Link>& chain, py::handle tas
         auto* frame = reinterpret_cast<PyFrameObject*>(innermostAsyncio->frame);
         py::object locals = py::reinterpret_steal<py::object>(PyFrame_GetLocals(frame));
         if (locals && PyDict_Check(locals.ptr())) {
-            PyObject* handle = PyDict_GetItemString(locals.ptr(), "h");  // borrowed
+            PyObject* handle = PyDict_GetItemString(locals.ptr(), "h");    // borrowed
             PyObject* delay = PyDict_GetItemString(locals.ptr(), "delay"); // borrowed
             int64_t until = clock_.loopNs();
             if (handle && handle != Py_None) {
@@ -205,16 +207,17 @@ std::string StepDescriber::waitOf(const std::vector<Link>& chain, py::handle tas
             py::list frames;
             for (const py::object& f : programFrames)
                 frames.append(f);
-            return python_.attr("object_wait")(objectKind, py::reinterpret_borrow<py::object>(self),
-                                               frames)
+            return python_
+                .attr("object_wait")(objectKind, py::reinterpret_borrow<py::object>(self), frames)
                 .cast<std::string>();
         }
         PyErr_Clear();
     }
     py::list pairs;
     for (const Link& link : chain)
-        pairs.append(py::make_tuple(link.name, link.frame ? py::reinterpret_borrow<py::object>(link.frame)
-                                                          : py::object(py::none())));
+        pairs.append(py::make_tuple(link.name, link.frame
+                                                   ? py::reinterpret_borrow<py::object>(link.frame)
+                                                   : py::object(py::none())));
     py::list frames;
     for (const py::object& f : programFrames)
         frames.append(f);
@@ -252,8 +255,8 @@ std::string StepDescriber::localsOf(PyObject* frameObject) {
                 shown = fallback(py::reinterpret_borrow<py::object>(value)).cast<std::string>();
             } else {
                 // Any other object by its type only: its __repr__ is user code.
-                py::object typeName = py::reinterpret_steal<py::object>(
-                    PyType_GetName(Py_TYPE(value)));
+                py::object typeName =
+                    py::reinterpret_steal<py::object>(PyType_GetName(Py_TYPE(value)));
                 shown = "<" + (typeName ? utf8(typeName.ptr()) : std::string("object")) + ">";
                 PyErr_Clear();
             }
@@ -273,7 +276,13 @@ const StepDescriber::LastWait* StepDescriber::lastWait(int64_t taskId) const {
 void StepDescriber::describeDone(int64_t taskId, py::handle task) {
     housekeeping();
     if (task.attr("cancelled")().cast<bool>()) {
-        recorder_.add({EventKind::TaskDone, clock_.loopNs(), taskId, -1, 0, 0, {},
+        recorder_.add({EventKind::TaskDone,
+                       clock_.loopNs(),
+                       taskId,
+                       -1,
+                       0,
+                       0,
+                       {},
                        R"({"state":"cancelled"})"});
         return;
     }
@@ -287,7 +296,13 @@ void StepDescriber::describeDone(int64_t taskId, py::handle task) {
     if (shown.empty())
         shown = python_.attr("short_repr")(result).cast<std::string>();
     nlohmann::json info = {{"state", "finished"}, {"result", shown}};
-    recorder_.add({EventKind::TaskDone, clock_.loopNs(), taskId, -1, 0, 0, {},
+    recorder_.add({EventKind::TaskDone,
+                   clock_.loopNs(),
+                   taskId,
+                   -1,
+                   0,
+                   0,
+                   {},
                    info.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)});
 }
 

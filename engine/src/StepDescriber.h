@@ -27,7 +27,8 @@ class StepDescriber {
 
     // `python` is looplab_engine.recorder: task_done(task), describe_wait(name, frame, frames)
     // and sync_flush(); programPath identifies the student's frames.
-    void configure(py::object python, const std::string& programPath, const std::string& asyncioDir);
+    void configure(py::object python, const std::string& programPath,
+                   const std::string& asyncioDir);
     bool configured() const { return static_cast<bool>(python_); }
 
     // Records what `task` (id `taskId`) is doing after its step.

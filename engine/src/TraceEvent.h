@@ -9,25 +9,25 @@
 namespace looplab {
 
 enum class EventKind : uint8_t {
-    TaskCreated, // task, parent (num), line, text = name, detail = coroutine name
-    TaskRenamed, // task, text = new name (asyncio.create_task(name=...) names after creating)
-    StepBegin,   // task, handle: the loop runs one step of a task
-    StepYield,   // task, line, detail = JSON {wait, chain, locals}: the task awaits something
-    TaskDone,    // task, detail = JSON {state, result | exception}
-    Line,        // task (or -1 on a worker), line, text = thread label on a worker
-    LinesSkipped,// task (or -1), num = lines executed but not recorded one by one, line = last
-    ReadyPush,   // handle, task, text = what the callback is: appended to the ready queue
-    TimerPush,   // handle, task, num = deadline ns, text: pushed on the timer heap
-    TimerDue,    // handle: a due timer moved to the ready queue
-    HandleRun,   // handle: popped from the ready queue and run
-    HandleCancel,// handle: cancelled before it ran
-    Iteration,   // num = iteration number, line = callbacks ready at its start
-    Poll,        // num = ns the loop slept waiting for its next timer
-    Block,       // num = duration ns, line, text = thread label: a thread blocked (time.sleep)
-    Job,         // task, line = worker index, num = finish ns, text = pool, detail = function
-    Print,       // task, text = the printed line, detail = thread label
-    Sync,        // handle = object id, detail = JSON state of a lock/semaphore/event/queue
-    End,         // detail = JSON {status, message, deadlock}
+    TaskCreated,  // task, parent (num), line, text = name, detail = coroutine name
+    TaskRenamed,  // task, text = new name (asyncio.create_task(name=...) names after creating)
+    StepBegin,    // task, handle: the loop runs one step of a task
+    StepYield,    // task, line, detail = JSON {wait, chain, locals}: the task awaits something
+    TaskDone,     // task, detail = JSON {state, result | exception}
+    Line,         // task (or -1 on a worker), line, text = thread label on a worker
+    LinesSkipped, // task (or -1), num = lines executed but not recorded one by one, line = last
+    ReadyPush,    // handle, task, line = handle running when scheduled (the cause), text = what
+    TimerPush,    // handle, task, line = cause, num = deadline ns, text: pushed on the timer heap
+    TimerDue,     // handle: a due timer moved to the ready queue
+    HandleRun,    // handle: popped from the ready queue and run
+    HandleCancel, // handle: cancelled before it ran
+    Iteration,    // num = iteration number, line = callbacks ready at its start
+    Poll,         // num = ns the loop slept waiting for its next timer
+    Block,        // num = duration ns, line, text = thread label: a thread blocked (time.sleep)
+    Job,          // task, line = worker index, num = finish ns, text = pool, detail = function
+    Print,        // task, text = the printed line, detail = thread label
+    Sync,         // handle = object id, detail = JSON state of a lock/semaphore/event/queue
+    End,          // detail = JSON {status, message, deadlock}
 };
 
 struct TraceEvent {

@@ -7,9 +7,9 @@
 #include <csignal>
 #include <cstdio>
 #include <cstring>
+#include <string>
 #include <sys/resource.h>
 #include <sys/wait.h>
-#include <string>
 #include <thread>
 #include <unistd.h>
 

@@ -41,8 +41,15 @@ void BM_TraceWriterEventsPerSecond(benchmark::State& state) {
     TraceRecorder recorder;
     for (int i = 0; i < 100'000; ++i) {
         recorder.add({EventKind::Line, i * 100, 3, -1, 12, 0, {}, {}});
-        recorder.add({EventKind::StepYield, i * 100, 3, -1, 12, 0, {},
-                      R"({"wait":{"kind":"sleep","delay":"0.1","until":100000},"chain":["main"]})"});
+        recorder.add(
+            {EventKind::StepYield,
+             i * 100,
+             3,
+             -1,
+             12,
+             0,
+             {},
+             R"({"wait":{"kind":"sleep","delay":"0.1","until":100000},"chain":["main"]})"});
     }
     for (auto _ : state) {
         std::ostringstream out;

@@ -51,7 +51,8 @@ TEST(VirtualClock, BlockingIsReportedWithThreadStartAndDuration) {
     clock.block(5);
     clock.leaveWorker();
     ASSERT_EQ(blocks.size(), 2u);
-    EXPECT_EQ(blocks[0], std::make_tuple(std::string("loop"), int64_t(100), int64_t(2'000'000'000)));
+    EXPECT_EQ(blocks[0],
+              std::make_tuple(std::string("loop"), int64_t(100), int64_t(2'000'000'000)));
     EXPECT_EQ(blocks[1], std::make_tuple(std::string("w"), int64_t(10), int64_t(5)));
     EXPECT_EQ(clock.loopNs(), 2'000'000'100);
 }

@@ -263,6 +263,12 @@ class Trace(unittest.TestCase):
         self.assertEqual(sleeps, [(2, "sleep", 2_000_000_800), (3, "sleep", 1_000_000_900)])
         timers = [(e["task"], e["when"]) for e in events if e["e"] == "timer"]
         self.assertEqual(timers, [(2, 2_000_000_800), (3, 1_000_000_900)])
+        # B's wake-up was caused by its sleep timer's callback, main's by A's last step
+        wakes = {e["task"]: e["by"] for e in events if e["e"] == "ready" and e["what"] == "wake"}
+        timer_of_b = [e["h"] for e in events if e["e"] == "timer" and e["task"] == 3][0]
+        last_step_of_a = [e["h"] for e in events if e["e"] == "step" and e["task"] == 2][-1]
+        self.assertEqual(wakes[3], timer_of_b)
+        self.assertEqual(wakes[1], last_step_of_a)
         steps = [(e["task"], e["t"]) for e in events if e["e"] == "step" and e["task"] in (2, 3)]
         self.assertEqual(steps, [(2, 700), (3, 800), (3, 1_000_000_900), (2, 2_000_001_000)])
         main_wait = [e["info"] for e in events if e["e"] == "yield" and e["task"] == 1][0]
