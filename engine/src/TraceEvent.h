@@ -31,7 +31,7 @@ enum class EventKind : uint8_t {
 };
 
 struct TraceEvent {
-    EventKind kind;
+    EventKind kind = EventKind::End;
     int64_t t = 0;       // virtual ns of the thread the event happened on
     int64_t task = -1;   // task id (creation order, from 1), -1 for none
     int64_t handle = -1; // loop handle id or object id

@@ -1,0 +1,60 @@
+#pragma once
+// The event loop and every task as they were at one moment of a recorded run: what the app
+// draws for the step the student is on. Plain data, rebuilt by TraceReplay.
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <vector>
+
+namespace looplab {
+
+enum class TaskState { Created, Ready, Running, Waiting, Finished, Failed, Cancelled };
+const char* taskStateName(TaskState state);
+
+struct TaskView {
+    int64_t id = -1;
+    std::string name;
+    std::string coroutine;
+    int64_t parent = -1;
+    int64_t createdAtLine = 0;
+    TaskState state = TaskState::Created;
+    int64_t line = 0;     // the program line it runs or waits at
+    std::string waitInfo; // JSON of its last yield: {"wait": ..., "chain": ..., "locals": ...}
+    std::string outcome;  // JSON of its end: {"state": ..., "result" | "exception": ...}
+};
+
+struct QueuedCallback {
+    int64_t handle = -1;
+    int64_t task = -1;  // the task it steps or wakes, -1 for a plain callback
+    std::string what;   // "step", "wake" or the callback's name
+    int64_t cause = -1; // the handle that scheduled it
+};
+
+struct TimerView {
+    int64_t handle = -1;
+    int64_t whenNs = 0;
+    int64_t task = -1; // the task that set it
+    std::string what;
+};
+
+struct SyncView {
+    int64_t id = -1;
+    std::string state;            // JSON of the last recorded state
+    std::vector<int64_t> holders; // replayed for semaphores from acquired/released
+};
+
+struct LoopState {
+    size_t eventsApplied = 0; // the state after this many events
+    int64_t timeNs = 0;       // the loop thread's virtual time
+    int64_t iteration = 0;
+    int64_t runningTask = -1;          // the task in a step now, -1 when the loop itself runs
+    int64_t blockedUntilNs = -1;       // the loop thread is blocked (time.sleep) until then
+    std::vector<QueuedCallback> ready; // in queue order
+    std::vector<TimerView> timers;     // in firing order: deadline, then scheduling order
+    std::map<int64_t, TaskView> tasks;
+    std::map<int64_t, SyncView> sync;
+    size_t linesPrinted = 0; // print events so far
+};
+
+} // namespace looplab

@@ -1,0 +1,162 @@
+#include "TraceReader.h"
+
+#include <nlohmann/json.hpp>
+
+#include <fstream>
+#include <unordered_map>
+
+namespace looplab {
+
+namespace {
+
+using nlohmann::json;
+
+int64_t number(const json& e, const char* key, int64_t fallback = 0) {
+    auto found = e.find(key);
+    return found != e.end() && found->is_number() ? found->get<int64_t>() : fallback;
+}
+
+std::string text(const json& e, const char* key) {
+    auto found = e.find(key);
+    return found != e.end() && found->is_string() ? found->get<std::string>() : std::string();
+}
+
+std::string rawJson(const json& e, const char* key) {
+    auto found = e.find(key);
+    return found != e.end() ? found->dump() : std::string("{}");
+}
+
+const std::unordered_map<std::string, EventKind>& kindsByName() {
+    static const auto* table = [] {
+        auto* map = new std::unordered_map<std::string, EventKind>();
+        for (int k = 0; k <= static_cast<int>(EventKind::End); ++k)
+            map->emplace(eventKindName(static_cast<EventKind>(k)), static_cast<EventKind>(k));
+        return map;
+    }();
+    return *table;
+}
+
+// The inverse of writeEvent() in TraceRecorder.cpp.
+bool toEvent(const json& e, TraceEvent& out) {
+    auto kind = kindsByName().find(text(e, "e"));
+    if (kind == kindsByName().end())
+        return false; // an event kind from a newer writer: skip it
+    out = TraceEvent();
+    out.kind = kind->second;
+    out.t = number(e, "t");
+    out.task = number(e, "task", -1);
+    switch (out.kind) {
+    case EventKind::TaskCreated:
+        out.num = number(e, "parent", -1);
+        out.line = number(e, "line");
+        out.text = text(e, "name");
+        out.detail = text(e, "coro");
+        break;
+    case EventKind::TaskRenamed:
+        out.text = text(e, "name");
+        break;
+    case EventKind::StepBegin:
+        out.handle = number(e, "h", -1);
+        break;
+    case EventKind::StepYield:
+        out.line = number(e, "line");
+        out.detail = rawJson(e, "info");
+        break;
+    case EventKind::TaskDone:
+    case EventKind::End:
+        out.detail = rawJson(e, "info");
+        break;
+    case EventKind::Line:
+    case EventKind::LinesSkipped:
+        out.line = number(e, "line");
+        out.num = number(e, "count");
+        out.text = text(e, "thread");
+        break;
+    case EventKind::ReadyPush:
+    case EventKind::TimerPush:
+        out.handle = number(e, "h", -1);
+        out.num = number(e, "when");
+        out.line = number(e, "by", -1);
+        out.text = text(e, "what");
+        break;
+    case EventKind::TimerDue:
+    case EventKind::HandleRun:
+    case EventKind::HandleCancel:
+        out.handle = number(e, "h", -1);
+        break;
+    case EventKind::Iteration:
+        out.num = number(e, "n");
+        out.line = number(e, "ready");
+        break;
+    case EventKind::Poll:
+        out.num = number(e, "dur");
+        break;
+    case EventKind::Block:
+        out.text = text(e, "thread");
+        out.num = number(e, "dur");
+        out.line = number(e, "line");
+        break;
+    case EventKind::Job:
+        out.text = text(e, "pool");
+        out.line = number(e, "worker");
+        out.num = number(e, "end");
+        out.detail = text(e, "fn");
+        break;
+    case EventKind::Print:
+        out.text = text(e, "text");
+        out.detail = text(e, "thread");
+        break;
+    case EventKind::Sync:
+        out.handle = number(e, "obj", -1);
+        out.detail = rawJson(e, "state");
+        break;
+    }
+    return true;
+}
+
+TraceReadResult failure(const std::string& why) {
+    TraceReadResult result;
+    result.error = why;
+    return result;
+}
+
+} // namespace
+
+TraceReadResult readTrace(std::istream& in) {
+    json document;
+    try {
+        document = json::parse(in);
+    } catch (const json::parse_error& error) {
+        return failure(std::string("the trace is not valid JSON (") + error.what() + ")");
+    }
+    if (!document.is_object() || text(document, "format") != "looplab-trace")
+        return failure("this is not a LoopLab trace (its \"format\" is not \"looplab-trace\")");
+    TraceReadResult result;
+    result.trace.version = static_cast<int>(number(document, "version"));
+    if (result.trace.version < 1 || result.trace.version > TraceRecorder::kFormatVersion)
+        return failure("the trace has format version " + std::to_string(result.trace.version) +
+                       "; this LoopLab reads versions 1 to " +
+                       std::to_string(TraceRecorder::kFormatVersion));
+    result.trace.header = {text(document, "program"), number(document, "line_cost_ns"),
+                           number(document, "seed")};
+    const auto events = document.find("events");
+    if (events == document.end() || !events->is_array())
+        return failure("the trace has no \"events\" list");
+    result.trace.events.reserve(events->size());
+    for (const json& e : *events) {
+        TraceEvent event;
+        if (e.is_object() && toEvent(e, event))
+            result.trace.events.push_back(std::move(event));
+    }
+    result.ok = true;
+    return result;
+}
+
+TraceReadResult readTraceFile(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in)
+        return failure("cannot open the trace " + path);
+    return readTrace(in);
+}
+
+} // namespace looplab

@@ -1,0 +1,193 @@
+#include "TraceReplay.h"
+
+#include <algorithm>
+#include <nlohmann/json.hpp>
+
+namespace looplab {
+
+const char* taskStateName(TaskState state) {
+    switch (state) {
+    case TaskState::Created:
+        return "created";
+    case TaskState::Ready:
+        return "ready";
+    case TaskState::Running:
+        return "running";
+    case TaskState::Waiting:
+        return "waiting";
+    case TaskState::Finished:
+        return "finished";
+    case TaskState::Failed:
+        return "failed";
+    case TaskState::Cancelled:
+        return "cancelled";
+    }
+    return "?";
+}
+
+namespace {
+
+bool isDone(TaskState state) {
+    return state == TaskState::Finished || state == TaskState::Failed ||
+           state == TaskState::Cancelled;
+}
+
+template <typename List> void removeHandle(List& list, int64_t handle) {
+    auto found = std::find_if(list.begin(), list.end(),
+                              [handle](const auto& item) { return item.handle == handle; });
+    if (found != list.end())
+        list.erase(found);
+}
+
+void applySync(LoopState& state, const TraceEvent& e) {
+    SyncView& view = state.sync[e.handle];
+    view.id = e.handle;
+    view.state = e.detail;
+    const auto parsed = nlohmann::json::parse(e.detail, nullptr, false);
+    if (parsed.is_discarded())
+        return;
+    if (parsed.value("kind", "") == "lock") {
+        view.holders.clear();
+        if (parsed.contains("holder") && parsed["holder"].is_number())
+            view.holders.push_back(parsed["holder"].get<int64_t>());
+    } else if (parsed.contains("acquired")) {
+        view.holders.push_back(parsed["acquired"].get<int64_t>());
+    } else if (parsed.contains("released")) {
+        auto found =
+            std::find(view.holders.begin(), view.holders.end(), parsed["released"].get<int64_t>());
+        if (found != view.holders.end())
+            view.holders.erase(found);
+    }
+}
+
+} // namespace
+
+TraceReplay::TraceReplay(std::vector<TraceEvent> events) : events_(std::move(events)) {
+    LoopState state;
+    checkpoints_.push_back(state);
+    for (size_t i = 0; i < events_.size(); ++i) {
+        apply(state, events_[i]);
+        if ((i + 1) % kCheckpointInterval == 0)
+            checkpoints_.push_back(state);
+    }
+}
+
+LoopState TraceReplay::stateAfter(size_t count) const {
+    count = std::min(count, events_.size());
+    LoopState state = checkpoints_[count / kCheckpointInterval];
+    for (size_t i = state.eventsApplied; i < count; ++i)
+        apply(state, events_[i]);
+    return state;
+}
+
+void TraceReplay::apply(LoopState& state, const TraceEvent& e) {
+    ++state.eventsApplied;
+    const bool onLoopThread = e.kind != EventKind::Job &&
+                              !((e.kind == EventKind::Line || e.kind == EventKind::LinesSkipped ||
+                                 e.kind == EventKind::Block) &&
+                                !e.text.empty() && e.text != "loop") &&
+                              !(e.kind == EventKind::Print && e.detail != "loop");
+    if (onLoopThread && e.kind != EventKind::Block)
+        state.timeNs = std::max(state.timeNs, e.t);
+    if (state.blockedUntilNs >= 0 && state.timeNs >= state.blockedUntilNs)
+        state.blockedUntilNs = -1;
+
+    switch (e.kind) {
+    case EventKind::TaskCreated: {
+        TaskView& task = state.tasks[e.task];
+        task.id = e.task;
+        task.name = e.text;
+        task.coroutine = e.detail;
+        task.parent = e.num;
+        task.createdAtLine = e.line;
+        task.line = e.line;
+        break;
+    }
+    case EventKind::TaskRenamed:
+        state.tasks[e.task].name = e.text;
+        break;
+    case EventKind::ReadyPush:
+        state.ready.push_back({e.handle, e.task, e.text, e.line});
+        if (e.task >= 0 && !isDone(state.tasks[e.task].state))
+            state.tasks[e.task].state = TaskState::Ready;
+        break;
+    case EventKind::TimerPush: {
+        TimerView timer{e.handle, e.num, e.task, e.text};
+        // Deadline order; equal deadlines keep scheduling order (handles grow with time).
+        auto at = std::upper_bound(state.timers.begin(), state.timers.end(), timer,
+                                   [](const TimerView& a, const TimerView& b) {
+                                       return a.whenNs != b.whenNs ? a.whenNs < b.whenNs
+                                                                   : a.handle < b.handle;
+                                   });
+        state.timers.insert(at, timer);
+        break;
+    }
+    case EventKind::TimerDue: {
+        auto found = std::find_if(state.timers.begin(), state.timers.end(),
+                                  [&](const TimerView& t) { return t.handle == e.handle; });
+        if (found != state.timers.end()) {
+            state.ready.push_back({found->handle, -1, found->what, -1});
+            state.timers.erase(found);
+        }
+        break;
+    }
+    case EventKind::HandleCancel:
+        removeHandle(state.timers, e.handle);
+        break;
+    case EventKind::HandleRun:
+        removeHandle(state.ready, e.handle);
+        break;
+    case EventKind::Iteration:
+        state.iteration = e.num;
+        break;
+    case EventKind::StepBegin:
+        state.runningTask = e.task;
+        state.tasks[e.task].state = TaskState::Running;
+        break;
+    case EventKind::Line:
+        if (e.task >= 0)
+            state.tasks[e.task].line = e.line;
+        break;
+    case EventKind::StepYield: {
+        TaskView& task = state.tasks[e.task];
+        task.line = e.line;
+        task.waitInfo = e.detail;
+        // A bare yield (asyncio.sleep(0)) puts the task straight back in the ready queue.
+        const bool bareYield = e.detail.find(R"("wait":{"kind":"ready")") != std::string::npos;
+        task.state = bareYield ? TaskState::Ready : TaskState::Waiting;
+        state.runningTask = -1;
+        break;
+    }
+    case EventKind::TaskDone: {
+        TaskView& task = state.tasks[e.task];
+        task.outcome = e.detail;
+        task.state =
+            e.detail.find(R"("state":"cancelled")") != std::string::npos ? TaskState::Cancelled
+            : e.detail.find(R"("state":"failed")") != std::string::npos  ? TaskState::Failed
+                                                                         : TaskState::Finished;
+        state.runningTask = -1;
+        break;
+    }
+    case EventKind::Block:
+        if (e.text == "loop") {
+            state.timeNs = std::max(state.timeNs, e.t);
+            state.blockedUntilNs = e.t + e.num;
+        }
+        break;
+    case EventKind::Poll:
+        state.timeNs = e.t + e.num;
+        break;
+    case EventKind::Print:
+        ++state.linesPrinted;
+        break;
+    case EventKind::Sync:
+        applySync(state, e);
+        break;
+    case EventKind::LinesSkipped:
+    case EventKind::Job:
+    case EventKind::End:
+        break;
+    }
+}
+
+} // namespace looplab

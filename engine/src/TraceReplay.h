@@ -1,0 +1,35 @@
+#pragma once
+// Rebuilds the loop's state after any event of a trace, forward or backward.
+//
+// Applying events one by one from the start would make a jump to the end of a long run slow,
+// so a snapshot of the state is kept every kCheckpointInterval events: a jump replays at most
+// that many events from the nearest snapshot before it.
+
+#include "LoopState.h"
+#include "TraceEvent.h"
+
+#include <cstddef>
+#include <vector>
+
+namespace looplab {
+
+class TraceReplay {
+  public:
+    static constexpr size_t kCheckpointInterval = 1024;
+
+    explicit TraceReplay(std::vector<TraceEvent> events);
+
+    size_t eventCount() const { return events_.size(); }
+    const std::vector<TraceEvent>& events() const { return events_; }
+    // The state after the first `count` events (0 = before anything happened).
+    LoopState stateAfter(size_t count) const;
+
+    // Applies one event to a state; public so views and tests can reason about single steps.
+    static void apply(LoopState& state, const TraceEvent& event);
+
+  private:
+    std::vector<TraceEvent> events_;
+    std::vector<LoopState> checkpoints_; // checkpoints_[i] = state after i * interval events
+};
+
+} // namespace looplab

@@ -1,0 +1,199 @@
+// Replaying a trace rebuilds exactly what the loop looked like after any event, and a jump
+// through a checkpoint gives the same state as stepping there one event at a time.
+#include "TraceReplay.h"
+#include "TraceReader.h"
+
+#include <gtest/gtest.h>
+
+#include <cstdio>
+#include <fstream>
+#include <sstream>
+
+using namespace looplab;
+
+namespace {
+
+std::vector<int64_t> readyTasks(const LoopState& state) {
+    std::vector<int64_t> tasks;
+    for (const auto& callback : state.ready)
+        tasks.push_back(callback.task);
+    return tasks;
+}
+
+// main (1) creates B (2) and C (3), yields on gather; B and C run; C sleeps 1 s, B 2 s.
+std::vector<TraceEvent> gatherScenario() {
+    const std::string sleepC =
+        R"({"wait":{"kind":"sleep","delay":"1","until":1000000300},"chain":["c"]})";
+    const std::string sleepB =
+        R"({"wait":{"kind":"sleep","delay":"2","until":2000000200},"chain":["b"]})";
+    const std::string gather = R"({"wait":{"kind":"gather","tasks":[2,3]},"chain":["main"]})";
+    return {
+        {EventKind::TaskCreated, 0, 1, -1, 9, -1, "Task-1", "main"},   // 1
+        {EventKind::ReadyPush, 0, 1, 1, -1, 0, "step", {}},            // 2
+        {EventKind::Iteration, 0, -1, -1, 1, 1, {}, {}},               // 3
+        {EventKind::HandleRun, 0, 1, 1, 0, 0, {}, {}},                 // 4
+        {EventKind::StepBegin, 0, 1, 1, 0, 0, {}, {}},                 // 5
+        {EventKind::TaskCreated, 100, 2, -1, 6, 1, "Task-2", "b"},     // 6
+        {EventKind::ReadyPush, 100, 2, 2, 1, 0, "step", {}},           // 7
+        {EventKind::TaskCreated, 100, 3, -1, 6, 1, "Task-3", "c"},     // 8
+        {EventKind::ReadyPush, 100, 3, 3, 1, 0, "step", {}},           // 9
+        {EventKind::StepYield, 100, 1, -1, 6, 0, {}, gather},          // 10
+        {EventKind::Iteration, 100, -1, -1, 2, 2, {}, {}},             // 11
+        {EventKind::HandleRun, 100, 2, 2, 0, 0, {}, {}},               // 12
+        {EventKind::StepBegin, 100, 2, 2, 0, 0, {}, {}},               // 13
+        {EventKind::TimerPush, 200, 2, 4, 2, 2000000200, "sleep", {}}, // 14
+        {EventKind::StepYield, 200, 2, -1, 3, 0, {}, sleepB},          // 15
+        {EventKind::HandleRun, 200, 3, 3, 0, 0, {}, {}},               // 16
+        {EventKind::StepBegin, 200, 3, 3, 0, 0, {}, {}},               // 17
+        {EventKind::TimerPush, 300, 3, 5, 3, 1000000300, "sleep", {}}, // 18
+        {EventKind::StepYield, 300, 3, -1, 3, 0, {}, sleepC},          // 19
+        {EventKind::Poll, 300, -1, -1, 0, 1000000000, {}, {}},         // 20
+        {EventKind::TimerDue, 1000000300, -1, 5, 0, 0, {}, {}},        // 21
+    };
+}
+
+TEST(TraceReplay, ReadyQueueTimersAndTaskStatesAfterKnownEvents) {
+    const TraceReplay replay(gatherScenario());
+
+    const LoopState start = replay.stateAfter(0);
+    EXPECT_TRUE(start.tasks.empty());
+    EXPECT_TRUE(start.ready.empty());
+
+    // After main's step has created B and C and yielded on the gather:
+    const LoopState afterMain = replay.stateAfter(10);
+    EXPECT_EQ(readyTasks(afterMain), (std::vector<int64_t>{2, 3}));
+    EXPECT_EQ(afterMain.ready[0].cause, 1); // main's step scheduled them
+    EXPECT_EQ(afterMain.tasks.at(1).state, TaskState::Waiting);
+    EXPECT_EQ(afterMain.tasks.at(2).state, TaskState::Ready);
+    EXPECT_EQ(afterMain.runningTask, -1);
+
+    // B is running: it has left the ready queue.
+    const LoopState bRunning = replay.stateAfter(13);
+    EXPECT_EQ(bRunning.runningTask, 2);
+    EXPECT_EQ(readyTasks(bRunning), (std::vector<int64_t>{3}));
+    EXPECT_EQ(bRunning.tasks.at(2).state, TaskState::Running);
+
+    // Both asleep: the heap fires C (1 s) before B (2 s) although B's timer came first.
+    const LoopState asleep = replay.stateAfter(19);
+    ASSERT_EQ(asleep.timers.size(), 2u);
+    EXPECT_EQ(asleep.timers[0].task, 3);
+    EXPECT_EQ(asleep.timers[1].task, 2);
+    EXPECT_TRUE(asleep.ready.empty());
+    EXPECT_EQ(asleep.timeNs, 300);
+
+    // The loop slept a second; C's timer moved to the ready queue.
+    const LoopState woke = replay.stateAfter(21);
+    EXPECT_EQ(woke.timeNs, 1000000300);
+    ASSERT_EQ(woke.ready.size(), 1u);
+    EXPECT_EQ(woke.ready[0].handle, 5);
+    ASSERT_EQ(woke.timers.size(), 1u);
+    EXPECT_EQ(woke.timers[0].handle, 4);
+}
+
+TEST(TraceReplay, SurvivesAWriteAndReadRoundTrip) {
+    TraceRecorder recorder;
+    for (auto& event : gatherScenario())
+        recorder.add(event);
+    std::stringstream file;
+    recorder.writeJson(file, {"prog.py", 100, 0});
+    const TraceReadResult read = readTrace(file);
+    ASSERT_TRUE(read.ok) << read.error;
+    EXPECT_EQ(read.trace.header.program, "prog.py");
+    const TraceReplay fromFile(read.trace.events);
+    const TraceReplay inMemory(gatherScenario());
+    for (size_t n = 0; n <= inMemory.eventCount(); ++n) {
+        const LoopState a = fromFile.stateAfter(n);
+        const LoopState b = inMemory.stateAfter(n);
+        EXPECT_EQ(readyTasks(a), readyTasks(b)) << n;
+        EXPECT_EQ(a.timers.size(), b.timers.size()) << n;
+        EXPECT_EQ(a.timeNs, b.timeNs) << n;
+    }
+}
+
+TEST(TraceReplay, JumpingThroughCheckpointsEqualsSteppingOneByOne) {
+    // 3,000 round-robin steps of two tasks: crosses two checkpoints.
+    std::vector<TraceEvent> events = {{EventKind::TaskCreated, 0, 1, -1, 1, -1, "A", "a"},
+                                      {EventKind::TaskCreated, 0, 2, -1, 1, -1, "B", "b"}};
+    int64_t handle = 1;
+    for (int i = 0; i < 1500; ++i) {
+        const int64_t task = 1 + i % 2;
+        events.push_back({EventKind::ReadyPush, i, task, handle, -1, 0, "step", {}});
+        events.push_back({EventKind::HandleRun, i, task, handle, 0, 0, {}, {}});
+        events.push_back({EventKind::StepBegin, i, task, handle, 0, 0, {}, {}});
+        ++handle;
+    }
+    const TraceReplay replay(events);
+    LoopState stepped;
+    for (size_t n = 0; n < events.size(); ++n) {
+        TraceReplay::apply(stepped, events[n]);
+        if (n % 97 == 0 || n + 1 == events.size()) {
+            const LoopState jumped = replay.stateAfter(n + 1);
+            ASSERT_EQ(jumped.eventsApplied, stepped.eventsApplied);
+            ASSERT_EQ(jumped.runningTask, stepped.runningTask) << n;
+            ASSERT_EQ(jumped.timeNs, stepped.timeNs) << n;
+            ASSERT_EQ(readyTasks(jumped), readyTasks(stepped)) << n;
+        }
+    }
+}
+
+TEST(TraceReplay, SemaphoreHoldersAreReplayedFromAcquireAndRelease) {
+    const TraceReplay replay({
+        {EventKind::Sync, 0, -1, 7, 0, 0, {}, R"({"kind":"semaphore","value":1,"acquired":2})"},
+        {EventKind::Sync, 0, -1, 7, 0, 0, {}, R"({"kind":"semaphore","value":0,"acquired":3})"},
+        {EventKind::Sync, 5, -1, 7, 0, 0, {}, R"({"kind":"semaphore","value":1,"released":2})"},
+    });
+    EXPECT_EQ(replay.stateAfter(2).sync.at(7).holders, (std::vector<int64_t>{2, 3}));
+    EXPECT_EQ(replay.stateAfter(3).sync.at(7).holders, (std::vector<int64_t>{3}));
+}
+
+TEST(TraceReader, BadFilesGiveOneClearSentence) {
+    const std::vector<std::pair<std::string, std::string>> cases = {
+        {"not json at all", "not valid JSON"},
+        {R"({"format":"something-else","version":1,"events":[]})", "not a LoopLab trace"},
+        {R"({"format":"looplab-trace","version":99,"events":[]})", "format version 99"},
+        {R"({"format":"looplab-trace","version":1})", "no \"events\""},
+    };
+    for (const auto& [content, expected] : cases) {
+        std::istringstream in(content);
+        const TraceReadResult result = readTrace(in);
+        EXPECT_FALSE(result.ok);
+        EXPECT_NE(result.error.find(expected), std::string::npos) << result.error;
+    }
+    const TraceReadResult missing = readTraceFile("/no/such/trace.json");
+    EXPECT_FALSE(missing.ok);
+    EXPECT_NE(missing.error.find("cannot open"), std::string::npos);
+}
+
+#ifdef LOOPLAB_BINARY
+// A real run: replaying its trace to the end shows every task finished and nothing queued.
+TEST(TraceReplay, RealRunEndsWithEveryTaskFinished) {
+    const std::string program = ::testing::TempDir() + "replay_prog.py";
+    const std::string trace = ::testing::TempDir() + "replay_trace.json";
+    std::ofstream(program) << "import asyncio\n"
+                              "async def nap(n):\n"
+                              "    await asyncio.sleep(n)\n"
+                              "    return n\n"
+                              "async def main():\n"
+                              "    print(await asyncio.gather(nap(2), nap(1)))\n"
+                              "asyncio.run(main())\n";
+    const std::string command =
+        std::string(LOOPLAB_BINARY) + " run " + program + " --trace " + trace + " > /dev/null";
+    ASSERT_EQ(std::system(command.c_str()), 0);
+    const TraceReadResult read = readTraceFile(trace);
+    ASSERT_TRUE(read.ok) << read.error;
+    const TraceReplay replay(read.trace.events);
+    const LoopState end = replay.stateAfter(replay.eventCount());
+    EXPECT_TRUE(end.ready.empty());
+    EXPECT_TRUE(end.timers.empty());
+    EXPECT_EQ(end.linesPrinted, 1u);
+    EXPECT_GE(end.timeNs, 2'000'000'000);
+    ASSERT_GE(end.tasks.size(), 3u);
+    EXPECT_EQ(end.tasks.at(1).coroutine, "main");
+    for (const auto& [id, task] : end.tasks)
+        EXPECT_EQ(task.state, TaskState::Finished) << task.name;
+    std::remove(program.c_str());
+    std::remove(trace.c_str());
+}
+#endif
+
+} // namespace
