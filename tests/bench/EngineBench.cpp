@@ -1,6 +1,7 @@
 // Micro-benchmarks: how fast the loop core turns callbacks over, and how fast the recorder
 // writes events. Run: build/bin/engine_bench
 #include "EngineSession.h"
+#include "TraceReplay.h"
 
 #include <benchmark/benchmark.h>
 #include <pybind11/embed.h>
@@ -59,6 +60,44 @@ void BM_TraceWriterEventsPerSecond(benchmark::State& state) {
     state.SetItemsProcessed(state.iterations() * static_cast<int64_t>(recorder.size()));
 }
 BENCHMARK(BM_TraceWriterEventsPerSecond)->Unit(benchmark::kMillisecond);
+
+// A 1,000,000-event trace of 1,000 tasks taking turns (step, sleep on a timer, wake up);
+// measures a jump to a random event, as when a student drags the slider.
+void BM_ReplayJumpToAnyEvent(benchmark::State& state) {
+    std::vector<TraceEvent> events;
+    events.reserve(1'000'000);
+    const int tasks = 1000;
+    for (int t = 1; t <= tasks; ++t)
+        events.push_back(
+            {EventKind::TaskCreated, 0, t, -1, 3, 1, "Task-" + std::to_string(t), "job"});
+    int64_t handle = 1;
+    int64_t now = 0;
+    const std::string sleeping =
+        R"({"wait":{"kind":"sleep","delay":"0.1","until":0},"chain":["job"]})";
+    while (events.size() < 1'000'000) {
+        const int64_t task = 1 + handle % tasks;
+        events.push_back({EventKind::ReadyPush, now, task, handle, -1, 0, "step", {}});
+        events.push_back({EventKind::HandleRun, now, task, handle, 0, 0, {}, {}});
+        events.push_back({EventKind::StepBegin, now, task, handle, 0, 0, {}, {}});
+        events.push_back({EventKind::Line, now, task, -1, 4, 0, {}, {}});
+        events.push_back(
+            {EventKind::TimerPush, now, task, handle + 1, handle, now + 100'000'000, "sleep", {}});
+        events.push_back({EventKind::StepYield, now, task, -1, 4, 0, {}, sleeping});
+        events.push_back({EventKind::TimerDue, now, task, handle + 1, 0, 0, {}, {}});
+        events.push_back({EventKind::HandleRun, now, task, handle + 1, 0, 0, {}, {}});
+        handle += 2;
+        now += 1000;
+    }
+    const TraceReplay replay(std::move(events));
+    uint64_t seed = 12345;
+    for (auto _ : state) {
+        seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
+        const LoopState at = replay.stateAfter((seed >> 20) % replay.eventCount());
+        benchmark::DoNotOptimize(at.ready.size());
+    }
+    state.SetLabel("1,000,000 events, 1,000 tasks");
+}
+BENCHMARK(BM_ReplayJumpToAnyEvent)->Unit(benchmark::kMillisecond);
 
 } // namespace
 
