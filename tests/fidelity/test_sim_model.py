@@ -207,6 +207,39 @@ class ExecutorTests(ModelTestCase):
         self.assertEqual(executors.func_name(call), "status")
 
 
+class ThreadTests(ModelTestCase):
+    def setUp(self):
+        super().setUp()
+        import threading
+        from looplab_sim import threads
+        threads.install_threads()
+        self.threading = threading
+        for name, original in threads._original.items():  # real threads for later tests
+            self.addCleanup(setattr, threading.Thread, name, original)
+
+    def test_thread_runs_on_its_own_clock_and_join_waits_for_it(self):
+        jobs = []
+        executors.on_job = lambda *record: jobs.append(record)
+        self.clock.advance_ns(S)
+        worker = self.threading.Thread(target=SLEEP, args=(3,), name="fetcher")
+        worker.start()
+        self.assertEqual(self.clock.now_ns(), S)  # starting does not block the caller
+        self.assertTrue(worker.is_alive())
+        worker.join(timeout=1)                    # gives up after a second
+        self.assertEqual(self.clock.now_ns(), 2 * S)
+        self.assertTrue(worker.is_alive())
+        worker.join()                             # the thread finishes at 1 + 3 s
+        self.assertEqual(self.clock.now_ns(), 4 * S)
+        self.assertFalse(worker.is_alive())
+        self.assertEqual([(j[0], j[2], j[3]) for j in jobs], [("threads", S, 4 * S)])
+        with self.assertRaises(RuntimeError):
+            worker.start()
+
+    def test_join_before_start_is_an_error_as_in_cpython(self):
+        with self.assertRaises(RuntimeError):
+            self.threading.Thread(target=print).join()
+
+
 class NetworkTests(unittest.TestCase):
     def test_latency(self):
         self.assertEqual(network.latency_ns("https://httpbin.org/delay/2"), 2 * S)

@@ -15,7 +15,7 @@ import random
 import sys
 
 from . import (aiohttp_sim, determinism, executors, loop_support, network, output,
-               requests_sim, sandbox, vtime)
+               requests_sim, sandbox, threads, vtime)
 from .errors import BudgetExceeded, NotSimulatedError
 from .output import StampedOutput
 from .vtime import PyClock
@@ -29,7 +29,7 @@ __all__ = [
     "DEFAULT_OUTPUT_LIMIT",
     # submodules the engine reaches into directly
     "aiohttp_sim", "determinism", "executors", "loop_support", "network", "output",
-    "requests_sim", "sandbox", "vtime",
+    "requests_sim", "sandbox", "threads", "vtime",
 ]
 
 DEFAULT_OUTPUT_LIMIT = 8 * 1024 * 1024
@@ -73,6 +73,7 @@ def install(clock, *, loop_factory, seed=0, output_limit_bytes=DEFAULT_OUTPUT_LI
     _install_executors()
     _install_network()
     sandbox.install_sandbox()
+    threads.install_threads()
     asyncio.set_event_loop_policy(loop_support.LoopPolicy(loop_factory))
     stream = StampedOutput(clock, output_limit_bytes, on_line)
     sys.stdout = stream
