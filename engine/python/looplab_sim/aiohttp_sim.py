@@ -16,7 +16,7 @@ import types
 from urllib.parse import urljoin, urlsplit
 
 from . import network
-from .errors import NotSimulatedError
+from .errors import NotSimulatedError, missing_attribute_hook
 
 # Real aiohttp: ClientTimeout(total=5 * 60) unless the program says otherwise.
 _DEFAULT_TOTAL = 300.0
@@ -271,17 +271,6 @@ PUBLIC_NAMES = (
 )
 
 
-def _missing(module_name, provided):
-    def __getattr__(name):
-        if name.startswith("_"):
-            raise AttributeError(f"module {module_name!r} has no attribute {name!r}")
-        raise NotSimulatedError(
-            f"{module_name}.{name} is not simulated in LoopLab: only the HTTP client "
-            f"({', '.join(provided)}) is available"
-        )
-    return __getattr__
-
-
 def make_module():
     """A fresh ``aiohttp`` module object exposing the simulation."""
     module = types.ModuleType("aiohttp", "LoopLab's simulated aiohttp client.")
@@ -291,5 +280,6 @@ def make_module():
             value.__module__ = "aiohttp"
         setattr(module, name, value)
     module.__version__ = "3.8.6"
-    module.__getattr__ = _missing("aiohttp", ("ClientSession", "TCPConnector", "ClientTimeout"))
+    module.__getattr__ = missing_attribute_hook(
+        "aiohttp", "the HTTP client (ClientSession, TCPConnector, ClientTimeout and the errors)")
     return module

@@ -48,3 +48,14 @@ class BudgetExceeded(BaseException):
 # Tracebacks should name the public location, not the private module.
 NotSimulatedError.__module__ = "looplab_sim"
 BudgetExceeded.__module__ = "looplab_sim"
+
+
+def missing_attribute_hook(module_name, available):
+    """A module ``__getattr__`` for a simulated module: a name we do not provide is reported
+    as not simulated (saying what is), rather than as a bare AttributeError."""
+    def __getattr__(name):
+        if name.startswith("_"):
+            raise AttributeError(f"module {module_name!r} has no attribute {name!r}")
+        raise NotSimulatedError(
+            f"{module_name}.{name} is not simulated in LoopLab; what is simulated: {available}")
+    return __getattr__

@@ -16,7 +16,7 @@ import types
 from urllib.parse import urlsplit
 
 from . import network, vtime
-from .errors import NotSimulatedError
+from .errors import NotSimulatedError, missing_attribute_hook
 
 
 # ------------------------------------------------------------------ errors
@@ -236,17 +236,6 @@ _PUBLIC_NAMES = (
 )
 
 
-def _missing(module_name):
-    def __getattr__(name):
-        if name.startswith("_"):
-            raise AttributeError(f"module {module_name!r} has no attribute {name!r}")
-        raise NotSimulatedError(
-            f"{module_name}.{name} is not simulated in LoopLab: only get/post/put/patch/"
-            f"delete/head/request, Session, Response and requests.exceptions are"
-        )
-    return __getattr__
-
-
 def make_modules():
     """Fresh ``(requests, requests.exceptions)`` module objects."""
     exceptions = types.ModuleType("requests.exceptions", "Simulated requests exceptions.")
@@ -261,5 +250,7 @@ def make_modules():
     module.exceptions = exceptions
     module.codes = types.SimpleNamespace(ok=200, not_found=404, server_error=500)
     module.__version__ = "2.31.0"
-    module.__getattr__ = _missing("requests")
+    module.__getattr__ = missing_attribute_hook(
+        "requests", "get/post/put/patch/delete/head/request, Session, Response and "
+        "requests.exceptions")
     return module, exceptions
