@@ -295,6 +295,28 @@ class Trace(unittest.TestCase):
         tasks = {e["h"]: e.get("task") for e in trace["events"] if e["e"] in ("ready", "timer")}
         self.assertEqual([(whats[h], tasks[h]) for h in ready], [("step", 2), ("step", 3)])
 
+    def test_network_waits_name_the_url_and_the_connection_limit(self):
+        status, out, err, trace = run_with_trace("""
+            import asyncio, aiohttp
+            async def fetch(session, n):
+                async with session.get(f"https://example.com/delay/{n}") as response:
+                    return response.status
+            async def main():
+                connector = aiohttp.TCPConnector(limit=1)
+                async with aiohttp.ClientSession(connector=connector) as session:
+                    print(await asyncio.gather(fetch(session, 1), fetch(session, 2)))
+            asyncio.run(main())
+        """, "--line-cost", "0")
+        self.assertEqual((status, out), (0, "[200, 200]\n"), err)
+        waits = [(e["task"], e["info"]["wait"]) for e in trace["events"]
+                 if e["e"] == "yield" and e["task"] in (2, 3)]
+        self.assertEqual(waits[0], (2, {"kind": "network", "until": 1_000_000_000,
+                                        "url": "https://example.com/delay/1"}))
+        self.assertEqual(waits[1][1]["kind"], "semaphore")
+        self.assertEqual(waits[1][1]["name"], "connection limit")
+        self.assertEqual(waits[2], (3, {"kind": "network", "until": 3_000_000_000,
+                                        "url": "https://example.com/delay/2"}))
+
     def test_deadlock_report_is_in_the_trace(self):
         status, out, err, trace = run_with_trace("""
             import asyncio

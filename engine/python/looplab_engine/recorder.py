@@ -105,9 +105,19 @@ def describe_wait(task, chain, program_frames):
         if frame is None:
             continue
         found = _classify_frame(name, frame, program_frames)
-        # Queue.join waits on an internal Event: what the student awaits is the join.
-        if found is not None and (wait is None or name in _WRAPPING_PRIMITIVES):
+        if found is None:
+            continue
+        if wait is None:
             wait = found
+        elif name in _WRAPPING_PRIMITIVES:
+            # Queue.join waits on an internal Event: what the student awaits is the join.
+            wait = found
+        elif found["kind"] == "network":
+            # A simulated request: its latency is a sleep, its connection limit a semaphore.
+            if wait["kind"] == "sleep":
+                wait = dict(found, until=wait["until"])
+            elif wait["kind"] == "semaphore" and not wait.get("name"):
+                wait = dict(wait, name="connection limit", url=found["url"])
     if wait is None:
         wait = _classify_future(task._fut_waiter)
     return _dumps(wait)
@@ -152,7 +162,7 @@ def object_wait(kind, obj, program_frames):
 
 def _classify_frame(name, frame, program_frames=()):
     if name.endswith("_simulated_request") and frame.f_code.co_filename.startswith(_SIM_DIR):
-        return {"kind": "network", "url": describe.short_repr(frame.f_locals.get("url", ""))}
+        return {"kind": "network", "url": str(frame.f_locals.get("url", ""))[:200]}
     if not describe.is_asyncio_frame(frame):
         return None
     f_locals = frame.f_locals
