@@ -190,9 +190,14 @@ def _classify_future(fut):
     if isinstance(fut, asyncio.Task):
         return {"kind": "task", "task": task_id(fut), "name": fut.get_name()}
     children = getattr(fut, "_children", None)
-    if children is not None:
-        return {"kind": "gather",
+    if children is not None:  # gather: the tasks it runs, and any other futures it waits for
+        wait = {"kind": "gather",
                 "tasks": [task_id(c) for c in children if isinstance(c, asyncio.Task)]}
+        others = [_classify_future(c) for c in children
+                  if not isinstance(c, asyncio.Task) and not c.done()]
+        if others:
+            wait["futures"] = others
+        return wait
     job = _executor_jobs.get(fut)
     if job is not None:
         return {"kind": "executor", **job}

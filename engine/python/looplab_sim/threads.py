@@ -25,6 +25,8 @@ def _start(self):
     if self._started.is_set() or getattr(self, "_looplab_finish_ns", None) is not None:
         raise RuntimeError("threads can only be started once")
     clock = vtime.current_clock()
+    # Thread.run() deletes _target when it ends: take the name first.
+    job_name = executors.func_name(getattr(self, "_target", None) or self.run)
     _numbers[0] += 1
     start = clock.now_ns()
     clock.enter_worker(f"thread {self.name}", start)
@@ -45,8 +47,7 @@ def _start(self):
         self._looplab_finish_ns = clock.leave_worker()
         self._is_stopped = True
     if executors.on_job is not None:
-        executors.on_job("threads", _numbers[0], start, self._looplab_finish_ns,
-                         executors.func_name(getattr(self, "_target", None) or self.run))
+        executors.on_job("threads", _numbers[0], start, self._looplab_finish_ns, job_name)
 
 
 def _join(self, timeout=None):
