@@ -8,7 +8,8 @@ void linkLooplabModule();
 
 namespace {
 EngineSession* currentSession = nullptr;
-}
+int64_t endedAtNs = 0;
+} // namespace
 
 EngineSession::EngineSession()
     : loop(clock, recorder, budget), tracer(clock, recorder, budget, &loop),
@@ -39,7 +40,16 @@ EngineSession::EngineSession()
 
 EngineSession::~EngineSession() {
     tracer.uninstall();
+    endedAtNs = clock.nowNs();
     currentSession = nullptr;
+}
+
+EngineSession* EngineSession::currentOrNull() {
+    return currentSession;
+}
+
+int64_t EngineSession::finalTimeNs() {
+    return endedAtNs;
 }
 
 EngineSession* EngineSession::current() {

@@ -21,6 +21,10 @@ class EngineSession {
     EngineSession& operator=(const EngineSession&) = delete;
 
     static EngineSession* current();
+    // The session, or null once it has ended (Python may still run during shutdown).
+    static EngineSession* currentOrNull();
+    // The loop clock's value when the last session ended.
+    static int64_t finalTimeNs();
 
     VirtualClock clock;
     RunBudget budget;

@@ -53,6 +53,10 @@ void EventLoopCore::noteCancelled(int64_t handleId) {
 
 // One turn of the event loop, in four phases (compare libuv's uv_run and CPython's _run_once).
 EventLoopCore::Outcome EventLoopCore::runOnce(bool stopping) {
+    // Once a budget is exceeded nothing more of the program runs, not even asyncio.run's
+    // clean-up of its tasks: the run is over.
+    if (budget_.tripped())
+        return Outcome::BudgetExceeded;
     ++iterations_;
     // 1. Forget cancelled timers that reached the top of the heap.
     dropCancelledTimers();
@@ -74,6 +78,11 @@ EventLoopCore::Outcome EventLoopCore::runOnce(bool stopping) {
                    {},
                    {}});
     for (size_t i = 0; i < readyAtStart && !budget_.tripped(); ++i) {
+        if (budget_.steps >= budget_.maxSteps) {
+            budget_.trip("more than " + std::to_string(budget_.maxSteps) +
+                         " loop steps (raise it with --max-steps)");
+            break; // the callback stays queued: the trace shows what would have run next
+        }
         Ready entry = std::move(ready_.front());
         ready_.pop_front();
         runHandle(entry);
@@ -119,11 +128,7 @@ void EventLoopCore::moveDueTimersToReady() {
 void EventLoopCore::runHandle(const Ready& entry) {
     if (entry.handle.attr(attrCancelled()).cast<bool>())
         return;
-    if (++budget_.steps > budget_.maxSteps) {
-        budget_.trip("more than " + std::to_string(budget_.maxSteps) +
-                     " loop steps (raise it with --max-steps)");
-        return;
-    }
+    ++budget_.steps;
     recorder_.add({EventKind::HandleRun, clock_.loopNs(), entry.task, entry.id, 0, 0, {}, {}});
     if (entry.task >= 0)
         recorder_.add({EventKind::StepBegin, clock_.loopNs(), entry.task, entry.id, 0, 0, {}, {}});

@@ -39,8 +39,16 @@ PYBIND11_EMBEDDED_MODULE(_looplab, m) {
     m.doc() = "LoopLab's C++ engine: virtual clock, event loop core and recorder";
 
     // --- the clock, in the duck type looplab_sim expects -------------------------------------
-    m.def("now_ns", [] { return session().clock.nowNs(); });
-    m.def("advance_ns", [](int64_t ns) { session().clock.block(ns); });
+    // After the run, while the interpreter shuts down (a pending task's "destroyed" message is
+    // logged with a timestamp), time stands still at the run's end instead of failing.
+    m.def("now_ns", [] {
+        EngineSession* live = EngineSession::currentOrNull();
+        return live ? live->clock.nowNs() : EngineSession::finalTimeNs();
+    });
+    m.def("advance_ns", [](int64_t ns) {
+        if (EngineSession* live = EngineSession::currentOrNull())
+            live->clock.block(ns);
+    });
     // A job interrupts the step that submitted it: its lines are counted on their own.
     static std::vector<int64_t> suspendedStepLines;
     m.def("enter_worker", [](const std::string& label, int64_t start) {

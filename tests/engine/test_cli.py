@@ -210,6 +210,18 @@ class ExitStatus(unittest.TestCase):
         self.assertIn("budget exceeded", err)
         self.assertRegex(err, r"line [45]\)")
 
+    def test_step_budget_exits_4(self):
+        source = """
+            import asyncio
+            async def spinner():
+                while True:
+                    await asyncio.sleep(0)
+            asyncio.run(spinner())
+        """
+        status, out, err = run(source, "--max-steps", "500")
+        self.assertEqual(status, 4, err)
+        self.assertIn("more than 500 loop steps", err)
+
     def test_output_flood_exits_4(self):
         status, out, err = run("while True:\n    print('x' * 1000)\n")
         self.assertEqual(status, 4, err)
