@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <ostream>
 #include <string>
+#include <deque>
 #include <vector>
 
 namespace looplab {
@@ -29,7 +30,7 @@ class TraceRecorder {
         if (enabled_)
             events_.push_back(std::move(event));
     }
-    const std::vector<TraceEvent>& events() const { return events_; }
+    const std::deque<TraceEvent>& events() const { return events_; }
     size_t size() const { return events_.size(); }
     void clear() { events_.clear(); }
 
@@ -37,7 +38,9 @@ class TraceRecorder {
 
   private:
     bool enabled_ = true;
-    std::vector<TraceEvent> events_;
+    // A deque: recording never moves the events already kept (a vector would copy them all
+    // each time it grows, which costs more than the recording itself on long runs).
+    std::deque<TraceEvent> events_;
 };
 
 } // namespace looplab
