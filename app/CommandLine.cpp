@@ -1,6 +1,7 @@
 #include "CommandLine.h"
 
 #include <cerrno>
+#include <cstdio>
 #include <cstdlib>
 #include <fstream>
 
@@ -73,25 +74,82 @@ Command parseRun(const std::vector<std::string>& args) {
     return command;
 }
 
+Command parseWindow(const std::vector<std::string>& args) {
+    Command command;
+    command.kind = Command::Kind::Window;
+    WindowOptions& window = command.window;
+    for (size_t i = 0; i < args.size(); ++i) {
+        const std::string& arg = args[i];
+        const bool hasValue = i + 1 < args.size();
+        const std::string value = hasValue ? args[i + 1] : std::string();
+        if (arg == "--step") {
+            int64_t step = 0;
+            if (!hasValue || !parseInteger(value, 0, step))
+                return usageError("--step needs a step number (0 or more)");
+            window.step = static_cast<int>(step);
+            ++i;
+        } else if (arg == "--time") {
+            char* end = nullptr;
+            const double seconds = hasValue ? std::strtod(value.c_str(), &end) : -1;
+            if (!hasValue || *end != '\0' || seconds < 0)
+                return usageError("--time needs a virtual time in seconds, e.g. --time 1.5");
+            window.timeSeconds = seconds;
+            ++i;
+        } else if (arg == "--screenshot") {
+            if (!hasValue)
+                return usageError("--screenshot needs a PNG file name");
+            window.screenshot = value;
+            ++i;
+        } else if (arg == "--size") {
+            int w = 0;
+            int h = 0;
+            char x = 0;
+            if (!hasValue || std::sscanf(value.c_str(), "%d%c%d", &w, &x, &h) != 3 || x != 'x' ||
+                w < 320 || h < 240 || w > 8192 || h > 8192)
+                return usageError("--size needs WIDTHxHEIGHT, e.g. --size 1280x720");
+            window.width = w;
+            window.height = h;
+            ++i;
+        } else if (arg == "--theme") {
+            if (value != "light" && value != "dark")
+                return usageError("--theme is light or dark");
+            window.theme = value;
+            ++i;
+        } else if (arg.size() > 1 && arg[0] == '-') {
+            return usageError("unknown option " + arg + " (see looplab --help)");
+        } else if (window.program.empty()) {
+            window.program = arg;
+        } else {
+            return usageError("looplab opens one program, got a second one: " + arg);
+        }
+    }
+    if (window.step >= 0 && window.timeSeconds >= 0)
+        return usageError("use --step or --time, not both");
+    if (!window.program.empty() && !std::ifstream(window.program))
+        return usageError("cannot read " + window.program + ": no such file or not readable");
+    return command;
+}
+
 } // namespace
 
 Command parseCommandLine(const std::vector<std::string>& args) {
-    if (args.empty())
-        return Command{Command::Kind::Window, {}, {}};
-    const std::string& first = args[0];
+    const std::string first = args.empty() ? std::string() : args[0];
     if (first == "--help" || first == "-h" || first == "help")
-        return Command{Command::Kind::Help, {}, {}};
+        return Command{Command::Kind::Help, {}, {}, {}};
     if (first == "--version")
-        return Command{Command::Kind::Version, {}, {}};
+        return Command{Command::Kind::Version, {}, {}, {}};
     if (first == "run")
         return parseRun(args);
-    if (!first.empty() && first[0] == '-')
-        return usageError("unknown option " + first + " (see looplab --help)");
-    return Command{Command::Kind::Window, {}, {}};
+    return parseWindow(args);
 }
 
 std::string usageText() {
     return "usage:\n"
+           "  looplab [PROGRAM.py] [--step N | --time T] [--screenshot OUT.png] [--size WxH]\n"
+           "          [--theme light|dark]\n"
+           "      Open the window on a program (default: the first lesson) at a step or a\n"
+           "      virtual time. --screenshot renders the window to a PNG and exits (no display\n"
+           "      needed).\n"
            "  looplab run PROGRAM.py [--stamp] [--trace OUT.json] [--line-cost NS] [--seed N]\n"
            "                         [--max-steps N]\n"
            "      Run an asyncio program on LoopLab's virtual-time event loop.\n"

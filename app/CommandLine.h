@@ -9,10 +9,21 @@
 
 namespace looplab {
 
+struct WindowOptions {
+    std::string program;     // "" = the first lesson
+    int step = -1;           // open at this step
+    double timeSeconds = -1; // or at this virtual time
+    std::string screenshot;  // render the window to this PNG and exit
+    int width = 1600;
+    int height = 1000;
+    std::string theme = "light";
+};
+
 struct Command {
     enum class Kind { Run, Help, Version, Window, UsageError };
     Kind kind = Kind::Help;
     RunOptions run;
+    WindowOptions window;
     std::string error; // one line, for UsageError
 };
 

@@ -1,8 +1,9 @@
-// looplab: the command line. `looplab run` runs a program on the engine; the window comes with
-// the desktop app (ui/).
+// looplab: the command line. `looplab run` runs a program on the engine without any GUI;
+// everything else opens (or renders) the desktop window.
 
 #include "CommandLine.h"
 #include "ProgramRunner.h"
+#include "WindowApp.h"
 #include "WorkerProcess.h"
 
 #include <iostream>
@@ -37,8 +38,7 @@ int main(int argc, char** argv) {
         std::cerr << "looplab: " << command.error << '\n';
         return looplab::kExitUsage;
     case Command::Kind::Window:
-        std::cerr << "looplab: the desktop window is not built yet; use: looplab run PROGRAM.py\n";
-        return looplab::kExitUsage;
+        return looplab::runWindow(argc, argv, command.window);
     case Command::Kind::Run:
         break;
     }

@@ -6,9 +6,9 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <deque>
 #include <ostream>
 #include <string>
-#include <deque>
 #include <vector>
 
 namespace looplab {

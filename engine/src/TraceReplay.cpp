@@ -126,7 +126,7 @@ void TraceReplay::apply(LoopState& state, const TraceEvent& e) {
         auto found = std::find_if(state.timers.begin(), state.timers.end(),
                                   [&](const TimerView& t) { return t.handle == e.handle; });
         if (found != state.timers.end()) {
-            state.ready.push_back({found->handle, -1, found->what, -1});
+            state.ready.push_back({found->handle, found->task, found->what, -1});
             state.timers.erase(found);
         }
         break;

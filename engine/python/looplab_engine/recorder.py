@@ -150,8 +150,21 @@ _SIMPLE_WAITS = {"Lock.acquire": "lock", "Semaphore.acquire": "semaphore", "Even
                  "Queue.join": "queue join", "Barrier.wait": "barrier"}
 
 
+def _program_frames_of_tasks():
+    """The program frames of every live task, task by task in creation order, outermost first."""
+    for _ident, task in live_tasks():
+        coro = task.get_coro()
+        while coro is not None:
+            frame = getattr(coro, "cr_frame", None)
+            if frame is not None and frame.f_code.co_filename == program_path:
+                yield frame
+            coro = getattr(coro, "cr_await", None)
+            if coro is not None and not hasattr(coro, "cr_frame"):
+                break
+
+
 def _obj(kind, obj, program_frames=()):
-    sync_watch.learn_name(obj, program_frames)
+    sync_watch.learn_name(obj, program_frames, _program_frames_of_tasks)
     return {"kind": kind, "obj": sync_watch.watched(obj).ident, "name": sync_watch.name_of(obj)}
 
 

@@ -120,12 +120,14 @@ def holders(obj):
     return list(watched(obj).holders)
 
 
-def learn_name(obj, frames):
-    """Remember a local variable name for obj from the waiting task's program frames."""
+def learn_name(obj, frames, creator_frames=()):
+    """Remember a local variable name for obj. The frames of the tasks that exist (outermost
+    first: usually main, which created the lock and named it) come before the waiting task's
+    own frames, whose parameter names can differ from task to task."""
     record = watched(obj)
     if record.local_name is not None:
         return
-    for frame in reversed(frames):
+    for frame in list(creator_frames()) + list(reversed(frames)):
         for name, value in frame.f_locals.items():
             if value is obj and not name.startswith("_"):
                 record.local_name = name

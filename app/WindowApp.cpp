@@ -1,0 +1,86 @@
+#include "WindowApp.h"
+
+#include "MainWindow.h"
+#include "RunOptions.h"
+
+#include <QApplication>
+#include <QDir>
+#include <QPalette>
+#include <QScreen>
+#include <QStyleFactory>
+
+#include <cstdio>
+
+#ifndef LOOPLAB_SOURCE_DIR
+#define LOOPLAB_SOURCE_DIR ""
+#endif
+
+namespace looplab {
+
+namespace {
+
+void applyTheme(QApplication& app, const std::string& theme) {
+    app.setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
+    if (theme != "dark")
+        return;
+    QPalette dark;
+    dark.setColor(QPalette::Window, QColor(0x2B, 0x2B, 0x2B));
+    dark.setColor(QPalette::WindowText, QColor(0xEE, 0xEE, 0xEE));
+    dark.setColor(QPalette::Base, QColor(0x1E, 0x1E, 0x1E));
+    dark.setColor(QPalette::AlternateBase, QColor(0x2F, 0x2F, 0x2F));
+    dark.setColor(QPalette::Text, QColor(0xEE, 0xEE, 0xEE));
+    dark.setColor(QPalette::Button, QColor(0x3A, 0x3A, 0x3A));
+    dark.setColor(QPalette::ButtonText, QColor(0xEE, 0xEE, 0xEE));
+    dark.setColor(QPalette::Highlight, QColor(0x56, 0xB4, 0xE9));
+    dark.setColor(QPalette::HighlightedText, Qt::black);
+    dark.setColor(QPalette::ToolTipBase, QColor(0x3A, 0x3A, 0x3A));
+    dark.setColor(QPalette::ToolTipText, QColor(0xEE, 0xEE, 0xEE));
+    app.setPalette(dark);
+}
+
+} // namespace
+
+std::string defaultProgram() {
+    for (const QString& folder : {QStringLiteral(LOOPLAB_SOURCE_DIR "/lessons"),
+                                  QStringLiteral(LOOPLAB_SOURCE_DIR "/tests/fidelity/programs")}) {
+        const QStringList programs =
+            QDir(folder).entryList({QStringLiteral("*.py")}, QDir::Files, QDir::Name);
+        if (!programs.isEmpty())
+            return (folder + "/" + programs.first()).toStdString();
+    }
+    return {};
+}
+
+int runWindow(int argc, char** argv, const WindowOptions& options) {
+    if (!options.screenshot.empty())
+        qputenv("QT_QPA_PLATFORM", "offscreen"); // no display needed to render a screenshot
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(QStringLiteral("LoopLab"));
+    QApplication::setOrganizationName(QStringLiteral("LoopLab"));
+    applyTheme(app, options.theme);
+
+    const std::string program = options.program.empty() ? defaultProgram() : options.program;
+    MainWindow window(QCoreApplication::applicationFilePath());
+    window.resize(options.width, options.height);
+    if (!program.empty())
+        window.openProgram(QString::fromStdString(program));
+    if (options.step >= 0)
+        window.controller().goToStop(options.step);
+    else if (options.timeSeconds >= 0)
+        window.controller().goToTime(static_cast<qint64>(options.timeSeconds * 1e9));
+    window.show();
+
+    if (!options.screenshot.empty()) {
+        QApplication::processEvents();
+        const QImage image = window.grab().toImage();
+        if (!image.save(QString::fromStdString(options.screenshot))) {
+            std::fprintf(stderr, "looplab: cannot write the screenshot %s\n",
+                         options.screenshot.c_str());
+            return kExitUsage;
+        }
+        return kExitFinished;
+    }
+    return QApplication::exec();
+}
+
+} // namespace looplab

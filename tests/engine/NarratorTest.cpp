@@ -1,0 +1,266 @@
+// The narrator gives every event one exact sentence, naming tasks and the program's variables
+// from the replayed state around the event.
+#include "Narrator.h"
+#include "TraceReader.h"
+
+#include <gtest/gtest.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+#include <vector>
+
+using namespace looplab;
+
+namespace {
+
+constexpr int64_t kSecond = 1'000'000'000;
+
+// main (1) creates worker (2) and awaits it; worker sleeps 3 s, prints, returns 'A'.
+std::vector<TraceEvent> sleepScenario() {
+    const std::string awaitTask = R"({"wait":{"kind":"task","task":2,"name":"Task-2"}})";
+    const std::string sleep3 = R"({"wait":{"kind":"sleep","delay":"3","until":3000000000}})";
+    const std::string returnsA = R"({"state":"finished","result":"'A'"})";
+    return {
+        {EventKind::TaskCreated, 0, 1, -1, 9, -1, "Task-1", "main"},                           // 0
+        {EventKind::ReadyPush, 0, 1, 1, -1, 0, "step", {}},                                    // 1
+        {EventKind::Iteration, 0, -1, -1, 1, 1, {}, {}},                                       // 2
+        {EventKind::HandleRun, 0, -1, 1, 0, 0, {}, {}},                                        // 3
+        {EventKind::StepBegin, 0, 1, 1, 0, 0, {}, {}},                                         // 4
+        {EventKind::TaskCreated, 100, 2, -1, 6, 1, "Task-2", "worker"},                        // 5
+        {EventKind::ReadyPush, 100, 2, 2, 1, 0, "step", {}},                                   // 6
+        {EventKind::StepYield, 100, 1, -1, 7, 0, {}, awaitTask},                               // 7
+        {EventKind::Iteration, 100, -1, -1, 1, 2, {}, {}},                                     // 8
+        {EventKind::HandleRun, 100, -1, 2, 0, 0, {}, {}},                                      // 9
+        {EventKind::StepBegin, 100, 2, 2, 0, 0, {}, {}},                                       // 10
+        {EventKind::Line, 200, 2, -1, 3, 0, {}, {}},                                           // 11
+        {EventKind::TimerPush, 200, 2, 3, 2, 3 * kSecond, "_set_result_unless_cancelled", {}}, // 12
+        {EventKind::StepYield, 200, 2, -1, 3, 0, {}, sleep3},                                  // 13
+        {EventKind::Poll, 200, -1, -1, 0, 3 * kSecond - 200, {}, {}},                          // 14
+        {EventKind::TimerDue, 3 * kSecond, -1, 3, 0, 0, {}, {}},                               // 15
+        {EventKind::Iteration, 3 * kSecond, -1, -1, 1, 3, {}, {}},                             // 16
+        {EventKind::HandleRun, 3 * kSecond, -1, 3, 0, 0, {}, {}},                              // 17
+        {EventKind::ReadyPush, 3 * kSecond, 2, 4, 3, 0, "wake", {}},                           // 18
+        {EventKind::HandleRun, 3 * kSecond, -1, 4, 0, 0, {}, {}},                              // 19
+        {EventKind::StepBegin, 3 * kSecond, 2, 4, 0, 0, {}, {}},                               // 20
+        {EventKind::Print, 3 * kSecond, 2, -1, 0, 0, "done", "loop"},                          // 21
+        {EventKind::TaskDone, 3 * kSecond, 2, -1, 0, 0, {}, returnsA},                         // 22
+        {EventKind::ReadyPush, 3 * kSecond, 1, 5, 4, 0, "wake", {}},                           // 23
+        {EventKind::End, 3 * kSecond, -1, -1, 0, 0, {}, R"({"status":"finished","exit":0})"},
+    };
+}
+
+TEST(Narrator, FormatSecondsFloorsToMillisecondsLikeTheStamps) {
+    EXPECT_EQ(formatSeconds(0), "t=0.000");
+    EXPECT_EQ(formatSeconds(3 * kSecond), "t=3.000");
+    EXPECT_EQ(formatSeconds(1'234'999'999), "t=1.234");
+    EXPECT_EQ(formatSeconds(62 * kSecond + 5'000'000), "t=62.005");
+    EXPECT_EQ(formatSeconds(-1), "t=-0.001");
+}
+
+TEST(Narrator, SleepPollDueAndWakeNameTheTasks) {
+    const TraceReplay replay(sleepScenario());
+    const Narrator narrator(replay);
+    EXPECT_EQ(narrator.sentence(0), "asyncio.run creates the main task Task-1 (main) at line 9; it "
+                                    "will start when the loop reaches it in the ready queue.");
+    EXPECT_EQ(narrator.sentence(1),
+              "Task-1's first step joins the back of the ready queue (1 callback now waiting).");
+    EXPECT_EQ(narrator.sentence(2), "Loop iteration 1 begins with 1 callback ready.");
+    EXPECT_EQ(narrator.sentence(3),
+              "The loop takes Task-1 from the front of the ready queue and runs it.");
+    EXPECT_EQ(narrator.sentence(4), "Task-1 starts running its coroutine main() from the top.");
+    EXPECT_EQ(narrator.sentence(5), "Task-1 creates task Task-2 (worker) at line 6; it will start "
+                                    "when the loop reaches it in the ready queue.");
+    EXPECT_EQ(narrator.sentence(7), "Task-1 waits at line 7 for Task-2 to finish.");
+    EXPECT_EQ(narrator.sentence(11), "Task-2 runs line 3.");
+    EXPECT_EQ(narrator.sentence(12), "Task-2's sleep puts a timer on the heap, due at t=3.000.");
+    EXPECT_EQ(narrator.sentence(13),
+              "Task-2 reached `await asyncio.sleep(3)` at line 3: a timer is "
+              "set for t=3.000 and control returns to the loop.");
+    EXPECT_EQ(narrator.sentence(14),
+              "Nothing is ready: the loop sleeps until t=3.000, when Task-2's timer is due.");
+    EXPECT_EQ(narrator.sentence(15),
+              "t=3.000: Task-2's timer is due; its callback moves to the ready queue.");
+    EXPECT_EQ(narrator.sentence(17), "The loop takes the callback of Task-2's timer from the front "
+                                     "of the ready queue and runs it.");
+    EXPECT_EQ(narrator.sentence(18), "Task-2's wait is over (woken by its timer), so it joins the "
+                                     "ready queue to continue.");
+    EXPECT_EQ(narrator.sentence(20), "Task-2 resumes where it paused, at line 3.");
+    EXPECT_EQ(narrator.sentence(21), "Task-2 prints: done");
+    EXPECT_EQ(narrator.sentence(22), "Task-2 finished and returned 'A'.");
+    EXPECT_EQ(narrator.sentence(23), "Task-1's wait is over because Task-2 finished, so it joins "
+                                     "the ready queue to continue.");
+    EXPECT_EQ(narrator.sentence(24),
+              "The program finished: asyncio.run returned and the loop is closed.");
+    EXPECT_EQ(narrator.sentence(25), ""); // past the end
+}
+
+TEST(Narrator, LockWaitNamesTheHolderAndTheWakeNamesTheRelease) {
+    const std::string waitFirst = R"({"wait":{"kind":"lock","obj":1,"name":"first"}})";
+    const std::string heldBy3 = R"({"kind":"lock","name":"first","locked":true,"holder":3})";
+    const std::string free = R"({"kind":"lock","name":"first","locked":false,"holder":null})";
+    const TraceReplay replay({
+        {EventKind::TaskCreated, 0, 2, -1, 5, 1, "Task-2", "transfer"},
+        {EventKind::TaskCreated, 0, 3, -1, 5, 1, "Task-3", "transfer"},
+        {EventKind::Sync, 0, -1, 1, 0, 0, {}, free},
+        {EventKind::Sync, 0, -1, 1, 0, 0, {}, heldBy3},
+        {EventKind::StepBegin, 0, 2, 10, 0, 0, {}, {}},
+        {EventKind::StepYield, 0, 2, -1, 9, 0, {}, waitFirst}, // 5
+        {EventKind::HandleRun, 0, -1, 11, 0, 0, {}, {}},
+        {EventKind::StepBegin, 0, 3, 11, 0, 0, {}, {}},
+        // Task-3 leaves `async with first`, which wakes Task-2, and asks for the lock again.
+        {EventKind::ReadyPush, 0, 2, 12, 11, 0, "wake", {}},   // 8
+        {EventKind::StepYield, 0, 3, -1, 9, 0, {}, waitFirst}, // 9
+        {EventKind::Sync, 0, -1, 1, 0, 0, {}, free},           // flushed at the step's end
+        {EventKind::HandleRun, 0, -1, 12, 0, 0, {}, {}},
+        {EventKind::StepBegin, 0, 2, 12, 0, 0, {}, {}},
+        {EventKind::TaskDone, 0, 2, -1, 0, 0, {}, R"({"state":"finished","result":"None"})"},
+    });
+    const Narrator narrator(replay);
+    EXPECT_EQ(narrator.sentence(2), "Lock 'first' is free.");
+    EXPECT_EQ(narrator.sentence(3), "Task-3 now holds lock 'first'.");
+    EXPECT_EQ(narrator.sentence(5), "Task-2 must wait at line 9: lock 'first' is held by Task-3.");
+    EXPECT_EQ(narrator.sentence(8), "Task-2's wait is over because Task-3 released lock 'first', "
+                                    "so it joins the ready queue to continue.");
+    // Not "held by Task-3 itself": the step's sync record shows the release.
+    EXPECT_EQ(narrator.sentence(9), "Task-3 must wait at line 9 for lock 'first': it is free, but "
+                                    "tasks that asked earlier get it first.");
+    EXPECT_EQ(narrator.sentence(10), "Lock 'first' is released and now free.");
+    EXPECT_EQ(narrator.sentence(12), "Task-2 resumes where it paused, at line 9.");
+    EXPECT_EQ(narrator.sentence(13), "Task-2 finished and returned None.");
+}
+
+TEST(Narrator, FailedAndCancelledTasks) {
+    const std::string failed =
+        R"({"state":"failed","exception":"ValueError","message":"bad input"})";
+    const TraceReplay replay({
+        {EventKind::TaskCreated, 0, 1, -1, 3, -1, "Task-1", "main"},
+        {EventKind::TaskCreated, 0, 2, -1, 4, 1, "fetcher", "fetch"},
+        {EventKind::TaskDone, 0, 2, -1, 0, 0, {}, failed},
+        {EventKind::TaskDone, 0, 1, -1, 0, 0, {}, R"({"state":"cancelled"})"},
+        {EventKind::End, 0, -1, -1, 0, 0, {}, R"({"status":"exception","exit":1})"},
+    });
+    const Narrator narrator(replay);
+    EXPECT_EQ(narrator.sentence(2), "fetcher failed with ValueError: bad input.");
+    EXPECT_EQ(narrator.sentence(3), "Task-1 was cancelled.");
+    EXPECT_EQ(narrator.sentence(4), "The program stopped with an uncaught exception.");
+}
+
+TEST(Narrator, BlockingCallsJobsAndWorkers) {
+    const std::string executorWait =
+        R"({"wait":{"kind":"executor","pool":"default","worker":0,"fn":"blocking_io","until":1000001900}})";
+    const TraceReplay replay({
+        {EventKind::TaskCreated, 0, 1, -1, 30, -1, "Task-1", "main"},
+        {EventKind::Block, 2 * kSecond, 1, -1, 26, 2 * kSecond, "loop", {}},
+        {EventKind::Job, 1300, 1, -1, 0, 1'000'001'900, "default", "blocking_io"},
+        {EventKind::Block, 1600, -1, -1, 16, kSecond, "default worker 0", {}},
+        {EventKind::Line, 1700, -1, -1, 5, 0, "default worker 0", {}},
+        {EventKind::StepYield, 1800, 1, -1, 31, 0, {}, executorWait}, // 5
+        {EventKind::LinesSkipped, 1900, 1, -1, 11, 50'000, {}, {}},
+        {EventKind::Print, 2000, -1, -1, 0, 0, "hi from a thread", "thread Thread-1 (download)"},
+        {EventKind::LinesSkipped, 2100, -1, -1, 13, 990'003, "process pool 1 worker 0", {}},
+    });
+    const Narrator narrator(replay);
+    EXPECT_EQ(narrator.sentence(1),
+              "Task-1 blocks the loop thread at line 26 for 2.000 s (a blocking call such as "
+              "time.sleep): no other task can run until t=4.000.");
+    EXPECT_EQ(narrator.sentence(2), "The loop hands blocking_io to default worker 0 for Task-1; it "
+                                    "will finish at t=1.000.");
+    EXPECT_EQ(narrator.sentence(3),
+              "Worker 'default worker 0' blocks for 1.000 s at line 16 inside "
+              "its job, until t=1.000; the loop is not blocked.");
+    EXPECT_EQ(narrator.sentence(4), "Worker 'default worker 0' runs line 5.");
+    EXPECT_EQ(narrator.sentence(5), "Task-1 waits at line 31 for blocking_io running on default "
+                                    "worker 0 until t=1.000.");
+    EXPECT_EQ(narrator.sentence(6), "Task-1 keeps running: 50,000 more lines up to line 11 without "
+                                    "yielding (the loop is blocked meanwhile).");
+    EXPECT_EQ(narrator.sentence(7), "Thread 'Thread-1 (download)' prints: hi from a thread");
+    EXPECT_EQ(narrator.sentence(8), "Worker 'process pool 1 worker 0' keeps running: 990,003 more "
+                                    "lines up to line 13; the loop is not blocked.");
+}
+
+TEST(Narrator, OtherWaitsSyncObjectsAndTheEnd) {
+    const std::string gate = R"({"wait":{"kind":"event","obj":1,"name":"gate"}})";
+    const std::string bare = R"({"wait":{"kind":"ready"}})";
+    const std::string sleep0 = R"({"wait":{"kind":"sleep","delay":"0","until":0}})";
+    const std::string net =
+        R"({"wait":{"kind":"network","url":"https://example.com/a","until":2000001100}})";
+    const std::string gather = R"({"wait":{"kind":"gather","tasks":[1,2]}})";
+    const std::string set = R"({"kind":"event","name":"gate","set":true})";
+    const std::string queue =
+        R"({"kind":"queue","name":"jobs","size":2,"maxsize":0,"unfinished":2,"items":["1","2"]})";
+    const std::string sem = R"({"kind":"semaphore","name":"sem","value":1,"acquired":2})";
+    const std::string deadlock =
+        R"({"status":"deadlock","exit":3,"deadlock":{"tasks":[{"task":1},{"task":2}]}})";
+    const TraceReplay replay({
+        {EventKind::TaskCreated, 0, 1, -1, 30, -1, "Task-1", "main"},
+        {EventKind::TaskCreated, 0, 2, -1, 12, 1, "Task-2", "reader"},
+        {EventKind::StepYield, 0, 2, -1, 17, 0, {}, gate},
+        {EventKind::StepYield, 0, 2, -1, 15, 0, {}, bare},
+        {EventKind::StepYield, 0, 2, -1, 15, 0, {}, sleep0},
+        {EventKind::StepYield, 0, 1, -1, 19, 0, {}, net}, // 5
+        {EventKind::StepYield, 0, 1, -1, 24, 0, {}, gather},
+        {EventKind::Sync, 0, -1, 1, 0, 0, {}, set},
+        {EventKind::Sync, 0, -1, 2, 0, 0, {}, queue},
+        {EventKind::Sync, 0, -1, 3, 0, 0, {}, sem},
+        {EventKind::TimerPush, 0, 1, 7, -1, 500'000'000, "callback", {}}, // 10
+        {EventKind::HandleCancel, 100, -1, 7, 0, 0, {}, {}},
+        {EventKind::End, 0, -1, -1, 0, 0, {}, deadlock},
+        {EventKind::Job, 0, 1, -1, 1, 1'000'002'400, "threads", "download"},
+    });
+    const Narrator narrator(replay);
+    EXPECT_EQ(narrator.sentence(2), "Task-2 waits at line 17 until event 'gate' is set.");
+    const std::string bareYield = "Task-2 yields with sleep(0) at line 15: it goes straight back "
+                                  "to the ready queue so others can run.";
+    EXPECT_EQ(narrator.sentence(3), bareYield);
+    EXPECT_EQ(narrator.sentence(4), bareYield);
+    EXPECT_EQ(narrator.sentence(5), "Task-1 waits at line 19 for the response from "
+                                    "https://example.com/a, due at t=2.000.");
+    EXPECT_EQ(narrator.sentence(6), "Task-1 waits at line 24 for gather of Task-1 and Task-2 to "
+                                    "finish.");
+    EXPECT_EQ(narrator.sentence(7), "Event 'gate' is set: every task waiting on it can continue.");
+    EXPECT_EQ(narrator.sentence(8),
+              "Queue 'jobs' now holds 2 items (1 and 2); 2 not yet marked done.");
+    EXPECT_EQ(narrator.sentence(9), "Task-2 takes a slot of semaphore 'sem'; 1 free slot left.");
+    EXPECT_EQ(narrator.sentence(10),
+              "Task-1 schedules the callback callback with a timer due at t=0.500.");
+    EXPECT_EQ(narrator.sentence(11), "The timer for callback callback (set by Task-1) is "
+                                     "cancelled; the loop will skip it.");
+    EXPECT_EQ(narrator.sentence(12), "Deadlock: nothing is ready and no timer is set, but 2 tasks "
+                                     "can never finish.");
+    EXPECT_EQ(narrator.sentence(13),
+              "Task-1 starts thread 1, which runs download and will finish at t=1.000.");
+}
+
+#ifdef LOOPLAB_BINARY
+// Real runs: every event of a deadlock and of an executor program gets a real sentence, with no
+// placeholder left where a name or number could not be found.
+TEST(Narrator, EveryEventOfRealRunsGetsASentence) {
+    // The fidelity programs sit next to this file's directory in the source tree.
+    std::string programs = __FILE__;
+    programs = programs.substr(0, programs.rfind("engine/NarratorTest.cpp")) + "fidelity/programs/";
+    for (const std::string name : {"39_deadlock_lock_order", "30_run_in_executor"}) {
+        const std::string trace = ::testing::TempDir() + "narrator_" + name + ".json";
+        const std::string command = std::string(LOOPLAB_BINARY) + " run " + programs + name +
+                                    ".py --trace " + trace + " > /dev/null 2>&1";
+        std::system(command.c_str()); // the deadlock exits non-zero by design
+        const TraceReadResult read = readTraceFile(trace);
+        ASSERT_TRUE(read.ok) << name << ": " << read.error;
+        ASSERT_FALSE(read.trace.events.empty()) << name;
+        const TraceReplay replay(read.trace.events);
+        const Narrator narrator(replay);
+        for (size_t i = 0; i < replay.eventCount(); ++i) {
+            const std::string sentence = narrator.sentence(i);
+            EXPECT_FALSE(sentence.empty()) << name << " event " << i;
+            // A print repeats the program's own text, which may well ask a question.
+            if (replay.events()[i].kind != EventKind::Print) {
+                EXPECT_EQ(sentence.find('?'), std::string::npos) << name << ": " << sentence;
+            }
+            EXPECT_EQ(sentence.find("task -"), std::string::npos) << name << ": " << sentence;
+        }
+        std::remove(trace.c_str());
+    }
+}
+#endif
+
+} // namespace

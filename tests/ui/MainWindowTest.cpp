@@ -1,0 +1,134 @@
+// The main window's views follow the trace exactly: after stepping to a known moment of a
+// known program, the ready queue, timers, task states, code markers, clock and output show
+// what the trace says.
+#include "MainWindow.h"
+#include "CodeView.h"
+#include "LoopView.h"
+#include "TaskTableModel.h"
+
+#include <QFile>
+#include <QTemporaryDir>
+#include <gtest/gtest.h>
+
+using namespace looplab;
+
+namespace {
+
+const char* kProgram = R"(import asyncio
+async def worker(name, delay):
+    await asyncio.sleep(delay)
+    print(name, "done")
+async def main():
+    a = asyncio.create_task(worker("A", 2))
+    b = asyncio.create_task(worker("B", 1))
+    await a
+    await b
+asyncio.run(main())
+)";
+
+class MainWindowTest : public ::testing::Test {
+  protected:
+    void SetUp() override {
+        ASSERT_TRUE(folder_.isValid());
+        path_ = folder_.filePath("two_workers.py");
+        write(kProgram);
+        window_ = std::make_unique<MainWindow>(QStringLiteral(LOOPLAB_BINARY));
+        ASSERT_TRUE(window_->openProgram(path_));
+    }
+
+    void write(const char* source) {
+        QFile file(path_);
+        ASSERT_TRUE(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        file.write(source);
+    }
+
+    // Steps forward until `done(lastEvent)` holds.
+    template <typename Predicate> void forwardUntil(Predicate done) {
+        StepController& c = window_->controller();
+        while (c.currentStop() < c.stopCount() - 1) {
+            c.forward();
+            if (done(*c.lastEvent()))
+                return;
+        }
+        FAIL() << "never reached";
+    }
+
+    QString taskCell(int row, int column) const {
+        return window_->taskModel()
+            ->data(window_->taskModel()->index(row, column), Qt::DisplayRole)
+            .toString();
+    }
+
+    QTemporaryDir folder_;
+    QString path_;
+    std::unique_ptr<MainWindow> window_;
+};
+
+TEST_F(MainWindowTest, AfterMainYieldsTheReadyQueueHoldsBothWorkers) {
+    forwardUntil([](const TraceEvent& e) { return e.kind == EventKind::StepYield && e.task == 1; });
+    EXPECT_EQ(window_->loopView()->items("Ready queue"),
+              (QStringList{"1. step Task-2", "2. step Task-3"}));
+    EXPECT_TRUE(window_->loopView()->items("Timers").isEmpty());
+    EXPECT_EQ(taskCell(0, TaskTableModel::State), "waiting");
+    EXPECT_EQ(taskCell(0, TaskTableModel::Detail), "task Task-2");
+    EXPECT_EQ(taskCell(1, TaskTableModel::State), "ready");
+    EXPECT_EQ(taskCell(2, TaskTableModel::State), "ready");
+    EXPECT_TRUE(window_->codeView()->annotationAt(8).contains("Task-1: waits for task Task-2"))
+        << window_->codeView()->annotationAt(8).toStdString();
+    EXPECT_EQ(window_->clockText(), "t = 0.000 s");
+    EXPECT_FALSE(window_->narration().isEmpty());
+}
+
+TEST_F(MainWindowTest, WhenTheLoopSleepsBothTimersAreListedByDeadline) {
+    forwardUntil([](const TraceEvent& e) { return e.kind == EventKind::Poll; });
+    const QStringList timers = window_->loopView()->items("Timers");
+    ASSERT_EQ(timers.size(), 2);
+    EXPECT_EQ(timers[0], "1.000 s → end of Task-3's sleep");
+    EXPECT_EQ(timers[1], "2.000 s → end of Task-2's sleep");
+    EXPECT_EQ(taskCell(1, TaskTableModel::Detail), "sleep until 2.000 s");
+    EXPECT_EQ(window_->clockText(), "t = 1.000 s"); // the poll moved the clock
+    EXPECT_TRUE(
+        window_->codeView()->annotationAt(3).contains("Task-2: waits for sleep until 2.000 s"));
+}
+
+TEST_F(MainWindowTest, OutputGrowsWithTheStepsAndStepsBackToo) {
+    window_->controller().toEnd();
+    EXPECT_EQ(window_->outputText(), "[1.000 s] Task-3: B done\n[2.000 s] Task-2: A done");
+    EXPECT_EQ(taskCell(1, TaskTableModel::State), "finished");
+    window_->controller().toStart();
+    EXPECT_EQ(window_->outputText(), "");
+    EXPECT_EQ(window_->clockText(), "t = 0.000 s");
+}
+
+TEST_F(MainWindowTest, RunningEditedCodeKeepsThePlace) {
+    window_->controller().goToStop(12);
+    window_->codeView()->setText(QString(kProgram).replace("\"A\", 2", "\"A\", 3"));
+    window_->runEditedCode();
+    EXPECT_EQ(window_->controller().currentStop(), 12);
+    window_->controller().toEnd();
+    EXPECT_TRUE(window_->outputText().endsWith("[3.000 s] Task-2: A done"))
+        << window_->outputText().toStdString();
+    QFile original(path_); // the user's file is untouched
+    ASSERT_TRUE(original.open(QIODevice::ReadOnly));
+    EXPECT_EQ(original.readAll(), QByteArray(kProgram));
+}
+
+TEST_F(MainWindowTest, AnUncaughtExceptionIsMarkedAtItsLine) {
+    write(
+        "import asyncio\nasync def main():\n    raise ValueError('broken')\nasyncio.run(main())\n");
+    ASSERT_TRUE(window_->openProgram(path_));
+    EXPECT_EQ(window_->run().exitStatus, 1);
+    EXPECT_EQ(window_->codeView()->annotationAt(3), "ValueError: broken");
+    window_->controller().toEnd(); // the failed run can still be stepped through
+    EXPECT_EQ(taskCell(0, TaskTableModel::State), "failed");
+}
+
+TEST_F(MainWindowTest, AProgramThatCannotRunStillOpensWithAReason) {
+    write("this is not python (\n");
+    EXPECT_TRUE(window_->openProgram(path_)); // a syntax error still leaves a (short) trace
+    EXPECT_EQ(window_->run().exitStatus, 1);
+    EXPECT_TRUE(window_->codeView()->annotationAt(1).contains("SyntaxError"))
+        << window_->codeView()->annotationAt(1).toStdString();
+}
+
+} // namespace

@@ -1,0 +1,79 @@
+#include "StepController.h"
+
+#include <gtest/gtest.h>
+
+using namespace looplab;
+
+namespace {
+
+// main (1) runs, creates A (2), yields; iteration 2 runs A, which finishes.
+std::shared_ptr<const TraceReplay> smallRun() {
+    return std::make_shared<const TraceReplay>(std::vector<TraceEvent>{
+        {EventKind::TaskCreated, 0, 1, -1, 5, -1, "Task-1", "main"}, // 1
+        {EventKind::ReadyPush, 0, 1, 1, -1, 0, "step", {}},          // 2
+        {EventKind::Iteration, 0, -1, -1, 1, 1, {}, {}},             // 3 (hidden)
+        {EventKind::HandleRun, 0, 1, 1, 0, 0, {}, {}},               // 4 (hidden)
+        {EventKind::StepBegin, 0, 1, 1, 0, 0, {}, {}},               // 5
+        {EventKind::Line, 100, 1, -1, 3, 0, {}, {}},                 // 6
+        {EventKind::TaskCreated, 100, 2, -1, 3, 1, "A", "job"},      // 7
+        {EventKind::ReadyPush, 100, 2, 2, 1, 0, "step", {}},         // 8
+        {EventKind::StepYield, 100, 1, -1, 3, 0, {}, R"({"wait":{"kind":"task","task":2}})"},
+        {EventKind::Iteration, 100, -1, -1, 1, 2, {}, {}}, // 10 (hidden)
+        {EventKind::HandleRun, 100, 2, 2, 0, 0, {}, {}},   // 11 (hidden)
+        {EventKind::StepBegin, 100, 2, 2, 0, 0, {}, {}},   // 12
+        {EventKind::TaskDone, 200, 2, -1, 0, 0, {}, R"({"state":"finished","result":"1"})"},
+    });
+}
+
+TEST(StepController, EventStopsSkipBookkeepingEvents) {
+    StepController controller;
+    controller.setReplay(smallRun());
+    // start + 9 visible events (13 minus iter/run twice)
+    EXPECT_EQ(controller.stopCount(), 10);
+    controller.forward();
+    EXPECT_EQ(controller.lastEvent()->kind, EventKind::TaskCreated);
+    controller.forward();
+    controller.forward(); // skips iter and run: lands on main's step
+    EXPECT_EQ(controller.lastEvent()->kind, EventKind::StepBegin);
+    EXPECT_EQ(controller.state().runningTask, 1);
+}
+
+TEST(StepController, TaskStepAndIterationUnits) {
+    StepController controller;
+    controller.setReplay(smallRun());
+    controller.forward(StepController::Unit::TaskStep);
+    EXPECT_EQ(controller.lastEvent()->kind, EventKind::StepYield);
+    EXPECT_EQ(controller.state().tasks.at(1).state, TaskState::Waiting);
+    controller.forward(StepController::Unit::TaskStep);
+    EXPECT_EQ(controller.lastEvent()->kind, EventKind::TaskDone);
+    controller.back(StepController::Unit::Iteration);
+    EXPECT_EQ(controller.lastEvent()->kind, EventKind::StepBegin);
+    EXPECT_EQ(controller.state().runningTask, 2);
+}
+
+TEST(StepController, ForwardThenBackReturnsTheSameState) {
+    StepController controller;
+    controller.setReplay(smallRun());
+    controller.goToStop(4);
+    const LoopState before = controller.state();
+    controller.forward();
+    controller.forward();
+    controller.back();
+    controller.back();
+    EXPECT_EQ(controller.state().eventsApplied, before.eventsApplied);
+    EXPECT_EQ(controller.state().ready.size(), before.ready.size());
+    EXPECT_EQ(controller.state().runningTask, before.runningTask);
+}
+
+TEST(StepController, ClampsAndJumpsToTime) {
+    StepController controller;
+    controller.setReplay(smallRun());
+    controller.goToStop(99);
+    EXPECT_EQ(controller.currentStop(), controller.stopCount() - 1);
+    controller.goToTime(150);
+    EXPECT_EQ(controller.lastEvent()->kind, EventKind::TaskDone);
+    controller.goToStop(-5);
+    EXPECT_EQ(controller.lastEvent(), nullptr);
+}
+
+} // namespace

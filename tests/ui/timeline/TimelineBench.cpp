@@ -1,0 +1,76 @@
+// Cost of one full paint of the timeline on a large synthetic run: 200 rows, 100,000 segments,
+// rendered into a 1920x600 image, zoomed out to the whole run and zoomed in to 1% of it.
+
+#include "TimelineView.h"
+
+#include <QApplication>
+#include <QImage>
+#include <QPainter>
+
+#include <benchmark/benchmark.h>
+
+#include <memory>
+
+namespace {
+
+using namespace looplab;
+
+constexpr int kRows = 200;
+constexpr int kSegmentsPerRow = 500;
+
+std::shared_ptr<const TimelineModel> bigModel() {
+    std::vector<TimelineRow> rows;
+    int64_t end = 0;
+    const SegmentKind kinds[] = {SegmentKind::Ready, SegmentKind::Running, SegmentKind::Waiting,
+                                 SegmentKind::Blocked};
+    for (int r = 0; r < kRows; ++r) {
+        TimelineRow row{TimelineRow::Kind::Task, r + 1, "Task-" + std::to_string(r + 1), {}};
+        int64_t t = r * 1000;
+        for (int i = 0; i < kSegmentsPerRow; ++i) {
+            // Irregular lengths, from sub-microsecond to milliseconds, as real runs have.
+            const int64_t length = 100 + ((i * 7919 + r * 104729) % 2000000);
+            row.segments.push_back({t, t + length, kinds[(i + r) % 4], i % 4 == 2 ? "sleep" : ""});
+            t += length;
+        }
+        end = std::max(end, t);
+        rows.push_back(std::move(row));
+    }
+    return std::make_shared<TimelineModel>(std::move(rows), end);
+}
+
+void paintOnce(benchmark::State& state, double visibleFraction) {
+    TimelineView view;
+    view.resize(1920, 600);
+    auto model = bigModel();
+    view.setModel(model);
+    const int64_t duration = static_cast<int64_t>(model->endNs() * visibleFraction);
+    view.setVisibleRange(model->endNs() / 2 - duration / 2, duration);
+    view.setCurrentTime(model->endNs() / 2);
+    QImage image(1920, 600, QImage::Format_ARGB32_Premultiplied);
+    for (auto _ : state) {
+        view.render(&image);
+        benchmark::DoNotOptimize(image.constBits());
+    }
+    state.counters["segments"] = static_cast<double>(model->segmentCount());
+}
+
+void BM_PaintWholeRun(benchmark::State& state) {
+    paintOnce(state, 1.0);
+}
+void BM_PaintOnePercent(benchmark::State& state) {
+    paintOnce(state, 0.01);
+}
+
+BENCHMARK(BM_PaintWholeRun)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_PaintOnePercent)->Unit(benchmark::kMillisecond);
+
+} // namespace
+
+int main(int argc, char** argv) {
+    qputenv("QT_QPA_PLATFORM", "offscreen");
+    QApplication app(argc, argv);
+    benchmark::Initialize(&argc, argv);
+    benchmark::RunSpecifiedBenchmarks();
+    benchmark::Shutdown();
+    return 0;
+}

@@ -1,0 +1,127 @@
+// The widget rendered offscreen: it draws something, the cursor sits where the current time is,
+// and clicks and the wheel map pixels to virtual time through the same maths as the model.
+
+#include "TimelineView.h"
+#include "TimelineMath.h"
+#include "TimelinePalette.h"
+
+#include <QImage>
+#include <QScrollBar>
+#include <QSet>
+#include <QSignalSpy>
+#include <QTest>
+#include <QWheelEvent>
+
+#include <gtest/gtest.h>
+
+#include <memory>
+
+namespace looplab {
+namespace {
+
+std::shared_ptr<const TimelineModel> sampleModel() {
+    TimelineRow task{TimelineRow::Kind::Task, 1, "Task-1", {}};
+    task.segments = {{0, 100, SegmentKind::Ready, ""},
+                     {100, 400, SegmentKind::Running, ""},
+                     {400, 900, SegmentKind::Waiting, "sleep"},
+                     {900, 1000, SegmentKind::Running, ""}};
+    TimelineRow worker{TimelineRow::Kind::Worker, -1, "default worker 0", {}};
+    worker.segments = {{200, 300, SegmentKind::Busy, "io"},
+                       {300, 800, SegmentKind::Blocked, "line 3"}};
+    return std::make_shared<TimelineModel>(std::vector<TimelineRow>{task, worker}, 1000);
+}
+
+class TimelineViewTest : public ::testing::Test {
+  protected:
+    void SetUp() override {
+        view.resize(640, 240);
+        view.setModel(sampleModel());
+        view.show();
+        ASSERT_TRUE(QTest::qWaitForWindowExposed(&view));
+    }
+
+    // The grabbed image is of the whole scroll area; rows are painted on its viewport.
+    QColor viewportPixel(const QImage& image, int x, int y) const {
+        const QPoint offset = view.viewport()->geometry().topLeft();
+        return image.pixelColor(x + offset.x(), y + offset.y());
+    }
+
+    int firstRowMiddle() const { return view.headerHeight() + view.rowHeight() / 2; }
+
+    TimelineView view;
+};
+
+TEST_F(TimelineViewTest, PaintsSomethingOtherThanBackground) {
+    const QImage image = view.grab().toImage();
+    ASSERT_FALSE(image.isNull());
+    QSet<QRgb> colours;
+    for (int y = 0; y < image.height(); y += 2)
+        for (int x = 0; x < image.width(); x += 2)
+            colours.insert(image.pixel(x, y));
+    EXPECT_GT(colours.size(), 6); // background, text, and several state colours
+    const int runningX = view.gutterWidth() + static_cast<int>(view.zoom().nsToX(150));
+    EXPECT_EQ(viewportPixel(image, runningX, firstRowMiddle()),
+              TimelinePalette::fill(SegmentKind::Running));
+}
+
+TEST_F(TimelineViewTest, CursorIsDrawnAtTheCurrentTime) {
+    view.setCurrentTime(600);
+    const QImage image = view.grab().toImage();
+    const int x = view.gutterWidth() + static_cast<int>(std::lround(view.zoom().nsToX(600)));
+    for (int y : {firstRowMiddle(), view.headerHeight() + view.rowHeight() + 3})
+        EXPECT_EQ(viewportPixel(image, x, y), TimelinePalette::cursor()) << y;
+    // The column next to it shows the row again, not the cursor.
+    EXPECT_NE(viewportPixel(image, x + 6, firstRowMiddle()), TimelinePalette::cursor());
+}
+
+TEST_F(TimelineViewTest, ClickReportsTheTimeUnderTheMouse) {
+    QSignalSpy spy(&view, &TimelineView::timeClicked);
+    const int x = view.gutterWidth() + 123;
+    QTest::mouseClick(view.viewport(), Qt::LeftButton, {}, QPoint(x, firstRowMiddle()));
+    ASSERT_EQ(spy.count(), 1);
+    const qint64 expected = xToNs(123, view.zoom().startNs(), view.zoom().nsPerPx());
+    EXPECT_EQ(spy.at(0).at(0).toLongLong(), expected);
+}
+
+TEST_F(TimelineViewTest, ClickInTheGutterReportsNothing) {
+    QSignalSpy spy(&view, &TimelineView::timeClicked);
+    QTest::mouseClick(view.viewport(), Qt::LeftButton, {}, QPoint(3, firstRowMiddle()));
+    EXPECT_EQ(spy.count(), 0);
+}
+
+TEST_F(TimelineViewTest, WheelZoomsAroundTheMouse) {
+    const int x = view.gutterWidth() + 200;
+    const qint64 before = view.timeAtX(x);
+    const QPointF pos(x, firstRowMiddle());
+    QWheelEvent wheel(pos, view.viewport()->mapToGlobal(pos), QPoint(), QPoint(0, 240),
+                      Qt::NoButton, Qt::NoModifier, Qt::NoScrollPhase, false);
+    QApplication::sendEvent(view.viewport(), &wheel);
+    // Half as long, unless that would be finer than one ns per pixel.
+    EXPECT_EQ(view.zoom().durationNs(), std::max<int64_t>(500, view.zoom().widthPx()));
+    EXPECT_NEAR(static_cast<double>(view.timeAtX(x)), static_cast<double>(before), 1.0);
+}
+
+TEST_F(TimelineViewTest, DragPansTheVisibleWindow) {
+    view.setVisibleRange(400, 200);
+    const int y = firstRowMiddle();
+    const int x = view.gutterWidth() + 100;
+    QTest::mousePress(view.viewport(), Qt::LeftButton, {}, QPoint(x, y));
+    QMouseEvent move(QEvent::MouseMove, QPointF(x + 50, y),
+                     view.viewport()->mapToGlobal(QPointF(x + 50, y)), Qt::NoButton, Qt::LeftButton,
+                     Qt::NoModifier);
+    QApplication::sendEvent(view.viewport(), &move);
+    QSignalSpy spy(&view, &TimelineView::timeClicked);
+    QTest::mouseRelease(view.viewport(), Qt::LeftButton, {}, QPoint(x + 50, y));
+    EXPECT_LT(view.zoom().startNs(), 400); // dragged right: earlier times come into view
+    EXPECT_EQ(spy.count(), 0);             // a drag is not a click
+}
+
+TEST_F(TimelineViewTest, ScaleEnlargesRows) {
+    const int before = view.rowHeight();
+    view.setScale(2.0);
+    EXPECT_GT(view.rowHeight(), before * 3 / 2);
+    EXPECT_FALSE(view.grab().toImage().isNull());
+}
+
+} // namespace
+} // namespace looplab

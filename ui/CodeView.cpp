@@ -1,0 +1,98 @@
+#include "CodeView.h"
+
+#include "StateColors.h"
+#include "WaitText.h"
+
+#include <QFontDatabase>
+#include <Qsci/qscilexerpython.h>
+
+#include <map>
+
+namespace looplab {
+
+namespace {
+constexpr int kAnnotationStyle = 128; // styles past the lexer's own
+constexpr int kErrorStyle = 129;
+} // namespace
+
+CodeView::CodeView(QWidget* parent) : QsciScintilla(parent) {
+    auto* lexer = new QsciLexerPython(this);
+    const QFont mono = QFontDatabase::systemFont(QFontDatabase::FixedFont);
+    lexer->setDefaultFont(mono);
+    lexer->setFont(mono);
+    // The highlighting colours are made for a light page: keep the page light in every theme
+    // so keywords stay readable.
+    lexer->setDefaultPaper(Qt::white);
+    lexer->setPaper(Qt::white);
+    lexer->setDefaultColor(Qt::black);
+    for (const int plain :
+         {QsciLexerPython::Default, QsciLexerPython::Identifier, QsciLexerPython::Operator})
+        lexer->setColor(Qt::black, plain);
+    setCaretForegroundColor(Qt::black);
+    setLexer(lexer);
+    setUtf8(true);
+    setMarginType(0, QsciScintilla::NumberMargin);
+    setMarginWidth(0, QStringLiteral("0000"));
+    setMarginLineNumbers(0, true);
+    setMarginWidth(1, 14);
+    setIndentationsUseTabs(false);
+    setTabWidth(4);
+    setAutoIndent(true);
+    setAnnotationDisplay(QsciScintilla::AnnotationBoxed);
+    setAccessibleName(tr("Program code"));
+
+    markerDefine(QsciScintilla::Background, runningMarker_);
+    setMarkerBackgroundColor(stateColor(TaskState::Running).lighter(175), runningMarker_);
+    markerDefine(QsciScintilla::RightTriangle, waitingMarker_);
+    setMarkerBackgroundColor(stateColor(TaskState::Waiting), waitingMarker_);
+    markerDefine(QsciScintilla::Background, errorMarker_);
+    setMarkerBackgroundColor(QColor(0xFF, 0xD6, 0xCC), errorMarker_);
+
+    SendScintilla(SCI_STYLESETBACK, kAnnotationStyle, QColor(0xE8, 0xF4, 0xFC));
+    SendScintilla(SCI_STYLESETFORE, kAnnotationStyle, QColor(0x00, 0x4A, 0x7A));
+    SendScintilla(SCI_STYLESETBACK, kErrorStyle, QColor(0xFF, 0xE4, 0xDC));
+    SendScintilla(SCI_STYLESETFORE, kErrorStyle, QColor(0x8A, 0x2B, 0x00));
+}
+
+void CodeView::showState(const LoopState& state, int currentLine) {
+    markerDeleteAll(runningMarker_);
+    markerDeleteAll(waitingMarker_);
+    clearAnnotations();
+    highlighted_ = currentLine;
+    if (currentLine > 0) {
+        markerAdd(currentLine - 1, runningMarker_);
+        ensureLineVisible(currentLine - 1);
+    }
+    // Suspended tasks, by the line they wait at.
+    std::map<int, QStringList> waiting;
+    for (const auto& [id, task] : state.tasks)
+        if ((task.state == TaskState::Waiting || task.state == TaskState::Ready) && task.line > 0)
+            waiting[static_cast<int>(task.line)] << QStringLiteral("%1: %2").arg(
+                QString::fromStdString(task.name),
+                task.state == TaskState::Waiting ? tr("waits for %1").arg(waitText(state, task))
+                : task.waitInfo.empty()          ? tr("created here, ready to start")
+                                                 : tr("ready to continue"));
+    for (const auto& [line, tasks] : waiting) {
+        markerAdd(line - 1, waitingMarker_);
+        annotate(line - 1, tasks.join('\n'), kAnnotationStyle);
+    }
+}
+
+void CodeView::markError(int line, const QString& message) {
+    if (line <= 0)
+        return;
+    markerAdd(line - 1, errorMarker_);
+    annotate(line - 1, message, kErrorStyle);
+    ensureLineVisible(line - 1);
+}
+
+QString CodeView::annotationAt(int line) const {
+    return const_cast<CodeView*>(this)->annotation(line - 1);
+}
+
+void CodeView::setScale(double scale) {
+    zoomTo(static_cast<int>((scale - 1.0) * 10));
+    scale_ = scale;
+}
+
+} // namespace looplab

@@ -1,0 +1,32 @@
+#pragma once
+// The program, with Python highlighting and line numbers; the line running at this step is
+// highlighted, and every suspended task is marked at the line where it waits, by name.
+
+#include "LoopState.h"
+
+#include <Qsci/qsciscintilla.h>
+
+namespace looplab {
+
+class CodeView : public QsciScintilla {
+    Q_OBJECT
+  public:
+    explicit CodeView(QWidget* parent = nullptr);
+
+    void showState(const LoopState& state, int currentLine);
+    // Marks a line with an error (a syntax error, an uncaught exception) until the next run.
+    void markError(int line, const QString& message);
+    // For tests: the annotation text under a 1-based line, and the highlighted line.
+    QString annotationAt(int line) const;
+    int highlightedLine() const { return highlighted_; }
+    void setScale(double scale);
+
+  private:
+    int runningMarker_ = 0;
+    int waitingMarker_ = 1;
+    int errorMarker_ = 2;
+    int highlighted_ = 0;
+    double scale_ = 1.0;
+};
+
+} // namespace looplab

@@ -1,0 +1,157 @@
+#include "LoopView.h"
+
+#include "StateColors.h"
+#include "WaitText.h"
+
+#include <QHeaderView>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <map>
+
+namespace looplab {
+
+LoopView::LoopView(QWidget* parent) : QTreeWidget(parent) {
+    setHeaderHidden(true);
+    setRootIsDecorated(false);
+    setIndentation(16);
+    setUniformRowHeights(true);
+    setAccessibleName(tr("Event loop"));
+}
+
+QTreeWidgetItem* LoopView::section(const QString& title, const QString& tooltip) {
+    auto* item = new QTreeWidgetItem(this, {title});
+    QFont bold = font();
+    bold.setBold(true);
+    item->setFont(0, bold);
+    item->setToolTip(0, tooltip);
+    item->setExpanded(true);
+    return item;
+}
+
+void LoopView::showState(const LoopState& state, const TraceReplay* replay) {
+    clear();
+    // The one thread.
+    QString thread;
+    if (state.blockedUntilNs >= 0)
+        thread = tr("BLOCKED until %1: a blocking call holds the loop's thread")
+                     .arg(formatTime(state.blockedUntilNs));
+    else if (state.runningTask >= 0)
+        thread =
+            tr("running %1 (line %2)")
+                .arg(taskName(state, state.runningTask))
+                .arg(state.tasks.count(state.runningTask) ? state.tasks.at(state.runningTask).line
+                                                          : 0);
+    else
+        thread = tr("the loop itself (choosing what to run next)");
+    auto* threadItem = section(tr("Thread: %1").arg(thread),
+                               tr("asyncio runs everything on one thread, one callback at a time"));
+    if (state.blockedUntilNs >= 0)
+        threadItem->setForeground(0, stateColor(TaskState::Failed));
+
+    auto* ready = section(tr("Ready queue (%1) — runs first in, first out").arg(state.ready.size()),
+                          tr("Callbacks ready to run, in the order the loop will run them"));
+    int position = 1;
+    for (const QueuedCallback& callback : state.ready) {
+        const QString text = QStringLiteral("%1. %2").arg(position).arg(callbackText(
+            callback.what, callback.task >= 0 ? taskName(state, callback.task) : QString()));
+        auto* item = new QTreeWidgetItem(ready, {text});
+        item->setIcon(0, QIcon());
+        ++position;
+    }
+
+    auto* timers = section(tr("Timers (%1) — by deadline").arg(state.timers.size()),
+                           tr("Callbacks scheduled for a later virtual time"));
+    for (const TimerView& timer : state.timers) {
+        const QString owner = timer.task >= 0 ? taskName(state, timer.task) : QString();
+        new QTreeWidgetItem(timers,
+                            {QStringLiteral("%1 → %2").arg(formatTime(timer.whenNs),
+                                                           callbackText(timer.what, owner))});
+    }
+
+    // Waiting tasks, grouped by what they wait on.
+    std::map<QString, QStringList> groups;
+    for (const auto& [id, task] : state.tasks)
+        if (task.state == TaskState::Waiting)
+            groups[waitGroupKey(task)] << QStringLiteral("%1 — %2").arg(
+                QString::fromStdString(task.name), waitText(state, task));
+    int waiting = 0;
+    for (const auto& group : groups)
+        waiting += group.second.size();
+    auto* waitingItem = section(tr("Waiting (%1)").arg(waiting),
+                                tr("Suspended tasks, grouped by what they wait on"));
+    for (const auto& [key, members] : groups) {
+        auto* group = new QTreeWidgetItem(waitingItem, {key});
+        group->setExpanded(true);
+        for (const QString& member : members)
+            new QTreeWidgetItem(group, {member});
+    }
+
+    if (!state.sync.empty()) {
+        auto* sync =
+            section(tr("Locks, semaphores, events, queues"), tr("Their state at this step"));
+        for (const auto& [id, view] : state.sync) {
+            const QJsonObject s =
+                QJsonDocument::fromJson(QByteArray::fromStdString(view.state)).object();
+            const QString kind = s.value("kind").toString();
+            const QString name = s.value("name").toString();
+            QString text = name.isEmpty() ? QStringLiteral("%1 #%2").arg(kind).arg(id)
+                                          : QStringLiteral("%1 '%2'").arg(kind, name);
+            if (kind == "lock")
+                text +=
+                    s.value("locked").toBool()
+                        ? tr(": locked by %1").arg(taskName(state, s.value("holder").toInteger()))
+                        : tr(": free");
+            else if (kind == "semaphore")
+                text += tr(": value %1").arg(s.value("value").toInt());
+            else if (kind == "event")
+                text += s.value("set").toBool() ? tr(": set") : tr(": not set");
+            else if (kind == "queue")
+                text += tr(": %1 item(s), %2 unfinished")
+                            .arg(s.value("size").toInt())
+                            .arg(s.value("unfinished").toInt());
+            new QTreeWidgetItem(sync, {text});
+        }
+    }
+
+    if (replay != jobsOf_) {
+        jobsOf_ = replay;
+        jobs_.clear();
+        for (size_t i = 0; replay && i < replay->eventCount(); ++i)
+            if (replay->events()[i].kind == EventKind::Job)
+                jobs_.emplace_back(i, &replay->events()[i]);
+    }
+    if (replay) {
+        QStringList jobs;
+        for (const auto& [index, job] : jobs_) {
+            if (index >= state.eventsApplied)
+                break;
+            const TraceEvent& e = *job;
+            if (e.num > state.timeNs)
+                jobs << tr("%1 worker %2: %3 until %4")
+                            .arg(QString::fromStdString(e.text))
+                            .arg(e.line)
+                            .arg(QString::fromStdString(e.detail), formatTime(e.num));
+        }
+        if (!jobs.isEmpty()) {
+            auto* workers = section(tr("Executor workers busy (%1)").arg(jobs.size()),
+                                    tr("Blocking work running on simulated threads or processes"));
+            for (const QString& job : jobs)
+                new QTreeWidgetItem(workers, {job});
+        }
+    }
+    expandAll();
+}
+
+QStringList LoopView::items(const QString& sectionPrefix) const {
+    QStringList out;
+    for (int i = 0; i < topLevelItemCount(); ++i) {
+        QTreeWidgetItem* top = topLevelItem(i);
+        if (!top->text(0).startsWith(sectionPrefix))
+            continue;
+        for (int c = 0; c < top->childCount(); ++c)
+            out << top->child(c)->text(0);
+    }
+    return out;
+}
+
+} // namespace looplab

@@ -1,0 +1,374 @@
+#include "MainWindow.h"
+
+#include "CodeView.h"
+#include "LoopView.h"
+#include "Narrator.h"
+#include "TaskTableModel.h"
+#include "TimelineModel.h"
+#include "TimelineView.h"
+#include "WaitText.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QHeaderView>
+#include <QLabel>
+#include <QMenuBar>
+#include <QPlainTextEdit>
+#include <QRegularExpression>
+#include <QSlider>
+#include <QSplitter>
+#include <QStandardPaths>
+#include <QStatusBar>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTableWidget>
+#include <QToolBar>
+#include <QVBoxLayout>
+
+namespace looplab {
+
+MainWindow::MainWindow(QString looplabExecutable, QWidget* parent)
+    : QMainWindow(parent), looplab_(std::move(looplabExecutable)) {
+    setWindowTitle(tr("LoopLab"));
+    buildLayout();
+    buildActions();
+    connect(&controller_, &StepController::stateChanged, this, &MainWindow::showStep);
+    player_.setInterval(400);
+    connect(&player_, &QTimer::timeout, this, [this] {
+        if (controller_.currentStop() >= controller_.stopCount() - 1)
+            player_.stop();
+        else
+            controller_.forward();
+    });
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::buildLayout() {
+    narrationLabel_ = new QLabel(this);
+    narrationLabel_->setWordWrap(true);
+    narrationLabel_->setTextFormat(Qt::PlainText);
+    narrationLabel_->setAccessibleName(tr("Narration"));
+    QFont narrationFont = font();
+    narrationFont.setPointSizeF(narrationFont.pointSizeF() * 1.25);
+    narrationLabel_->setFont(narrationFont);
+    narrationLabel_->setMinimumHeight(narrationLabel_->fontMetrics().height() * 2 + 8);
+
+    clockLabel_ = new QLabel(this);
+    QFont clockFont = font();
+    clockFont.setPointSizeF(clockFont.pointSizeF() * 1.5);
+    clockFont.setBold(true);
+    clockLabel_->setFont(clockFont);
+    clockLabel_->setAccessibleName(tr("Virtual clock"));
+    clockLabel_->setToolTip(tr("Virtual time: the clock of the simulated event loop"));
+    stepLabel_ = new QLabel(this);
+
+    slider_ = new QSlider(Qt::Horizontal, this);
+    slider_->setAccessibleName(tr("Step slider"));
+    slider_->setToolTip(tr("Drag to any step of the run"));
+    connect(slider_, &QSlider::valueChanged, &controller_, &StepController::goToStop);
+
+    code_ = new CodeView(this);
+    loop_ = new LoopView(this);
+
+    taskModel_ = new TaskTableModel(this);
+    taskTable_ = new QTableView(this);
+    taskTable_->setModel(taskModel_);
+    taskTable_->setSelectionBehavior(QAbstractItemView::SelectRows);
+    taskTable_->setSelectionMode(QAbstractItemView::SingleSelection);
+    taskTable_->horizontalHeader()->setStretchLastSection(true);
+    taskTable_->verticalHeader()->hide();
+    taskTable_->setAccessibleName(tr("Tasks"));
+    connect(taskTable_->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            &MainWindow::showTaskDetails);
+    taskChain_ = new QLabel(tr("Select a task to see its await chain and locals."), this);
+    taskChain_->setWordWrap(true);
+    locals_ = new QTableWidget(0, 2, this);
+    locals_->setHorizontalHeaderLabels({tr("Local"), tr("Value")});
+    locals_->horizontalHeader()->setStretchLastSection(true);
+    locals_->verticalHeader()->hide();
+    locals_->setAccessibleName(tr("Locals of the selected task"));
+    auto* tasksPanel = new QWidget(this);
+    auto* tasksLayout = new QVBoxLayout(tasksPanel);
+    tasksLayout->setContentsMargins(0, 0, 0, 0);
+    tasksLayout->addWidget(taskTable_, 3);
+    tasksLayout->addWidget(taskChain_);
+    tasksLayout->addWidget(locals_, 1);
+    locals_->setMaximumHeight(locals_->fontMetrics().height() * 7);
+    locals_->hide(); // shown when a task with locals is selected
+
+    output_ = new QPlainTextEdit(this);
+    output_->setReadOnly(true);
+    output_->setAccessibleName(tr("Program output"));
+    problems_ = new QPlainTextEdit(this);
+    problems_->setReadOnly(true);
+    problems_->setAccessibleName(tr("Errors and reports"));
+    timeline_ = new TimelineView(this);
+    timeline_->setAccessibleName(tr("Timeline of all tasks"));
+    timeline_->setToolTip(tr("Every task over virtual time. Wheel: zoom, drag: pan, click: jump"));
+    connect(timeline_, &TimelineView::timeClicked, &controller_, &StepController::goToTime);
+    bottomTabs_ = new QTabWidget(this);
+    bottomTabs_->addTab(timeline_, tr("Timeline"));
+    bottomTabs_->addTab(output_, tr("Output"));
+    bottomTabs_->addTab(problems_, tr("Errors and reports"));
+
+    auto* right = new QSplitter(Qt::Vertical, this);
+    right->addWidget(loop_);
+    right->addWidget(tasksPanel);
+    auto* top = new QSplitter(Qt::Horizontal, this);
+    top->addWidget(code_);
+    top->addWidget(right);
+    top->setStretchFactor(0, 3);
+    top->setStretchFactor(1, 2);
+    auto* main = new QSplitter(Qt::Vertical, this);
+    main->addWidget(top);
+    main->addWidget(bottomTabs_);
+    main->setStretchFactor(0, 3);
+    main->setStretchFactor(1, 2);
+    main->setSizes({560, 380}); // proportions: the timeline needs room for several rows
+    right->setSizes({300, 260});
+
+    auto* header = new QWidget(this);
+    auto* headerLayout = new QHBoxLayout(header);
+    headerLayout->addWidget(clockLabel_);
+    headerLayout->addWidget(narrationLabel_, 1);
+    headerLayout->addWidget(stepLabel_);
+
+    auto* central = new QWidget(this);
+    auto* layout = new QVBoxLayout(central);
+    layout->addWidget(header);
+    layout->addWidget(slider_);
+    layout->addWidget(main, 1);
+    setCentralWidget(central);
+}
+
+void MainWindow::buildActions() {
+    QMenu* file = menuBar()->addMenu(tr("&File"));
+    QMenu* step = menuBar()->addMenu(tr("&Step"));
+    QToolBar* bar = addToolBar(tr("Stepping"));
+    bar->setObjectName(QStringLiteral("stepping"));
+    auto add = [&](QMenu* menu, const QString& text, const QKeySequence& keys, const QString& tip,
+                   auto slot, bool onToolbar) {
+        auto* action = new QAction(text, this);
+        action->setShortcut(keys);
+        action->setToolTip(QStringLiteral("%1 (%2)").arg(tip, keys.toString()));
+        action->setStatusTip(tip);
+        connect(action, &QAction::triggered, this, slot);
+        menu->addAction(action);
+        if (onToolbar)
+            bar->addAction(action);
+        addAction(action);
+        return action;
+    };
+    add(
+        file, tr("&Open…"), QKeySequence::Open, tr("Open a Python program"),
+        [this] {
+            const QString path = QFileDialog::getOpenFileName(this, tr("Open a program"), QString(),
+                                                              tr("Python programs (*.py)"));
+            if (!path.isEmpty())
+                openProgram(path);
+        },
+        false);
+    add(file, tr("&Run"), QKeySequence(Qt::CTRL | Qt::Key_R),
+        tr("Run the code in the editor again, keeping your place"), &MainWindow::runEditedCode,
+        true);
+    add(file, tr("&Quit"), QKeySequence::Quit, tr("Quit LoopLab"), &QWidget::close, false);
+    bar->addSeparator();
+    using Unit = StepController::Unit;
+    add(
+        step, tr("To &start"), QKeySequence(Qt::Key_Home), tr("Go to the start of the run"),
+        [this] { controller_.toStart(); }, true);
+    add(
+        step, tr("Back one &iteration"), QKeySequence(Qt::SHIFT | Qt::Key_Left),
+        tr("Back to the previous loop iteration"), [this] { controller_.back(Unit::Iteration); },
+        false);
+    add(
+        step, tr("Back one task step"), QKeySequence(Qt::CTRL | Qt::Key_Left),
+        tr("Back to the previous end of a task step"), [this] { controller_.back(Unit::TaskStep); },
+        false);
+    add(
+        step, tr("&Back"), QKeySequence(Qt::Key_Left), tr("Step back"),
+        [this] { controller_.back(); }, true);
+    add(step, tr("&Play / pause"), QKeySequence(Qt::Key_Space), tr("Play the run step by step"),
+        &MainWindow::togglePlay, true);
+    add(
+        step, tr("&Forward"), QKeySequence(Qt::Key_Right), tr("Step forward"),
+        [this] { controller_.forward(); }, true);
+    add(
+        step, tr("Forward one task step"), QKeySequence(Qt::CTRL | Qt::Key_Right),
+        tr("Run until the current task yields"), [this] { controller_.forward(Unit::TaskStep); },
+        false);
+    add(
+        step, tr("Forward one i&teration"), QKeySequence(Qt::SHIFT | Qt::Key_Right),
+        tr("Forward to the next loop iteration"), [this] { controller_.forward(Unit::Iteration); },
+        false);
+    add(
+        step, tr("To &end"), QKeySequence(Qt::Key_End), tr("Go to the end of the run"),
+        [this] { controller_.toEnd(); }, true);
+}
+
+bool MainWindow::openProgram(const QString& path) {
+    run_ = recordProgram(looplab_, path);
+    code_->setText(run_.source);
+    setWindowTitle(tr("LoopLab — %1").arg(QFileInfo(path).fileName()));
+    showRun(0);
+    return run_.recorded();
+}
+
+QString MainWindow::autosavePath() const {
+    const QString folder =
+        QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + "/autosave";
+    QDir().mkpath(folder);
+    return folder + "/" + QFileInfo(run_.programPath).fileName();
+}
+
+void MainWindow::runEditedCode() {
+    // The edited code runs from a copy beside the user's settings, so the original file is
+    // untouched and the edits survive a crash of anything.
+    const QString copy = autosavePath();
+    QFile file(copy);
+    if (file.open(QIODevice::WriteOnly | QIODevice::Truncate))
+        file.write(code_->text().toUtf8());
+    file.close();
+    const int keep = controller_.currentStop();
+    const QString original = run_.programPath;
+    run_ = recordProgram(looplab_, copy);
+    run_.programPath = original;
+    showRun(keep);
+}
+
+void MainWindow::showRun(int keepStop) {
+    code_->markerDeleteAll(); // markers of the previous run, errors included
+    printEvents_.clear();
+    narrator_.reset();
+    if (run_.replay) {
+        for (size_t i = 0; i < run_.replay->eventCount(); ++i)
+            if (run_.replay->events()[i].kind == EventKind::Print)
+                printEvents_.push_back(i);
+    }
+    controller_.setReplay(run_.replay);
+    timeline_->setModel(run_.replay ? std::make_shared<const TimelineModel>(*run_.replay)
+                                    : std::make_shared<const TimelineModel>());
+    slider_->blockSignals(true);
+    slider_->setRange(0, controller_.stopCount() - 1);
+    slider_->blockSignals(false);
+    controller_.goToStop(keepStop);
+    markProblems();
+    showStep();
+}
+
+void MainWindow::markProblems() {
+    QString report = run_.problem.isEmpty() ? run_.standardError : run_.problem;
+    problems_->setPlainText(report.isEmpty() ? tr("The program %1.").arg(run_.endSummary())
+                                             : report);
+    if (run_.exitStatus != 0 && !report.isEmpty())
+        bottomTabs_->setCurrentWidget(problems_);
+    // Python names the failing line as `File "<program>", line N`: mark the last such line.
+    static const QRegularExpression where(QStringLiteral("File \"([^\"]+)\", line (\\d+)"));
+    int line = 0;
+    auto matches = where.globalMatch(run_.standardError);
+    while (matches.hasNext()) {
+        const auto match = matches.next();
+        if (QFileInfo(match.captured(1)).fileName() == QFileInfo(run_.programPath).fileName())
+            line = match.captured(2).toInt();
+    }
+    const QStringList lines = run_.standardError.trimmed().split('\n');
+    errorLine_ = line > 0 && !lines.isEmpty() ? line : 0;
+    errorMessage_ = errorLine_ ? lines.last() : QString();
+}
+
+QString MainWindow::narration() const {
+    return narrationLabel_->text();
+}
+QString MainWindow::clockText() const {
+    return clockLabel_->text();
+}
+QString MainWindow::outputText() const {
+    return output_->toPlainText();
+}
+
+void MainWindow::showStep() {
+    const LoopState& state = controller_.state();
+    const TraceEvent* last = controller_.lastEvent();
+    clockLabel_->setText(QStringLiteral("t = %1").arg(formatTime(state.timeNs)));
+    stepLabel_->setText(tr("step %1 of %2")
+                            .arg(controller_.currentStop())
+                            .arg(std::max(0, controller_.stopCount() - 1)));
+    slider_->blockSignals(true);
+    slider_->setValue(controller_.currentStop());
+    slider_->blockSignals(false);
+
+    if (!last) {
+        narrationLabel_->setText(run_.recorded() ? tr("Press → to watch the event loop run the "
+                                                      "program one step at a time.")
+                                                 : run_.problem);
+    } else {
+        if (!narrator_)
+            narrator_ = std::make_unique<Narrator>(*controller_.replay());
+        narrationLabel_->setText(
+            QString::fromStdString(narrator_->sentence(controller_.lastEventIndex())));
+    }
+
+    int line = 0;
+    if (state.runningTask >= 0 && state.tasks.count(state.runningTask))
+        line = static_cast<int>(state.tasks.at(state.runningTask).line);
+    else if (last && last->kind == EventKind::Line)
+        line = static_cast<int>(last->line);
+    timeline_->setCurrentTime(state.timeNs);
+    code_->showState(state, line);
+    code_->markError(errorLine_, errorMessage_);
+    loop_->showState(state, controller_.replay());
+    taskModel_->setState(state);
+    showTaskDetails();
+
+    // Output printed so far, each line with its time and task.
+    QStringList lines;
+    for (const size_t index : printEvents_) {
+        if (index >= state.eventsApplied)
+            break;
+        const TraceEvent& e = controller_.replay()->events()[index];
+        const QString who =
+            e.task >= 0 ? taskName(state, e.task) : QString::fromStdString(e.detail);
+        lines << QStringLiteral("[%1] %2: %3")
+                     .arg(formatTime(e.t), who, QString::fromStdString(e.text));
+    }
+    if (output_->toPlainText() != lines.join('\n')) {
+        output_->setPlainText(lines.join('\n'));
+        output_->moveCursor(QTextCursor::End);
+    }
+}
+
+void MainWindow::showTaskDetails() {
+    const qint64 task = taskModel_->taskAt(taskTable_->currentIndex().row());
+    const auto& tasks = controller_.state().tasks;
+    locals_->setRowCount(0);
+    if (task < 0 || !tasks.count(task)) {
+        locals_->hide();
+        taskChain_->setText(tr("Select a task to see its await chain and locals."));
+        return;
+    }
+    const TaskView& view = tasks.at(task);
+    const QStringList chain = awaitChain(view);
+    taskChain_->setText(chain.isEmpty()
+                            ? tr("%1 has not waited yet.").arg(QString::fromStdString(view.name))
+                            : tr("Await chain: %1").arg(chain.join(" → ")));
+    const auto locals = frameLocals(view);
+    locals_->setVisible(!locals.isEmpty());
+    locals_->setRowCount(locals.size());
+    for (int row = 0; row < locals.size(); ++row) {
+        locals_->setItem(row, 0, new QTableWidgetItem(locals[row].first));
+        locals_->setItem(row, 1, new QTableWidgetItem(locals[row].second));
+    }
+}
+
+void MainWindow::togglePlay() {
+    if (player_.isActive())
+        player_.stop();
+    else
+        player_.start();
+}
+
+} // namespace looplab

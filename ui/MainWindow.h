@@ -1,0 +1,87 @@
+#pragma once
+// LoopLab's main window: the code, the event loop, the tasks, the output and the timeline of
+// one recorded run, all following the step controller.
+
+#include "ProgramRun.h"
+#include "StepController.h"
+
+#include <QMainWindow>
+#include <QTimer>
+
+#include <memory>
+#include <vector>
+
+class QLabel;
+class QPlainTextEdit;
+class QSlider;
+class QTableView;
+class QTabWidget;
+class QTableWidget;
+
+namespace looplab {
+
+class CodeView;
+class LoopView;
+class TaskTableModel;
+class Narrator;
+class TimelineView;
+
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+  public:
+    explicit MainWindow(QString looplabExecutable, QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    // Runs the program and shows its first step; false if it could not be recorded at all
+    // (the reason is shown in the window).
+    bool openProgram(const QString& path);
+    StepController& controller() { return controller_; }
+    const ProgramRun& run() const { return run_; }
+
+    // Views, for tests.
+    CodeView* codeView() const { return code_; }
+    LoopView* loopView() const { return loop_; }
+    TaskTableModel* taskModel() const { return taskModel_; }
+    QString narration() const;
+    QString clockText() const;
+    QString outputText() const;
+
+  public slots:
+    void runEditedCode();
+    void togglePlay();
+
+  private:
+    void buildActions();
+    void buildLayout();
+    void showRun(int keepStop);
+    void showStep();
+    void showTaskDetails();
+    void markProblems();
+    QString autosavePath() const;
+
+    QString looplab_;
+    ProgramRun run_;
+    int errorLine_ = 0; // where the run failed, shown at every step
+    QString errorMessage_;
+    StepController controller_;
+    std::unique_ptr<Narrator> narrator_;
+    std::vector<size_t> printEvents_;
+    QTimer player_;
+
+    CodeView* code_ = nullptr;
+    LoopView* loop_ = nullptr;
+    TaskTableModel* taskModel_ = nullptr;
+    QTableView* taskTable_ = nullptr;
+    QLabel* taskChain_ = nullptr;
+    QTableWidget* locals_ = nullptr;
+    QPlainTextEdit* output_ = nullptr;
+    QPlainTextEdit* problems_ = nullptr;
+    QTabWidget* bottomTabs_ = nullptr;
+    TimelineView* timeline_ = nullptr;
+    QLabel* narrationLabel_ = nullptr;
+    QLabel* clockLabel_ = nullptr;
+    QLabel* stepLabel_ = nullptr;
+    QSlider* slider_ = nullptr;
+};
+
+} // namespace looplab

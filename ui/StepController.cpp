@@ -1,0 +1,103 @@
+#include "StepController.h"
+
+#include <algorithm>
+
+namespace looplab {
+
+namespace {
+
+// Events a student would want to stop at. Bookkeeping that always comes paired with another
+// event (the loop popping a handle before the task step, iteration markers, state records)
+// is folded into its neighbour so that one key press always shows a change.
+bool isVisibleMoment(EventKind kind) {
+    switch (kind) {
+    case EventKind::HandleRun:
+    case EventKind::Iteration:
+    case EventKind::TaskRenamed:
+    case EventKind::Sync:
+    case EventKind::LinesSkipped:
+        return false;
+    default:
+        return true;
+    }
+}
+
+} // namespace
+
+StepController::StepController(QObject* parent) : QObject(parent) {}
+
+void StepController::setReplay(std::shared_ptr<const TraceReplay> replay) {
+    replay_ = std::move(replay);
+    stops_ = {0};
+    if (replay_) {
+        const auto& events = replay_->events();
+        for (size_t i = 0; i < events.size(); ++i)
+            if (isVisibleMoment(events[i].kind))
+                stops_.push_back(i + 1);
+        if (stops_.back() != events.size())
+            stops_.push_back(events.size());
+    }
+    current_ = -1;
+    goToStop(0);
+}
+
+const TraceEvent* StepController::lastEvent() const {
+    if (!replay_ || state_.eventsApplied == 0)
+        return nullptr;
+    return &replay_->events()[state_.eventsApplied - 1];
+}
+
+void StepController::goToStop(int stop) {
+    stop = std::clamp(stop, 0, stopCount() - 1);
+    if (stop == current_)
+        return;
+    current_ = stop;
+    state_ = replay_ ? replay_->stateAfter(stops_[static_cast<size_t>(stop)]) : LoopState{};
+    emit stateChanged();
+}
+
+bool StepController::isStopOf(Unit unit, int stop) const {
+    if (unit == Unit::Event || stop <= 0 || stop >= stopCount() - 1)
+        return true;
+    const EventKind kind = replay_->events()[stops_[static_cast<size_t>(stop)] - 1].kind;
+    if (unit == Unit::TaskStep) // the end of a task's step, or the loop sleeping
+        return kind == EventKind::StepYield || kind == EventKind::TaskDone ||
+               kind == EventKind::Poll || kind == EventKind::End;
+    // Iteration: the first visible moment after an iteration marker.
+    const size_t previous = stops_[static_cast<size_t>(stop - 1)];
+    for (size_t i = previous; i < stops_[static_cast<size_t>(stop)]; ++i)
+        if (replay_->events()[i].kind == EventKind::Iteration)
+            return true;
+    return false;
+}
+
+void StepController::forward(Unit unit) {
+    int stop = current_ + 1;
+    while (stop < stopCount() - 1 && !isStopOf(unit, stop))
+        ++stop;
+    goToStop(stop);
+}
+
+void StepController::back(Unit unit) {
+    int stop = current_ - 1;
+    while (stop > 0 && !isStopOf(unit, stop))
+        --stop;
+    goToStop(stop);
+}
+
+void StepController::goToTime(qint64 ns) {
+    if (!replay_)
+        return;
+    // The first stop whose event happened at or after ns on the loop thread.
+    const auto& events = replay_->events();
+    for (int stop = 1; stop < stopCount(); ++stop) {
+        const TraceEvent& e = events[stops_[static_cast<size_t>(stop)] - 1];
+        if (e.t >= ns && e.kind != EventKind::Job) {
+            goToStop(stop);
+            return;
+        }
+    }
+    toEnd();
+}
+
+} // namespace looplab

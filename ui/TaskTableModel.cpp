@@ -1,0 +1,78 @@
+#include "TaskTableModel.h"
+
+#include "StateColors.h"
+#include "WaitText.h"
+
+namespace looplab {
+
+void TaskTableModel::setState(const LoopState& state) {
+    const bool sameRows = state.tasks.size() == order_.size();
+    state_ = state;
+    if (!sameRows) {
+        beginResetModel();
+        order_.clear();
+        for (const auto& entry : state_.tasks)
+            order_.push_back(entry.first);
+        endResetModel();
+    } else if (!order_.empty()) {
+        emit dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
+    }
+}
+
+qint64 TaskTableModel::taskAt(int row) const {
+    return row >= 0 && row < rowCount() ? order_[static_cast<size_t>(row)] : -1;
+}
+
+int TaskTableModel::rowCount(const QModelIndex& parent) const {
+    return parent.isValid() ? 0 : static_cast<int>(order_.size());
+}
+
+int TaskTableModel::columnCount(const QModelIndex& parent) const {
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant TaskTableModel::data(const QModelIndex& index, int role) const {
+    if (!index.isValid())
+        return {};
+    const TaskView& task = state_.tasks.at(order_[static_cast<size_t>(index.row())]);
+    if (role == Qt::DisplayRole) {
+        switch (index.column()) {
+        case Name:
+            return QString::fromStdString(task.name);
+        case State:
+            return stateLabel(task.state);
+        case Line:
+            return task.line > 0 ? QVariant(qlonglong(task.line)) : QVariant();
+        case Detail:
+            if (task.state == TaskState::Waiting)
+                return waitText(state_, task);
+            if (task.state == TaskState::Finished || task.state == TaskState::Failed ||
+                task.state == TaskState::Cancelled)
+                return outcomeText(task);
+            return QString::fromStdString(task.coroutine) + "()";
+        }
+    }
+    if (role == Qt::DecorationRole && index.column() == State)
+        return stateColor(task.state);
+    if (role == Qt::ToolTipRole)
+        return awaitChain(task).join(QStringLiteral(" → "));
+    return {};
+}
+
+QVariant TaskTableModel::headerData(int section, Qt::Orientation orientation, int role) const {
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    switch (section) {
+    case Name:
+        return tr("Task");
+    case State:
+        return tr("State");
+    case Line:
+        return tr("Line");
+    case Detail:
+        return tr("Waiting on / result");
+    }
+    return {};
+}
+
+} // namespace looplab

@@ -1,0 +1,31 @@
+#pragma once
+// The Tasks table: one row per task with its state, line, and what it waits on or how it ended.
+
+#include "LoopState.h"
+
+#include <QAbstractTableModel>
+
+#include <vector>
+
+namespace looplab {
+
+class TaskTableModel : public QAbstractTableModel {
+    Q_OBJECT
+  public:
+    enum Column { Name, State, Line, Detail, ColumnCount };
+    using QAbstractTableModel::QAbstractTableModel;
+
+    void setState(const LoopState& state);
+    qint64 taskAt(int row) const;
+
+    int rowCount(const QModelIndex& parent = {}) const override;
+    int columnCount(const QModelIndex& parent = {}) const override;
+    QVariant data(const QModelIndex& index, int role) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
+
+  private:
+    LoopState state_;
+    std::vector<qint64> order_;
+};
+
+} // namespace looplab

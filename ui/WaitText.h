@@ -1,0 +1,22 @@
+#pragma once
+// Human-readable text for what a task waits on, from the JSON the recorder stores with each
+// yield. Shared by the task table, the loop view and the code markers so they say the same.
+
+#include "LoopState.h"
+
+#include <QString>
+#include <QStringList>
+
+namespace looplab {
+
+QString formatTime(qint64 ns);                                  // "1.250 s"
+QString taskName(const LoopState& state, qint64 task);          // "Task-2", or "#2" if unknown
+QString waitText(const LoopState& state, const TaskView& task); // "sleep until 1.250 s", ...
+QString waitGroupKey(const TaskView& task);                     // tasks waiting on the same thing
+QStringList awaitChain(const TaskView& task);                   // ["main", "gather", "sleep"]
+QList<QPair<QString, QString>> frameLocals(const TaskView& task);
+QString outcomeText(const TaskView& task); // "returned 'A'", "ValueError: x"
+// A callback in the ready queue or timer heap: "step Task-2", "end of Task-3's sleep", ...
+QString callbackText(const std::string& what, const QString& task);
+
+} // namespace looplab

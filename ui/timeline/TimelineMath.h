@@ -1,0 +1,125 @@
+#pragma once
+// Pixel maths of the timeline, header-only and free of widgets so it can be tested with tables.
+//
+// x is measured in pixels from the left edge of the time area; `startNs` is the virtual time
+// drawn at x = 0 and `nsPerPx` how much virtual time one pixel covers.
+
+#include "TimelineSegment.h"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <cstddef>
+#include <cstdint>
+#include <vector>
+
+namespace looplab {
+
+inline double nsToX(int64_t ns, int64_t startNs, double nsPerPx) {
+    return static_cast<double>(ns - startNs) / nsPerPx;
+}
+
+// Rounds to the nearest ns so that nsToX(xToNs(x)) lands back on x for whole pixels.
+inline int64_t xToNs(double x, int64_t startNs, double nsPerPx) {
+    return startNs + static_cast<int64_t>(std::llround(x * nsPerPx));
+}
+
+// One rectangle to paint: either a single segment at least a pixel wide, or a run of
+// consecutive narrower segments squeezed into the pixel column they start in.
+struct DrawRect {
+    double x0 = 0;
+    double x1 = 0;
+    SegmentKind kind = SegmentKind::Mixed;
+    size_t firstSegment = 0; // the segments it stands for: [firstSegment, lastSegment)
+    size_t lastSegment = 0;
+    bool merged = false; // stands for sub-pixel segments (drawn without labels or hatching)
+
+    bool operator==(const DrawRect& o) const {
+        return x0 == o.x0 && x1 == o.x1 && kind == o.kind && firstSegment == o.firstSegment &&
+               lastSegment == o.lastSegment && merged == o.merged;
+    }
+};
+
+namespace detail {
+
+// Accumulates sub-pixel segments of one pixel column and decides their colour.
+struct PixelGroup {
+    bool active = false;
+    double x0 = 0;
+    double x1 = 0;
+    double column = 0; // floor(x0): the group never reaches past the column it started in
+    size_t first = 0;
+    size_t last = 0;
+    std::array<int64_t, 6> nsByKind{};
+    int64_t totalNs = 0;
+    SegmentKind firstKind = SegmentKind::Mixed;
+
+    // The kind covering more than half of the group's time, else Mixed: a tie or a three-way
+    // split must not look like any one state.
+    SegmentKind dominantKind() const {
+        if (totalNs == 0)
+            return firstKind; // only empty segments: nothing to weigh
+        for (size_t k = 0; k < nsByKind.size(); ++k)
+            if (2 * nsByKind[k] > totalNs)
+                return static_cast<SegmentKind>(k);
+        return SegmentKind::Mixed;
+    }
+};
+
+inline void flushGroup(PixelGroup& group, std::vector<DrawRect>& out) {
+    if (!group.active)
+        return;
+    group.active = false;
+    // At least a pixel wide, or it would vanish; whatever follows paints over the excess.
+    const DrawRect rect{
+        group.x0, std::max(group.x1, group.x0 + 1.0), group.dominantKind(), group.first, group.last,
+        true};
+    // Neighbouring merged columns of the same colour become one rectangle: fewer fills.
+    if (!out.empty() && out.back().merged && out.back().kind == rect.kind &&
+        out.back().x1 >= rect.x0 && out.back().lastSegment == rect.firstSegment) {
+        out.back().x1 = std::max(out.back().x1, rect.x1);
+        out.back().lastSegment = rect.lastSegment;
+        return;
+    }
+    out.push_back(rect);
+}
+
+} // namespace detail
+
+// Turns segments[first, last) into rectangles to paint. Segments at least one pixel wide keep
+// their own rectangle; consecutive narrower ones starting in the same pixel column are merged
+// into one, so a zoomed-out row of 100,000 segments costs at most a few fills per pixel.
+inline std::vector<DrawRect> mergeSubPixel(const std::vector<Segment>& segments, size_t first,
+                                           size_t last, int64_t startNs, double nsPerPx) {
+    std::vector<DrawRect> out;
+    detail::PixelGroup group;
+    for (size_t i = first; i < last && i < segments.size(); ++i) {
+        const Segment& s = segments[i];
+        const double x0 = nsToX(s.startNs, startNs, nsPerPx);
+        const double x1 = nsToX(s.endNs, startNs, nsPerPx);
+        if (x1 - x0 >= 1.0) {
+            detail::flushGroup(group, out);
+            out.push_back({x0, x1, s.kind, i, i + 1, false});
+            continue;
+        }
+        if (group.active && std::floor(x0) > group.column)
+            detail::flushGroup(group, out);
+        if (!group.active) {
+            group = detail::PixelGroup();
+            group.active = true;
+            group.x0 = x0;
+            group.column = std::floor(x0);
+            group.first = i;
+            group.firstKind = s.kind;
+        }
+        group.x1 = x1;
+        group.last = i + 1;
+        const int64_t ns = s.endNs - s.startNs;
+        group.nsByKind[static_cast<size_t>(s.kind)] += ns;
+        group.totalNs += ns;
+    }
+    detail::flushGroup(group, out);
+    return out;
+}
+
+} // namespace looplab

@@ -1,0 +1,59 @@
+#pragma once
+// What the timeline shows, computed once from a recorded run: one row per task (creation
+// order; tasks that took no virtual time at all are left out) and then one per executor worker
+// or thread (first-seen order), each a sorted list of non-overlapping segments over virtual
+// time.
+//
+// Kept free of Qt so it can be tested and benchmarked on its own, like the models of Qt
+// Creator's tracing library; TimelineView only asks it for the segments of the visible range.
+
+#include "TimelineSegment.h"
+#include "TraceEvent.h"
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace looplab {
+
+class TraceReplay;
+
+struct TimelineRow {
+    enum class Kind { Task, Worker };
+    Kind kind = Kind::Task;
+    int64_t taskId = -1; // for task rows
+    std::string label;   // the task's (latest) name, or the worker's thread label
+    std::vector<Segment> segments;
+};
+
+class TimelineModel {
+  public:
+    TimelineModel() = default;
+    explicit TimelineModel(const std::vector<TraceEvent>& events);
+    explicit TimelineModel(const TraceReplay& replay);
+    // For synthetic models (benchmarks, tests): rows must already be sorted and disjoint.
+    TimelineModel(std::vector<TimelineRow> rows, int64_t endNs);
+
+    size_t rowCount() const { return rows_.size(); }
+    const TimelineRow& row(size_t index) const { return rows_.at(index); }
+    const std::string& rowLabel(size_t index) const { return rows_.at(index).label; }
+    const std::vector<Segment>& segments(size_t index) const { return rows_.at(index).segments; }
+    size_t segmentCount() const;
+
+    // The segments of `row` that overlap [fromNs, toNs), as a half-open index range found by
+    // binary search: painting cost follows what is on screen, not the length of the run.
+    std::pair<size_t, size_t> visibleRange(size_t row, int64_t fromNs, int64_t toNs) const;
+    // The segment of `row` covering `ns`, or -1.
+    std::ptrdiff_t segmentAt(size_t row, int64_t ns) const;
+
+    // The last virtual instant of the run on any thread (0 for an empty trace).
+    int64_t endNs() const { return endNs_; }
+
+  private:
+    std::vector<TimelineRow> rows_;
+    int64_t endNs_ = 0;
+};
+
+} // namespace looplab
