@@ -1,0 +1,44 @@
+#pragma once
+// The phrases the Narrator builds its sentences from: numbers and times in words, task and
+// object names, and the sentence for each kind of yield, end of task, state change and end of
+// run. Kept apart from the Narrator class so each file stays readable.
+
+#include "LoopState.h"
+#include "TraceEvent.h"
+
+#include <nlohmann/json.hpp>
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace looplab::narration {
+
+using nlohmann::json;
+
+json parse(const std::string& text);
+std::string str(const json& j, const char* key);
+int64_t num(const json& j, const char* key, int64_t fallback = 0);
+std::string withCommas(int64_t n);
+std::string plural(int64_t n, const std::string& noun);
+std::string seconds(int64_t ns);
+std::string capitalize(std::string text);
+std::string atLine(int64_t line);
+std::string taskName(const LoopState& state, int64_t id);
+std::string listOf(const std::vector<std::string>& items);
+std::string objectPhrase(const std::string& kind, const json& info, int64_t obj);
+const SyncView* syncOf(const LoopState& state, int64_t obj);
+std::string holderList(const LoopState& state, const SyncView* view);
+bool isLoopThread(const std::string& label);
+std::string threadSubject(const std::string& label);
+std::string workerLabel(const std::string& pool, int64_t worker);
+bool isZeroDelay(const std::string& delay);
+std::string futurePhrase(const json& future);
+size_t stepSyncIndex(const std::vector<TraceEvent>& events, size_t from, int64_t obj);
+std::string yieldSentence(const TraceEvent& e, const LoopState& before, const LoopState& syncState);
+std::string doneSentence(const TraceEvent& e, const LoopState& before);
+std::string syncSentence(const TraceEvent& e, const LoopState& before);
+std::string endSentence(const TraceEvent& e);
+
+} // namespace looplab::narration
