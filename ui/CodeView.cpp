@@ -34,7 +34,6 @@ CodeView::CodeView(QWidget* parent) : QsciScintilla(parent) {
     setMarginType(0, QsciScintilla::NumberMargin);
     setMarginWidth(0, QStringLiteral("0000"));
     setMarginLineNumbers(0, true);
-    setMarginWidth(1, 14);
     setIndentationsUseTabs(false);
     setTabWidth(4);
     setAutoIndent(true);
@@ -45,6 +44,12 @@ CodeView::CodeView(QWidget* parent) : QsciScintilla(parent) {
     setMarkerBackgroundColor(stateColor(TaskState::Running).lighter(175), runningMarker_);
     markerDefine(QsciScintilla::RightTriangle, waitingMarker_);
     setMarkerBackgroundColor(stateColor(TaskState::Waiting), waitingMarker_);
+    markerDefine(QsciScintilla::Circle, breakpointMarker_);
+    setMarkerBackgroundColor(QColor(0xD5, 0x5E, 0x00), breakpointMarker_);
+    setMarginSensitivity(1, true);
+    setMarginWidth(1, 18);
+    connect(this, &QsciScintilla::marginClicked, this,
+            [this](int, int line, Qt::KeyboardModifiers) { toggleBreakpoint(line + 1); });
     markerDefine(QsciScintilla::Background, errorMarker_);
     setMarkerBackgroundColor(QColor(0xFF, 0xD6, 0xCC), errorMarker_);
 
@@ -76,6 +81,18 @@ void CodeView::showState(const LoopState& state, int currentLine) {
         markerAdd(line - 1, waitingMarker_);
         annotate(line - 1, tasks.join('\n'), kAnnotationStyle);
     }
+}
+
+void CodeView::toggleBreakpoint(int line) {
+    if (line <= 0)
+        return;
+    if (breakpoints_.remove(line)) {
+        markerDelete(line - 1, breakpointMarker_);
+    } else {
+        breakpoints_.insert(line);
+        markerAdd(line - 1, breakpointMarker_);
+    }
+    emit breakpointsChanged(breakpoints_);
 }
 
 void CodeView::markError(int line, const QString& message) {

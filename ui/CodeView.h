@@ -4,6 +4,7 @@
 
 #include "LoopState.h"
 
+#include <QSet>
 #include <Qsci/qsciscintilla.h>
 
 namespace looplab {
@@ -21,10 +22,19 @@ class CodeView : public QsciScintilla {
     int highlightedLine() const { return highlighted_; }
     void setScale(double scale);
 
+    // Breakpoints: 1-based program lines, toggled by clicking the margin.
+    const QSet<int>& breakpoints() const { return breakpoints_; }
+    void toggleBreakpoint(int line);
+
+  signals:
+    void breakpointsChanged(const QSet<int>& lines);
+
   private:
     int runningMarker_ = 0;
     int waitingMarker_ = 1;
     int errorMarker_ = 2;
+    int breakpointMarker_ = 3;
+    QSet<int> breakpoints_;
     int highlighted_ = 0;
     double scale_ = 1.0;
 };

@@ -10,7 +10,10 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QComboBox>
+#include <QCryptographicHash>
 #include <QDir>
+#include <QDoubleSpinBox>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHeaderView>
@@ -38,10 +41,21 @@ MainWindow::MainWindow(QString looplabExecutable, QWidget* parent)
     connect(&controller_, &StepController::stateChanged, this, &MainWindow::showStep);
     player_.setInterval(400);
     connect(&player_, &QTimer::timeout, this, [this] {
-        if (controller_.currentStop() >= controller_.stopCount() - 1)
+        if (controller_.currentStop() >= controller_.stopCount() - 1) {
             player_.stop();
-        else
-            controller_.forward();
+            return;
+        }
+        controller_.forward();
+        if (controller_.atBreakpoint())
+            player_.stop();
+    });
+    connect(code_, &CodeView::breakpointsChanged, &controller_, &StepController::setBreakpoints);
+    editSaver_.setSingleShot(true);
+    editSaver_.setInterval(500);
+    connect(&editSaver_, &QTimer::timeout, this, &MainWindow::saveEdits);
+    connect(code_, &QsciScintilla::textChanged, this, [this] {
+        if (!code_->signalsBlocked())
+            editSaver_.start();
     });
 }
 
@@ -208,13 +222,90 @@ void MainWindow::buildActions() {
     add(
         step, tr("To &end"), QKeySequence(Qt::Key_End), tr("Go to the end of the run"),
         [this] { controller_.toEnd(); }, true);
+    add(
+        step, tr("&Continue to breakpoint"), QKeySequence(Qt::Key_F8),
+        tr("Run forward to the next line with a breakpoint (click the margin to set one)"),
+        [this] { controller_.continueToBreakpoint(); }, true);
+    add(file, tr("Re&vert edits"), QKeySequence(), tr("Discard your edits and reload the file"),
+        &MainWindow::revertEdits, false);
+
+    bar->addSeparator();
+    auto* timeBox = new QDoubleSpinBox(this);
+    timeBox->setPrefix(tr("go to t = "));
+    timeBox->setSuffix(tr(" s"));
+    timeBox->setDecimals(3);
+    timeBox->setRange(0, 1e9);
+    timeBox->setAccessibleName(tr("Jump to a virtual time"));
+    timeBox->setToolTip(tr("Type a virtual time and press Enter to jump there"));
+    connect(timeBox, &QDoubleSpinBox::editingFinished, this,
+            [this, timeBox] { controller_.goToTime(static_cast<qint64>(timeBox->value() * 1e9)); });
+    bar->addWidget(timeBox);
+    auto* speed = new QComboBox(this);
+    speed->setAccessibleName(tr("Play speed"));
+    speed->setToolTip(tr("How many steps a second Play shows"));
+    for (const double perSecond : {1.0, 2.5, 5.0, 10.0, 25.0})
+        speed->addItem(tr("%1 steps/s").arg(perSecond), perSecond);
+    speed->setCurrentIndex(1);
+    connect(speed, &QComboBox::currentIndexChanged, this,
+            [this, speed](int) { setPlaySpeed(speed->currentData().toDouble()); });
+    bar->addWidget(speed);
+}
+
+void MainWindow::setPlaySpeed(double stepsPerSecond) {
+    player_.setInterval(static_cast<int>(1000.0 / std::max(0.1, stepsPerSecond)));
+}
+
+QString MainWindow::editsPath() const {
+    // One file per program, named by a hash of its full path so programs with the same name in
+    // different folders do not share edits.
+    const QString folder =
+        QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + "/unsaved";
+    QDir().mkpath(folder);
+    const QByteArray key = QCryptographicHash::hash(
+        QFileInfo(run_.programPath).absoluteFilePath().toUtf8(), QCryptographicHash::Sha1);
+    return folder + "/" + QString::fromLatin1(key.toHex().left(16)) + "-" +
+           QFileInfo(run_.programPath).fileName();
+}
+
+void MainWindow::saveEdits() {
+    if (run_.programPath.isEmpty())
+        return;
+    editSaver_.stop();
+    const QString text = code_->text();
+    if (text == fileSource_) {
+        QFile::remove(editsPath()); // nothing unsaved
+        return;
+    }
+    QFile file(editsPath());
+    if (file.open(QIODevice::WriteOnly | QIODevice::Truncate))
+        file.write(text.toUtf8());
+}
+
+void MainWindow::revertEdits() {
+    QFile::remove(editsPath());
+    openProgram(run_.programPath);
 }
 
 bool MainWindow::openProgram(const QString& path) {
     run_ = recordProgram(looplab_, path);
+    fileSource_ = run_.source;
+    code_->blockSignals(true);
     code_->setText(run_.source);
+    QFile edits(editsPath());
+    restoredEdits_ = false;
+    if (edits.open(QIODevice::ReadOnly)) {
+        const QString text = QString::fromUtf8(edits.readAll());
+        if (text != fileSource_) {
+            code_->setText(text);
+            restoredEdits_ = true;
+        }
+    }
+    code_->blockSignals(false);
     setWindowTitle(tr("LoopLab — %1").arg(QFileInfo(path).fileName()));
     showRun(0);
+    if (restoredEdits_)
+        statusBar()->showMessage(tr("Your unsaved edits from last time are back in the editor. "
+                                    "Ctrl+R runs them; File → Revert edits discards them."));
     return run_.recorded();
 }
 
@@ -226,6 +317,7 @@ QString MainWindow::autosavePath() const {
 }
 
 void MainWindow::runEditedCode() {
+    saveEdits();
     // The edited code runs from a copy beside the user's settings, so the original file is
     // untouched and the edits survive a crash of anything.
     const QString copy = autosavePath();

@@ -46,9 +46,16 @@ class MainWindow : public QMainWindow {
     QString clockText() const;
     QString outputText() const;
 
+    // Unsaved edits: saved beside the user's settings as they are typed, restored when the
+    // same program is opened again.
+    void saveEdits();
+    bool restoredEdits() const { return restoredEdits_; }
+
   public slots:
     void runEditedCode();
+    void revertEdits();
     void togglePlay();
+    void setPlaySpeed(double stepsPerSecond);
 
   private:
     void buildActions();
@@ -58,9 +65,13 @@ class MainWindow : public QMainWindow {
     void showTaskDetails();
     void markProblems();
     QString autosavePath() const;
+    QString editsPath() const;
 
     QString looplab_;
     ProgramRun run_;
+    bool restoredEdits_ = false;
+    QString fileSource_; // the program as it is on disk: edits are whatever differs from it
+    QTimer editSaver_;
     int errorLine_ = 0; // where the run failed, shown at every step
     QString errorMessage_;
     StepController controller_;

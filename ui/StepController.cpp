@@ -85,6 +85,25 @@ void StepController::back(Unit unit) {
     goToStop(stop);
 }
 
+bool StepController::atBreakpoint() const {
+    const TraceEvent* last = lastEvent();
+    return last && last->kind == EventKind::Line && breakpoints_.contains(int(last->line));
+}
+
+void StepController::continueToBreakpoint() {
+    if (!replay_)
+        return;
+    const auto& events = replay_->events();
+    for (int stop = current_ + 1; stop < stopCount(); ++stop) {
+        const TraceEvent& e = events[stops_[static_cast<size_t>(stop)] - 1];
+        if (e.kind == EventKind::Line && breakpoints_.contains(int(e.line))) {
+            goToStop(stop);
+            return;
+        }
+    }
+    toEnd();
+}
+
 void StepController::goToTime(qint64 ns) {
     if (!replay_)
         return;

@@ -7,6 +7,7 @@
 #include "TraceReplay.h"
 
 #include <QObject>
+#include <QSet>
 
 #include <memory>
 #include <vector>
@@ -38,6 +39,13 @@ class StepController : public QObject {
     void toStart() { goToStop(0); }
     void toEnd() { goToStop(stopCount() - 1); }
     void goToTime(qint64 ns);
+    // Forward to the next moment a program line with a breakpoint runs (or to the end).
+    void continueToBreakpoint();
+    void setBreakpoints(const QSet<int>& lines) { breakpoints_ = lines; }
+
+  public:
+    // Whether the current moment is a breakpoint line being run.
+    bool atBreakpoint() const;
 
   signals:
     void stateChanged();
@@ -49,6 +57,7 @@ class StepController : public QObject {
     std::vector<size_t> stops_;
     int current_ = 0;
     LoopState state_;
+    QSet<int> breakpoints_;
 };
 
 } // namespace looplab

@@ -113,6 +113,34 @@ TEST_F(MainWindowTest, RunningEditedCodeKeepsThePlace) {
     EXPECT_EQ(original.readAll(), QByteArray(kProgram));
 }
 
+TEST_F(MainWindowTest, UnsavedEditsComeBackInTheNextWindow) {
+    const QString edited = QString(kProgram).replace("\"B\", 1", "\"B\", 5");
+    window_->codeView()->setText(edited);
+    window_->saveEdits();
+    window_.reset(); // as if the app crashed or was closed
+
+    MainWindow next{QStringLiteral(LOOPLAB_BINARY)};
+    ASSERT_TRUE(next.openProgram(path_));
+    EXPECT_TRUE(next.restoredEdits());
+    EXPECT_EQ(next.codeView()->text(), edited);
+    next.revertEdits();
+    EXPECT_FALSE(next.restoredEdits());
+    EXPECT_EQ(next.codeView()->text(), QString(kProgram));
+}
+
+TEST_F(MainWindowTest, BreakpointsStopContinueAtTheirLine) {
+    window_->codeView()->toggleBreakpoint(4); // print(name, "done")
+    window_->controller().continueToBreakpoint();
+    ASSERT_NE(window_->controller().lastEvent(), nullptr);
+    EXPECT_EQ(window_->controller().lastEvent()->line, 4);
+    EXPECT_EQ(window_->clockText(), "t = 1.000 s"); // B finishes its sleep first
+    window_->controller().continueToBreakpoint();
+    EXPECT_EQ(window_->clockText(), "t = 2.000 s");
+    window_->codeView()->toggleBreakpoint(4); // off again: continue runs to the end
+    window_->controller().continueToBreakpoint();
+    EXPECT_EQ(window_->controller().currentStop(), window_->controller().stopCount() - 1);
+}
+
 TEST_F(MainWindowTest, AnUncaughtExceptionIsMarkedAtItsLine) {
     write(
         "import asyncio\nasync def main():\n    raise ValueError('broken')\nasyncio.run(main())\n");
