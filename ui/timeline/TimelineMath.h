@@ -89,9 +89,10 @@ inline void flushGroup(PixelGroup& group, std::vector<DrawRect>& out) {
 // Turns segments[first, last) into rectangles to paint. Segments at least one pixel wide keep
 // their own rectangle; consecutive narrower ones starting in the same pixel column are merged
 // into one, so a zoomed-out row of 100,000 segments costs at most a few fills per pixel.
-inline std::vector<DrawRect> mergeSubPixel(const std::vector<Segment>& segments, size_t first,
-                                           size_t last, int64_t startNs, double nsPerPx) {
-    std::vector<DrawRect> out;
+// Writes into `out` (cleared first) so a painter can reuse one buffer for every row.
+inline void mergeSubPixel(const std::vector<Segment>& segments, size_t first, size_t last,
+                          int64_t startNs, double nsPerPx, std::vector<DrawRect>& out) {
+    out.clear();
     detail::PixelGroup group;
     for (size_t i = first; i < last && i < segments.size(); ++i) {
         const Segment& s = segments[i];
@@ -119,7 +120,72 @@ inline std::vector<DrawRect> mergeSubPixel(const std::vector<Segment>& segments,
         group.totalNs += ns;
     }
     detail::flushGroup(group, out);
+}
+
+inline std::vector<DrawRect> mergeSubPixel(const std::vector<Segment>& segments, size_t first,
+                                           size_t last, int64_t startNs, double nsPerPx) {
+    std::vector<DrawRect> out;
+    mergeSubPixel(segments, first, last, startNs, nsPerPx, out);
     return out;
+}
+
+// Whole pixel columns [x0, x1) of the time area: what the view fills for one state.
+struct PixelSpan {
+    int x0 = 0;
+    int x1 = 0;
+    SegmentKind kind = SegmentKind::Mixed;
+
+    bool operator==(const PixelSpan& o) const {
+        return x0 == o.x0 && x1 == o.x1 && kind == o.kind;
+    }
+};
+
+// The columns a rectangle covers once clipped to the time area [0, areaWidth) and widened to
+// whole pixels (at least one): floor(x0) to ceil(x1). Clipping comes before converting to int:
+// deep zoom puts far segment ends way off screen. Empty (x1 <= x0) when nothing is visible.
+inline PixelSpan pixelBox(const DrawRect& r, double areaWidth) {
+    const double x0 = std::max(r.x0, 0.0), x1 = std::min(r.x1, areaWidth);
+    if (x1 <= x0)
+        return {0, 0, r.kind};
+    const int left = static_cast<int>(std::floor(x0));
+    return {left, left + std::max(1, static_cast<int>(std::ceil(x1) - std::floor(x0))), r.kind};
+}
+
+// What painting the rectangles one after another (mergeSubPixel's order, later ones over
+// earlier ones where their pixel boxes overlap) leaves on screen, as sorted, disjoint, non-empty
+// spans where neighbours that touch have different kinds: each pixel column of a row belongs to
+// at most one span, so a row costs at most one fill per column and usually far fewer.
+// Expects the boxes' left edges in ascending order, as mergeSubPixel produces them.
+inline void snapToPixels(const std::vector<DrawRect>& rects, double areaWidth,
+                         std::vector<PixelSpan>& out) {
+    out.clear();
+    auto append = [&out](const PixelSpan& span) {
+        if (!out.empty() && out.back().kind == span.kind && out.back().x1 == span.x0)
+            out.back().x1 = span.x1;
+        else
+            out.push_back(span);
+    };
+    for (const DrawRect& r : rects) {
+        const PixelSpan box = pixelBox(r, areaWidth);
+        if (box.x1 <= box.x0)
+            continue;
+        // Cut back whatever the new box paints over; an older span reaching past it keeps
+        // its tail.
+        PixelSpan tail{0, 0, box.kind};
+        while (!out.empty() && out.back().x1 > box.x0) {
+            PixelSpan& previous = out.back();
+            if (previous.x1 > box.x1 && tail.x1 <= tail.x0)
+                tail = {box.x1, previous.x1, previous.kind};
+            if (previous.x0 < box.x0) {
+                previous.x1 = box.x0;
+                break;
+            }
+            out.pop_back();
+        }
+        append(box);
+        if (tail.x1 > tail.x0)
+            append(tail);
+    }
 }
 
 } // namespace looplab

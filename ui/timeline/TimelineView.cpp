@@ -12,7 +12,11 @@
 #include <QWheelEvent>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
+#include <string>
+#include <unordered_map>
+#include <vector>
 
 namespace looplab {
 
@@ -35,9 +39,68 @@ QString segmentCaption(const Segment& s) {
     return QString::fromLatin1(segmentKindName(s.kind));
 }
 
+constexpr size_t kKindCount = static_cast<size_t>(SegmentKind::Mixed) + 1;
+
 } // namespace
 
-TimelineView::TimelineView(QWidget* parent) : QAbstractScrollArea(parent) {
+// What one paint of the rows gathers before drawing: the rectangles of every visible row,
+// grouped by state so each state costs one brush set-up for its fill and one for its pattern,
+// and the captions to write on top afterwards.
+struct TimelineView::PaintScratch {
+    struct Caption {
+        QRect box;
+        SegmentKind kind;
+        const Segment* segment;
+    };
+
+    // Per paint
+    QFontMetrics fm{QFont()};
+    int rowHeight = 0;
+    int gutter = 0;
+    int width = 0;
+    int pad = 0;
+    // Reused buffers
+    std::vector<DrawRect> rects;
+    std::vector<PixelSpan> spans;
+    std::array<QList<QRect>, kKindCount> boxesByKind;
+    std::vector<Caption> captions;
+    // Caption widths of this paint's font: shaping text is the dearest thing a row does, and
+    // the same few captions ("running", "sleep", ...) recur on thousands of segments.
+    std::array<int, kKindCount> kindCaptionWidth{};
+    std::unordered_map<std::string, int> detailCaptionWidth;
+
+    void reset(const QFont& font, int rh, int gutterWidth, int viewportWidth) {
+        fm = QFontMetrics(font);
+        rowHeight = rh;
+        gutter = gutterWidth;
+        width = viewportWidth;
+        pad = std::max(2, rh / 8);
+        for (auto& boxes : boxesByKind)
+            boxes.clear();
+        captions.clear();
+        kindCaptionWidth.fill(-1);
+        detailCaptionWidth.clear();
+    }
+
+    int captionWidth(const Segment& s) {
+        if (s.detail.empty() || s.kind == SegmentKind::Blocked) {
+            int& cached = kindCaptionWidth[static_cast<size_t>(s.kind)];
+            if (cached < 0)
+                cached = fm.horizontalAdvance(segmentCaption(s));
+            return cached;
+        }
+        auto found = detailCaptionWidth.find(s.detail);
+        if (found == detailCaptionWidth.end())
+            found = detailCaptionWidth.emplace(s.detail, fm.horizontalAdvance(segmentCaption(s)))
+                        .first;
+        return found->second;
+    }
+};
+
+TimelineView::~TimelineView() = default;
+
+TimelineView::TimelineView(QWidget* parent)
+    : QAbstractScrollArea(parent), scratch_(std::make_unique<PaintScratch>()) {
     setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOn);
     viewport()->setMouseTracking(false);
     viewport()->setAttribute(Qt::WA_OpaquePaintEvent);
@@ -242,25 +305,54 @@ void TimelineView::drawRows(QPainter& p) const {
     const int top = headerHeight();
     const int rh = rowHeight();
     const int scroll = verticalScrollBar()->value();
+    PaintScratch& scratch = *scratch_;
+    scratch.reset(p.font(), rh, gutterWidth(), viewport()->width());
     p.save();
     p.setClipRect(QRect(0, top, viewport()->width(), viewport()->height() - top));
+    // Stripes and labels row by row; the state rectangles of all rows are only collected.
     const size_t first = static_cast<size_t>(std::max(0, scroll / rh));
     for (size_t r = first; r < model_->rowCount(); ++r) {
         const int y = top + static_cast<int>(r) * rh - scroll;
         if (y >= viewport()->height())
             break;
-        drawRow(p, r, y);
+        collectRow(p, scratch, r, y);
+    }
+    // Then one pass per state over every row: the fill, then its pattern on top. Rectangles of
+    // one row never overlap (snapToPixels) nor do rows, so the order of the fills does not
+    // matter and the picture is the one per-rectangle fills would paint.
+    p.setPen(Qt::NoPen);
+    p.setBrushOrigin(scratch.gutter, 0); // hatching stays put while the row is redrawn
+    for (size_t k = 0; k < kKindCount; ++k) {
+        const QList<QRect>& boxes = scratch.boxesByKind[k];
+        if (boxes.isEmpty())
+            continue;
+        const auto kind = static_cast<SegmentKind>(k);
+        p.setBrush(TimelinePalette::fill(kind));
+        p.drawRects(boxes.constData(), static_cast<int>(boxes.size()));
+        const QBrush pattern = TimelinePalette::pattern(kind);
+        if (pattern.style() == Qt::NoBrush)
+            continue;
+        p.setBrush(pattern);
+        p.drawRects(boxes.constData(), static_cast<int>(boxes.size()));
+    }
+    p.setBrush(Qt::NoBrush);
+    // The state in words where it fits: colour and pattern are never the only cue.
+    for (const PaintScratch::Caption& c : scratch.captions) {
+        if (TimelinePalette::pattern(c.kind).style() != Qt::NoBrush)
+            p.fillRect(c.box.adjusted(-2, 0, 2, 0), TimelinePalette::fill(c.kind));
+        p.setPen(TimelinePalette::text(c.kind));
+        p.drawText(c.box, Qt::AlignLeft | Qt::AlignVCenter, segmentCaption(*c.segment));
     }
     p.restore();
 }
 
-void TimelineView::drawRow(QPainter& p, size_t row, int y) const {
-    const int rh = rowHeight();
-    const int gutter = gutterWidth();
-    const int width = viewport()->width();
+void TimelineView::collectRow(QPainter& p, PaintScratch& scratch, size_t row, int y) const {
+    const int rh = scratch.rowHeight;
+    const int gutter = scratch.gutter;
+    const int width = scratch.width;
+    const QFontMetrics& fm = scratch.fm;
     if (row % 2 == 1)
         p.fillRect(QRect(0, y, width, rh), TimelinePalette::rowStripe());
-    const QFontMetrics fm(p.font());
     const TimelineRow& rowData = model_->row(row);
     p.setPen(palette().color(QPalette::Text));
     const QString label =
@@ -268,36 +360,34 @@ void TimelineView::drawRow(QPainter& p, size_t row, int y) const {
     p.drawText(QRect(4, y, gutter - 6, rh), Qt::AlignLeft | Qt::AlignVCenter, label);
 
     const auto range = model_->visibleRange(row, zoom_.startNs(), zoom_.endNs() + 1);
-    const std::vector<DrawRect> rects = mergeSubPixel(rowData.segments, range.first, range.second,
-                                                      zoom_.startNs(), zoom_.nsPerPx());
-    const int pad = std::max(2, rh / 8);
+    mergeSubPixel(rowData.segments, range.first, range.second, zoom_.startNs(), zoom_.nsPerPx(),
+                  scratch.rects);
     const double areaWidth = width - gutter;
-    for (const DrawRect& r : rects) {
-        // Clip before converting to int: deep zoom puts far segment ends way off screen, and
-        // nothing may spill into the label gutter.
-        const double x0 = std::max(r.x0, 0.0), x1 = std::min(r.x1, areaWidth);
-        if (x1 <= x0)
-            continue;
-        const QRect box(gutter + static_cast<int>(std::floor(x0)), y + pad,
-                        std::max(1, static_cast<int>(std::ceil(x1) - std::floor(x0))),
-                        rh - 2 * pad);
-        p.fillRect(box, TimelinePalette::fill(r.kind));
-        p.setBrushOrigin(gutter, 0); // hatching stays put while the row is redrawn
-        p.fillRect(box, TimelinePalette::pattern(r.kind));
+    const int boxTop = y + scratch.pad;
+    const int boxHeight = rh - 2 * scratch.pad;
+    // At most one rectangle per pixel column, neighbours of one state already joined.
+    snapToPixels(scratch.rects, areaWidth, scratch.spans);
+    for (const PixelSpan& span : scratch.spans)
+        scratch.boxesByKind[static_cast<size_t>(span.kind)].append(
+            QRect(gutter + span.x0, boxTop, span.x1 - span.x0, boxHeight));
+
+    const QRect rowArea(gutter, y, width - gutter, rh);
+    for (const DrawRect& r : scratch.rects) {
         if (r.merged)
             continue;
-        // The state in words where it fits: colour and pattern are never the only cue.
-        const QString caption = segmentCaption(rowData.segments[r.firstSegment]);
-        const int textWidth = fm.horizontalAdvance(caption);
-        const QRect visible = box.intersected(QRect(gutter, y, width - gutter, rh));
+        const PixelSpan columns = pixelBox(r, areaWidth);
+        // Nothing is narrower than its padding plus a caption: skip before measuring.
+        if (columns.x1 - columns.x0 < 8)
+            continue;
+        const QRect box(gutter + columns.x0, boxTop, columns.x1 - columns.x0, boxHeight);
+        const QRect visible = box.intersected(rowArea);
+        const Segment& segment = rowData.segments[r.firstSegment];
+        const int textWidth = scratch.captionWidth(segment);
         if (textWidth + 8 > visible.width())
             continue;
         const QRect textBox(visible.left() + 4, box.top() + (box.height() - fm.height()) / 2,
                             textWidth, fm.height());
-        if (TimelinePalette::pattern(r.kind).style() != Qt::NoBrush)
-            p.fillRect(textBox.adjusted(-2, 0, 2, 0), TimelinePalette::fill(r.kind));
-        p.setPen(TimelinePalette::text(r.kind));
-        p.drawText(textBox, Qt::AlignLeft | Qt::AlignVCenter, caption);
+        scratch.captions.push_back({textBox, r.kind, &segment});
     }
 }
 

@@ -22,6 +22,7 @@ class TimelineView : public QAbstractScrollArea {
     Q_OBJECT
   public:
     explicit TimelineView(QWidget* parent = nullptr);
+    ~TimelineView() override;
 
     void setModel(std::shared_ptr<const TimelineModel> model);
     std::shared_ptr<const TimelineModel> model() const { return model_; }
@@ -62,8 +63,9 @@ class TimelineView : public QAbstractScrollArea {
     void syncScrollBars();
     void drawLegend(QPainter& p) const;
     void drawAxis(QPainter& p) const;
+    struct PaintScratch;
     void drawRows(QPainter& p) const;
-    void drawRow(QPainter& p, size_t row, int y) const;
+    void collectRow(QPainter& p, PaintScratch& scratch, size_t row, int y) const;
     void drawCursor(QPainter& p) const;
     QString tooltipAt(const QPoint& pos) const;
 
@@ -78,6 +80,8 @@ class TimelineView : public QAbstractScrollArea {
     // Measuring every label is too slow to repeat for each painted row; reset when the
     // model, font, scale or width changes.
     mutable int gutterCache_ = -1;
+    // Buffers reused from paint to paint, so a frame does not allocate per row.
+    std::unique_ptr<PaintScratch> scratch_;
 };
 
 } // namespace looplab

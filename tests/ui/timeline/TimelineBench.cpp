@@ -1,5 +1,5 @@
 // Cost of one full paint of the timeline on a large synthetic run: 200 rows, 100,000 segments,
-// rendered into a 1920x600 image, zoomed out to the whole run and zoomed in to 1% of it.
+// rendered into a 1920x600 image, zoomed out to the whole run, in to 1% of it, and in between.
 
 #include "TimelineView.h"
 
@@ -61,8 +61,14 @@ void BM_PaintOnePercent(benchmark::State& state) {
     paintOnce(state, 0.01);
 }
 
+// Zoom levels between and beyond: from a few segments per pixel to a few pixels per segment.
+void BM_PaintZoom(benchmark::State& state) {
+    paintOnce(state, 1.0 / static_cast<double>(state.range(0)));
+}
+
 BENCHMARK(BM_PaintWholeRun)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_PaintOnePercent)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_PaintZoom)->ArgName("1/n")->Arg(2)->Arg(4)->Arg(10)->Arg(30)->Arg(1000)->Arg(100000)->Unit(benchmark::kMillisecond);
 
 } // namespace
 

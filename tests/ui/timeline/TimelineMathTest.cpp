@@ -1,9 +1,11 @@
 // Tables of inputs and expected outputs for the pixel maths.
 
 #include "TimelineMath.h"
+#include "TimelineModel.h"
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <ostream>
 
 namespace looplab {
@@ -11,6 +13,10 @@ namespace looplab {
 void PrintTo(const DrawRect& r, std::ostream* os) {
     *os << segmentKindName(r.kind) << " x[" << r.x0 << ", " << r.x1 << ") segs[" << r.firstSegment
         << ", " << r.lastSegment << ")" << (r.merged ? " merged" : "");
+}
+
+void PrintTo(const PixelSpan& s, std::ostream* os) {
+    *os << segmentKindName(s.kind) << " px[" << s.x0 << ", " << s.x1 << ")";
 }
 
 namespace {
@@ -134,6 +140,109 @@ TEST(TimelineMath, MergeBoundsRectanglesByPixels) {
     EXPECT_LE(rects.size(), 1001u);
     EXPECT_EQ(rects.front().firstSegment, 0u);
     EXPECT_EQ(rects.back().lastSegment, segments.size());
+}
+
+TEST(TimelineMath, SnapToPixels) {
+    constexpr auto B = SegmentKind::Blocked;
+    struct Case {
+        const char* name;
+        std::vector<DrawRect> rects;
+        double areaWidth;
+        std::vector<PixelSpan> expected;
+    };
+    const std::vector<Case> cases = {
+        {"boxes run from floor(x0) to ceil(x1)", {{0.5, 3.2, R, 0, 1, false}}, 100, {{0, 4, R}}},
+        {"a later box paints over the shared column",
+         {{0, 2.5, R, 0, 1, false}, {2.5, 6, W, 1, 2, false}},
+         100,
+         {{0, 2, R}, {2, 6, W}}},
+        {"touching boxes of one kind become one span",
+         {{0, 2, R, 0, 1, false}, {2, 3, R, 1, 4, true}, {3, 7.5, R, 4, 5, false}},
+         100,
+         {{0, 8, R}}},
+        {"a box covered completely disappears",
+         {{3.1, 4.1, M, 0, 2, true}, {3.9, 9, W, 2, 3, false}},
+         100,
+         {{3, 9, W}}},
+        {"an older span reaching past a narrow box keeps its tail",
+         {{0, 6, R, 0, 1, false}, {2, 3, B, 1, 2, false}},
+         100,
+         {{0, 2, R}, {2, 3, B}, {3, 6, R}}},
+        {"clipped to the time area, at least a pixel",
+         {{-50, 0.2, W, 0, 1, false}, {0.2, 99.5, R, 1, 2, false}, {99.5, 500, Q, 2, 3, false}},
+         100,
+         {{0, 99, R}, {99, 100, Q}}},
+        {"boxes outside the area vanish", {{-5, -1, R, 0, 1, false}, {120, 130, W, 1, 2, false}},
+         100, {}},
+    };
+    std::vector<PixelSpan> spans;
+    for (const Case& c : cases) {
+        snapToPixels(c.rects, c.areaWidth, spans);
+        EXPECT_EQ(spans, c.expected) << c.name;
+    }
+}
+
+// The batched painting of a dense row: each pixel column is filled at most once, by the state
+// that per-rectangle painting (later rectangles over earlier ones) would have left there.
+TEST(TimelineMath, DenseRowFillsEachPixelColumnAtMostOnce) {
+    const SegmentKind kinds[] = {Q, R, W, SegmentKind::Blocked, SegmentKind::Busy};
+    for (const double nsPerPx : {3.0, 40.0, 500.0, 100000.0}) {
+        std::vector<Segment> segments;
+        int64_t t = 0;
+        for (int64_t i = 0; i < 100000; ++i) {
+            // Irregular lengths from nothing to many pixels, runs of one kind now and then.
+            const int64_t length = (i * 7919) % 1500;
+            segments.push_back({t, t + length, kinds[(i / (1 + i % 3)) % 5], ""});
+            t += length;
+        }
+        const int areaWidth = 1700;
+        const int64_t startNs = t / 3;
+        const auto range =
+            TimelineModel(std::vector<TimelineRow>{{TimelineRow::Kind::Task, 1, "t", segments}}, t)
+                .visibleRange(0, startNs, startNs + static_cast<int64_t>(areaWidth * nsPerPx) + 1);
+        std::vector<DrawRect> rects;
+        mergeSubPixel(segments, range.first, range.second, startNs, nsPerPx, rects);
+        std::vector<PixelSpan> spans;
+        snapToPixels(rects, areaWidth, spans);
+
+        // Reference: paint every rectangle's box into a column array, later over earlier.
+        std::vector<int> owner(areaWidth, -1);
+        for (const DrawRect& r : rects) {
+            const PixelSpan box = pixelBox(r, areaWidth);
+            for (int x = box.x0; x < box.x1; ++x)
+                owner[static_cast<size_t>(x)] = static_cast<int>(r.kind);
+        }
+        std::vector<int> painted(areaWidth, -1);
+        int fills = 0;
+        for (size_t i = 0; i < spans.size(); ++i) {
+            const PixelSpan& s = spans[i];
+            ASSERT_LT(s.x0, s.x1) << nsPerPx;
+            ASSERT_GE(s.x0, 0);
+            ASSERT_LE(s.x1, areaWidth);
+            if (i > 0) {
+                ASSERT_LE(spans[i - 1].x1, s.x0) << "spans overlap at " << s.x0;
+                if (spans[i - 1].x1 == s.x0) {
+                    EXPECT_NE(spans[i - 1].kind, s.kind) << "unjoined neighbours at " << s.x0;
+                }
+            }
+            for (int x = s.x0; x < s.x1; ++x) {
+                ASSERT_EQ(painted[static_cast<size_t>(x)], -1) << "column " << x << " twice";
+                painted[static_cast<size_t>(x)] = static_cast<int>(s.kind);
+                ++fills;
+            }
+        }
+        EXPECT_EQ(painted, owner) << nsPerPx;
+        EXPECT_LE(spans.size(), static_cast<size_t>(areaWidth));
+        EXPECT_LE(fills, areaWidth);
+        if (nsPerPx >= 500) {
+            EXPECT_GT(rects.size(), spans.size()) << "dense rows must batch: " << nsPerPx;
+        }
+        // Sub-pixel runs of several kinds are still shown as mixed.
+        if (nsPerPx >= 100000) {
+            EXPECT_TRUE(std::any_of(spans.begin(), spans.end(),
+                                    [](const PixelSpan& s) { return s.kind == M; }));
+        }
+    }
 }
 
 } // namespace

@@ -6,6 +6,7 @@
 #include "TimelinePalette.h"
 
 #include <QImage>
+#include <QPainter>
 #include <QScrollBar>
 #include <QSet>
 #include <QSignalSpy>
@@ -14,7 +15,10 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <memory>
+#include <string>
+#include <vector>
 
 namespace looplab {
 namespace {
@@ -121,6 +125,80 @@ TEST_F(TimelineViewTest, ScaleEnlargesRows) {
     view.setScale(2.0);
     EXPECT_GT(view.rowHeight(), before * 3 / 2);
     EXPECT_FALSE(view.grab().toImage().isNull());
+}
+
+// Rows are filled in batches, one brush per state for all visible rows, from at most one
+// rectangle per pixel column. The picture must still be exactly the one that filling every
+// rectangle on its own (colour, then pattern, later ones over earlier ones) paints.
+TEST(TimelineViewDenseTest, BatchedFillsPaintWhatPerRectangleFillsWould) {
+    const SegmentKind kinds[] = {SegmentKind::Ready, SegmentKind::Running, SegmentKind::Waiting,
+                                 SegmentKind::Blocked, SegmentKind::Busy};
+    std::vector<TimelineRow> rows;
+    int64_t end = 0;
+    for (int r = 0; r < 4; ++r) {
+        TimelineRow row{TimelineRow::Kind::Task, r + 1, "Task-" + std::to_string(r + 1), {}};
+        int64_t t = r * 37;
+        for (int64_t i = 0; i < 1500; ++i) {
+            // Mostly sub-pixel, some one to eight pixels wide: too narrow for any caption.
+            const int64_t length = i % 50 == 0 ? 2000 : i % 10 == 0 ? 500 : (i * 7919 + r) % 100;
+            row.segments.push_back({t, t + length, kinds[(i / (1 + i % 4) + r) % 5], ""});
+            t += length;
+        }
+        end = std::max(end, t);
+        rows.push_back(std::move(row));
+    }
+    TimelineView view;
+    view.resize(640, 240);
+    view.setModel(std::make_shared<TimelineModel>(std::move(rows), end));
+    view.show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&view));
+    const QImage image = view.grab().toImage();
+
+    // Paint the old way over a copy: where nothing changes, both agree.
+    QImage reference = image.copy();
+    const QPoint offset = view.viewport()->geometry().topLeft();
+    const int gutter = view.gutterWidth(), rh = view.rowHeight(), top = view.headerHeight();
+    const int width = view.viewport()->width();
+    const double areaWidth = width - gutter;
+    {
+        QPainter p(&reference);
+        p.translate(offset);
+        p.setClipRect(QRect(0, top, width, view.viewport()->height() - top));
+        const int pad = std::max(2, rh / 8);
+        for (size_t row = 0; row < view.model()->rowCount(); ++row) {
+            const int y = top + static_cast<int>(row) * rh;
+            const auto range = view.model()->visibleRange(row, view.zoom().startNs(),
+                                                          view.zoom().endNs() + 1);
+            for (const DrawRect& r : mergeSubPixel(view.model()->segments(row), range.first,
+                                                   range.second, view.zoom().startNs(),
+                                                   view.zoom().nsPerPx())) {
+                const PixelSpan columns = pixelBox(r, areaWidth);
+                if (columns.x1 <= columns.x0)
+                    continue;
+                const QRect box(gutter + columns.x0, y + pad, columns.x1 - columns.x0,
+                                rh - 2 * pad);
+                p.fillRect(box, TimelinePalette::fill(r.kind));
+                p.setBrushOrigin(gutter, 0);
+                p.fillRect(box, TimelinePalette::pattern(r.kind));
+            }
+        }
+    }
+    // The cursor (at time 0) is painted over the rows; leave its columns out.
+    const int cursorX = offset.x() + gutter + static_cast<int>(std::lround(view.zoom().nsToX(0)));
+    int differing = 0;
+    for (int y = 0; y < image.height(); ++y)
+        for (int x = 0; x < image.width(); ++x)
+            if (std::abs(x - cursorX) > 2 && image.pixel(x, y) != reference.pixel(x, y))
+                ++differing;
+    EXPECT_EQ(differing, 0);
+
+    // Sub-pixel runs of several states still read as "mixed".
+    bool mixed = false;
+    for (int x = gutter + 3; x < width && !mixed; ++x)
+        for (int y = top; y < top + 4 * rh && !mixed; ++y)
+            mixed = QColor(image.pixel(x + offset.x(), y + offset.y())) ==
+                    TimelinePalette::fill(SegmentKind::Mixed);
+    EXPECT_TRUE(mixed);
 }
 
 } // namespace
