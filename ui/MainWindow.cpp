@@ -1,6 +1,7 @@
 #include "MainWindow.h"
 
 #include "CodeView.h"
+#include "DeadlockView.h"
 #include "LoopView.h"
 #include "Narrator.h"
 #include "TaskTableModel.h"
@@ -125,6 +126,8 @@ void MainWindow::buildLayout() {
     timeline_->setToolTip(tr("Every task over virtual time. Wheel: zoom, drag: pan, click: jump"));
     connect(timeline_, &TimelineView::timeClicked, &controller_, &StepController::goToTime);
     bottomTabs_ = new QTabWidget(this);
+    deadlock_ = new DeadlockView(this);
+    deadlock_->setAccessibleName(tr("Deadlock: who waits for whom"));
     bottomTabs_->addTab(timeline_, tr("Timeline"));
     bottomTabs_->addTab(output_, tr("Output"));
     bottomTabs_->addTab(problems_, tr("Errors and reports"));
@@ -358,6 +361,19 @@ void MainWindow::markProblems() {
                                              : report);
     if (run_.exitStatus != 0 && !report.isEmpty())
         bottomTabs_->setCurrentWidget(problems_);
+    // A deadlock gets its own tab: the wait-for graph with the cycle, explained.
+    const int deadlockTab = bottomTabs_->indexOf(deadlock_);
+    const TraceEvent* end = nullptr;
+    if (run_.replay && run_.replay->eventCount() > 0 &&
+        run_.replay->events().back().kind == EventKind::End)
+        end = &run_.replay->events().back();
+    deadlock_->setDeadlock(end ? QString::fromStdString(end->detail) : QString());
+    if (deadlock_->hasDeadlock() && deadlockTab < 0)
+        bottomTabs_->insertTab(0, deadlock_, tr("Deadlock"));
+    else if (!deadlock_->hasDeadlock() && deadlockTab >= 0)
+        bottomTabs_->removeTab(deadlockTab);
+    if (deadlock_->hasDeadlock())
+        bottomTabs_->setCurrentWidget(deadlock_);
     // Python names the failing line as `File "<program>", line N`: mark the last such line.
     static const QRegularExpression where(QStringLiteral("File \"([^\"]+)\", line (\\d+)"));
     int line = 0;

@@ -21,6 +21,7 @@ class QTableWidget;
 namespace looplab {
 
 class CodeView;
+class DeadlockView;
 class LoopView;
 class TaskTableModel;
 class Narrator;
@@ -41,6 +42,7 @@ class MainWindow : public QMainWindow {
     // Views, for tests.
     CodeView* codeView() const { return code_; }
     LoopView* loopView() const { return loop_; }
+    DeadlockView* deadlockView() const { return deadlock_; }
     TaskTableModel* taskModel() const { return taskModel_; }
     QString narration() const;
     QString clockText() const;
@@ -89,6 +91,7 @@ class MainWindow : public QMainWindow {
     QPlainTextEdit* problems_ = nullptr;
     QTabWidget* bottomTabs_ = nullptr;
     TimelineView* timeline_ = nullptr;
+    DeadlockView* deadlock_ = nullptr;
     QLabel* narrationLabel_ = nullptr;
     QLabel* clockLabel_ = nullptr;
     QLabel* stepLabel_ = nullptr;

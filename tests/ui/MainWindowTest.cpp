@@ -3,6 +3,7 @@
 // what the trace says.
 #include "MainWindow.h"
 #include "CodeView.h"
+#include "DeadlockView.h"
 #include "LoopView.h"
 #include "TaskTableModel.h"
 
@@ -139,6 +140,17 @@ TEST_F(MainWindowTest, BreakpointsStopContinueAtTheirLine) {
     window_->codeView()->toggleBreakpoint(4); // off again: continue runs to the end
     window_->controller().continueToBreakpoint();
     EXPECT_EQ(window_->controller().currentStop(), window_->controller().stopCount() - 1);
+}
+
+TEST_F(MainWindowTest, ADeadlockOpensTheWaitForGraph) {
+    EXPECT_FALSE(window_->deadlockView()->hasDeadlock());
+    ASSERT_TRUE(
+        window_->openProgram(QStringLiteral(LOOPLAB_PROGRAMS "/39_deadlock_lock_order.py")));
+    EXPECT_EQ(window_->run().exitStatus, 3);
+    EXPECT_TRUE(window_->deadlockView()->hasDeadlock());
+    EXPECT_EQ(window_->deadlockView()->cycleLabels(),
+              (QStringList{"Task-2", "lock lock_b", "Task-3", "lock lock_a"}));
+    EXPECT_TRUE(window_->deadlockView()->isVisibleTo(window_.get()));
 }
 
 TEST_F(MainWindowTest, AnUncaughtExceptionIsMarkedAtItsLine) {
