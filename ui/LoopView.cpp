@@ -10,7 +10,55 @@
 
 namespace looplab {
 
-LoopView::LoopView(QWidget* parent) : QTreeWidget(parent) {
+namespace {
+const QColor arrivalColour(0xE6, 0x9F, 0x00); // the "ready" colour: something just arrived
+} // namespace
+
+bool LoopView::isAnimating() const {
+    return fade_->state() == QAbstractAnimation::Running;
+}
+
+void LoopView::highlightArrivals(bool newRun) {
+    QSet<QString> now;
+    QList<QTreeWidgetItem*> arrived;
+    newItems_.clear();
+    for (int i = 0; i < topLevelItemCount(); ++i) {
+        QTreeWidgetItem* top = topLevelItem(i);
+        const QString section = top->text(0).section(' ', 0, 1);
+        for (int c = 0; c < top->childCount(); ++c) {
+            QTreeWidgetItem* child = top->child(c);
+            const QString key = section + '/' + child->text(0);
+            now.insert(key);
+            if (!newRun && !previous_.contains(key)) {
+                arrived << child;
+                newItems_ << child->text(0);
+            }
+        }
+    }
+    previous_ = now;
+    fading_ = arrived;
+    if (arrived.isEmpty())
+        return;
+    if (reduceMotion_) {
+        QColor mark = arrivalColour;
+        mark.setAlpha(90);
+        for (QTreeWidgetItem* item : std::as_const(arrived))
+            item->setBackground(0, mark);
+        return;
+    }
+    fade_->start();
+}
+
+LoopView::LoopView(QWidget* parent) : QTreeWidget(parent), fade_(new QVariantAnimation(this)) {
+    fade_->setStartValue(200);
+    fade_->setEndValue(0);
+    fade_->setDuration(700);
+    connect(fade_, &QVariantAnimation::valueChanged, this, [this](const QVariant& alpha) {
+        QColor colour = arrivalColour;
+        colour.setAlpha(alpha.toInt());
+        for (QTreeWidgetItem* item : std::as_const(fading_))
+            item->setBackground(0, colour);
+    });
     setHeaderHidden(true);
     setRootIsDecorated(false);
     setIndentation(16);
@@ -29,6 +77,8 @@ QTreeWidgetItem* LoopView::section(const QString& title, const QString& tooltip)
 }
 
 void LoopView::showState(const LoopState& state, const TraceReplay* replay) {
+    fade_->stop(); // its items are about to be deleted
+    fading_.clear();
     clear();
     // The one thread.
     QString thread;
@@ -140,6 +190,8 @@ void LoopView::showState(const LoopState& state, const TraceReplay* replay) {
         }
     }
     expandAll();
+    highlightArrivals(replay != shownRun_);
+    shownRun_ = replay;
 }
 
 QStringList LoopView::items(const QString& sectionPrefix) const {

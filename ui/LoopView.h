@@ -6,7 +6,9 @@
 #include "LoopState.h"
 #include "TraceReplay.h"
 
+#include <QSet>
 #include <QTreeWidget>
+#include <QVariantAnimation>
 
 #include <utility>
 #include <vector>
@@ -22,8 +24,22 @@ class LoopView : public QTreeWidget {
     // Section texts, for tests: e.g. items("Ready queue") == {"1. step Task-2", ...}.
     QStringList items(const QString& sectionPrefix) const;
 
+    // What arrived since the previous step is highlighted: a short fade, or with reduced
+    // motion a plain mark that changes instantly.
+    void setReduceMotion(bool reduce) { reduceMotion_ = reduce; }
+    QStringList newItems() const { return newItems_; }
+    bool isAnimating() const;
+
   private:
     QTreeWidgetItem* section(const QString& title, const QString& tooltip);
+    void highlightArrivals(bool newRun);
+    const TraceReplay* shownRun_ = nullptr; // highlights compare steps of the same run only
+
+    bool reduceMotion_ = false;
+    QSet<QString> previous_; // "section/text" of every entry at the previous step
+    QStringList newItems_;
+    QList<QTreeWidgetItem*> fading_;
+    QVariantAnimation* fade_ = nullptr;
 
     // Executor jobs of the current trace (event index, event), found once per trace so that a
     // step does not scan the whole run.

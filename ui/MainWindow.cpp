@@ -22,6 +22,7 @@
 #include <QMenuBar>
 #include <QPlainTextEdit>
 #include <QRegularExpression>
+#include <QSettings>
 #include <QSlider>
 #include <QSplitter>
 #include <QStandardPaths>
@@ -165,6 +166,17 @@ void MainWindow::buildLayout() {
 void MainWindow::buildActions() {
     QMenu* file = menuBar()->addMenu(tr("&File"));
     QMenu* step = menuBar()->addMenu(tr("&Step"));
+    QMenu* view = menuBar()->addMenu(tr("&View"));
+    auto* reduceMotion = new QAction(tr("&Reduce motion"), this);
+    reduceMotion->setCheckable(true);
+    reduceMotion->setStatusTip(tr("Show changes instantly instead of animating them"));
+    reduceMotion->setChecked(QSettings().value(QStringLiteral("reduceMotion"), false).toBool());
+    loop_->setReduceMotion(reduceMotion->isChecked());
+    connect(reduceMotion, &QAction::toggled, this, [this](bool on) {
+        loop_->setReduceMotion(on);
+        QSettings().setValue(QStringLiteral("reduceMotion"), on);
+    });
+    view->addAction(reduceMotion);
     QToolBar* bar = addToolBar(tr("Stepping"));
     bar->setObjectName(QStringLiteral("stepping"));
     auto add = [&](QMenu* menu, const QString& text, const QKeySequence& keys, const QString& tip,
@@ -222,6 +234,14 @@ void MainWindow::buildActions() {
         step, tr("Forward one i&teration"), QKeySequence(Qt::SHIFT | Qt::Key_Right),
         tr("Forward to the next loop iteration"), [this] { controller_.forward(Unit::Iteration); },
         false);
+    add(
+        step, tr("Back one &line"), QKeySequence(Qt::ALT | Qt::Key_Left),
+        tr("Back to the previous program line that ran"), [this] { controller_.back(Unit::Line); },
+        false);
+    add(
+        step, tr("Forward one l&ine"), QKeySequence(Qt::ALT | Qt::Key_Right),
+        tr("Forward to the next program line that runs"),
+        [this] { controller_.forward(Unit::Line); }, false);
     add(
         step, tr("To &end"), QKeySequence(Qt::Key_End), tr("Go to the end of the run"),
         [this] { controller_.toEnd(); }, true);

@@ -60,6 +60,8 @@ bool StepController::isStopOf(Unit unit, int stop) const {
     if (unit == Unit::Event || stop <= 0 || stop >= stopCount() - 1)
         return true;
     const EventKind kind = replay_->events()[stops_[static_cast<size_t>(stop)] - 1].kind;
+    if (unit == Unit::Line) // the next program line that runs, on any thread
+        return kind == EventKind::Line;
     if (unit == Unit::TaskStep) // the end of a task's step, or the loop sleeping
         return kind == EventKind::StepYield || kind == EventKind::TaskDone ||
                kind == EventKind::Poll || kind == EventKind::End;

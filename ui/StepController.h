@@ -17,7 +17,7 @@ namespace looplab {
 class StepController : public QObject {
     Q_OBJECT
   public:
-    enum class Unit { Event, TaskStep, Iteration };
+    enum class Unit { Event, Line, TaskStep, Iteration };
 
     explicit StepController(QObject* parent = nullptr);
 

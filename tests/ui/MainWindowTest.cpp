@@ -80,6 +80,16 @@ TEST_F(MainWindowTest, AfterMainYieldsTheReadyQueueHoldsBothWorkers) {
     EXPECT_FALSE(window_->narration().isEmpty());
 }
 
+TEST_F(MainWindowTest, WhatArrivesInTheLoopIsHighlightedOrJustMarked) {
+    forwardUntil([](const TraceEvent& e) { return e.kind == EventKind::ReadyPush && e.task == 2; });
+    EXPECT_EQ(window_->loopView()->newItems(), QStringList{"1. step Task-2"});
+    EXPECT_TRUE(window_->loopView()->isAnimating());
+    window_->loopView()->setReduceMotion(true);
+    forwardUntil([](const TraceEvent& e) { return e.kind == EventKind::ReadyPush && e.task == 3; });
+    EXPECT_TRUE(window_->loopView()->newItems().contains("2. step Task-3"));
+    EXPECT_FALSE(window_->loopView()->isAnimating()); // an instant mark, no animation
+}
+
 TEST_F(MainWindowTest, WhenTheLoopSleepsBothTimersAreListedByDeadline) {
     forwardUntil([](const TraceEvent& e) { return e.kind == EventKind::Poll; });
     const QStringList timers = window_->loopView()->items("Timers");

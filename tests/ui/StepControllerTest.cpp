@@ -51,6 +51,18 @@ TEST(StepController, TaskStepAndIterationUnits) {
     EXPECT_EQ(controller.state().runningTask, 2);
 }
 
+TEST(StepController, LineUnitStopsOnlyAtProgramLines) {
+    StepController controller;
+    controller.setReplay(smallRun());
+    controller.forward(StepController::Unit::Line);
+    EXPECT_EQ(controller.lastEvent()->kind, EventKind::Line);
+    EXPECT_EQ(controller.lastEvent()->line, 3);
+    controller.forward(StepController::Unit::Line); // no more lines: the end
+    EXPECT_EQ(controller.currentStop(), controller.stopCount() - 1);
+    controller.back(StepController::Unit::Line);
+    EXPECT_EQ(controller.lastEvent()->line, 3);
+}
+
 TEST(StepController, ForwardThenBackReturnsTheSameState) {
     StepController controller;
     controller.setReplay(smallRun());
