@@ -11,8 +11,8 @@ namespace looplab {
 
 inline QColor stateColor(TaskState state) {
     switch (state) {
-    case TaskState::Created:
-        return QColor(0x99, 0x99, 0x99);
+    case TaskState::Created: // light grey: not started yet (a mid grey was too close to the
+        return QColor(0xDD, 0xDD, 0xDD); // cancelled pink for deuteranopes: PaletteTest)
     case TaskState::Ready:
         return QColor(0xE6, 0x9F, 0x00);
     case TaskState::Running:
