@@ -135,9 +135,7 @@ struct PixelSpan {
     int x1 = 0;
     SegmentKind kind = SegmentKind::Mixed;
 
-    bool operator==(const PixelSpan& o) const {
-        return x0 == o.x0 && x1 == o.x1 && kind == o.kind;
-    }
+    bool operator==(const PixelSpan& o) const { return x0 == o.x0 && x1 == o.x1 && kind == o.kind; }
 };
 
 // The columns a rectangle covers once clipped to the time area [0, areaWidth) and widened to

@@ -91,8 +91,8 @@ struct TimelineView::PaintScratch {
         }
         auto found = detailCaptionWidth.find(s.detail);
         if (found == detailCaptionWidth.end())
-            found = detailCaptionWidth.emplace(s.detail, fm.horizontalAdvance(segmentCaption(s)))
-                        .first;
+            found =
+                detailCaptionWidth.emplace(s.detail, fm.horizontalAdvance(segmentCaption(s))).first;
         return found->second;
     }
 };

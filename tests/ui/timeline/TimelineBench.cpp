@@ -68,7 +68,15 @@ void BM_PaintZoom(benchmark::State& state) {
 
 BENCHMARK(BM_PaintWholeRun)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_PaintOnePercent)->Unit(benchmark::kMillisecond);
-BENCHMARK(BM_PaintZoom)->ArgName("1/n")->Arg(2)->Arg(4)->Arg(10)->Arg(30)->Arg(1000)->Arg(100000)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_PaintZoom)
+    ->ArgName("1/n")
+    ->Arg(2)
+    ->Arg(4)
+    ->Arg(10)
+    ->Arg(30)
+    ->Arg(1000)
+    ->Arg(100000)
+    ->Unit(benchmark::kMillisecond);
 
 } // namespace
 

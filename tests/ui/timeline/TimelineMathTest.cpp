@@ -172,8 +172,10 @@ TEST(TimelineMath, SnapToPixels) {
          {{-50, 0.2, W, 0, 1, false}, {0.2, 99.5, R, 1, 2, false}, {99.5, 500, Q, 2, 3, false}},
          100,
          {{0, 99, R}, {99, 100, Q}}},
-        {"boxes outside the area vanish", {{-5, -1, R, 0, 1, false}, {120, 130, W, 1, 2, false}},
-         100, {}},
+        {"boxes outside the area vanish",
+         {{-5, -1, R, 0, 1, false}, {120, 130, W, 1, 2, false}},
+         100,
+         {}},
     };
     std::vector<PixelSpan> spans;
     for (const Case& c : cases) {

@@ -167,11 +167,11 @@ TEST(TimelineViewDenseTest, BatchedFillsPaintWhatPerRectangleFillsWould) {
         const int pad = std::max(2, rh / 8);
         for (size_t row = 0; row < view.model()->rowCount(); ++row) {
             const int y = top + static_cast<int>(row) * rh;
-            const auto range = view.model()->visibleRange(row, view.zoom().startNs(),
-                                                          view.zoom().endNs() + 1);
-            for (const DrawRect& r : mergeSubPixel(view.model()->segments(row), range.first,
-                                                   range.second, view.zoom().startNs(),
-                                                   view.zoom().nsPerPx())) {
+            const auto range =
+                view.model()->visibleRange(row, view.zoom().startNs(), view.zoom().endNs() + 1);
+            for (const DrawRect& r :
+                 mergeSubPixel(view.model()->segments(row), range.first, range.second,
+                               view.zoom().startNs(), view.zoom().nsPerPx())) {
                 const PixelSpan columns = pixelBox(r, areaWidth);
                 if (columns.x1 <= columns.x0)
                     continue;
