@@ -68,16 +68,21 @@ void CodeView::showState(const LoopState& state, int currentLine) {
         markerAdd(currentLine - 1, runningMarker_);
         ensureLineVisible(currentLine - 1);
     }
-    // Suspended tasks, by the line they wait at.
+    // Suspended tasks, by the line they wait at: the first few by name, then a count.
+    constexpr int kNamedPerLine = 6;
     std::map<int, QStringList> waiting;
+    std::map<int, int> counts;
     for (const auto& [id, task] : state.tasks)
-        if ((task.state == TaskState::Waiting || task.state == TaskState::Ready) && task.line > 0)
+        if ((task.state == TaskState::Waiting || task.state == TaskState::Ready) && task.line > 0 &&
+            ++counts[static_cast<int>(task.line)] <= kNamedPerLine)
             waiting[static_cast<int>(task.line)] << QStringLiteral("%1: %2").arg(
                 QString::fromStdString(task.name),
                 task.state == TaskState::Waiting ? tr("waits for %1").arg(waitText(state, task))
                 : task.waitInfo.empty()          ? tr("created here, ready to start")
                                                  : tr("ready to continue"));
-    for (const auto& [line, tasks] : waiting) {
+    for (auto& [line, tasks] : waiting) {
+        if (counts[line] > kNamedPerLine)
+            tasks << tr("… and %1 more tasks here").arg(counts[line] - kNamedPerLine);
         markerAdd(line - 1, waitingMarker_);
         annotate(line - 1, tasks.join('\n'), kAnnotationStyle);
     }

@@ -12,6 +12,15 @@ namespace looplab {
 
 namespace {
 const QColor arrivalColour(0xE6, 0x9F, 0x00); // the "ready" colour: something just arrived
+// Lists longer than this end in "… and N more": nobody reads 20,000 entries, and building
+// them would make a step of a big run slow.
+constexpr int kShownPerList = 40;
+
+// Adds "… and N more" under parent when `shown` entries of `total` were listed.
+void addRemainder(QTreeWidgetItem* parent, int shown, int total) {
+    if (total > shown)
+        new QTreeWidgetItem(parent, {QObject::tr("… and %1 more").arg(total - shown)});
+}
 } // namespace
 
 bool LoopView::isAnimating() const {
@@ -102,31 +111,43 @@ void LoopView::showState(const LoopState& state, const TraceReplay* replay) {
                           tr("Callbacks ready to run, in the order the loop will run them"));
     int position = 1;
     for (const QueuedCallback& callback : state.ready) {
+        if (position > kShownPerList)
+            break;
         const QString text = QStringLiteral("%1. %2").arg(position).arg(callbackText(
             callback.what, callback.task >= 0 ? taskName(state, callback.task) : QString()));
-        auto* item = new QTreeWidgetItem(ready, {text});
-        item->setIcon(0, QIcon());
+        new QTreeWidgetItem(ready, {text});
         ++position;
     }
+    addRemainder(ready, position - 1, static_cast<int>(state.ready.size()));
 
     auto* timers = section(tr("Timers (%1) — by deadline").arg(state.timers.size()),
                            tr("Callbacks scheduled for a later virtual time"));
+    int timersShown = 0;
     for (const TimerView& timer : state.timers) {
+        if (++timersShown > kShownPerList)
+            break;
         const QString owner = timer.task >= 0 ? taskName(state, timer.task) : QString();
         new QTreeWidgetItem(timers,
                             {QStringLiteral("%1 → %2").arg(formatTime(timer.whenNs),
                                                            callbackText(timer.what, owner))});
     }
 
-    // Waiting tasks, grouped by what they wait on.
+    addRemainder(timers, std::min(timersShown, kShownPerList),
+                 static_cast<int>(state.timers.size()));
+
+    // Waiting tasks, grouped by what they wait on (the first few of each group by name).
     std::map<QString, QStringList> groups;
-    for (const auto& [id, task] : state.tasks)
-        if (task.state == TaskState::Waiting)
-            groups[waitGroupKey(task)] << QStringLiteral("%1 — %2").arg(
-                QString::fromStdString(task.name), waitText(state, task));
+    std::map<QString, int> groupSizes;
     int waiting = 0;
-    for (const auto& group : groups)
-        waiting += group.second.size();
+    for (const auto& [id, task] : state.tasks) {
+        if (task.state != TaskState::Waiting)
+            continue;
+        ++waiting;
+        const QString key = waitGroupKey(task);
+        if (++groupSizes[key] <= kShownPerList)
+            groups[key] << QStringLiteral("%1 — %2").arg(QString::fromStdString(task.name),
+                                                         waitText(state, task));
+    }
     auto* waitingItem = section(tr("Waiting (%1)").arg(waiting),
                                 tr("Suspended tasks, grouped by what they wait on"));
     for (const auto& [key, members] : groups) {
@@ -134,6 +155,7 @@ void LoopView::showState(const LoopState& state, const TraceReplay* replay) {
         group->setExpanded(true);
         for (const QString& member : members)
             new QTreeWidgetItem(group, {member});
+        addRemainder(group, static_cast<int>(members.size()), groupSizes[key]);
     }
 
     if (!state.sync.empty()) {

@@ -4,6 +4,7 @@
 #include "DeadlockView.h"
 #include "LoopView.h"
 #include "Narrator.h"
+#include "OutputModel.h"
 #include "TaskTableModel.h"
 #include "TimelineModel.h"
 #include "TimelineView.h"
@@ -17,8 +18,10 @@
 #include <QDoubleSpinBox>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QFontDatabase>
 #include <QHeaderView>
 #include <QLabel>
+#include <QListView>
 #include <QMenuBar>
 #include <QPlainTextEdit>
 #include <QRegularExpression>
@@ -116,9 +119,13 @@ void MainWindow::buildLayout() {
     locals_->setMaximumHeight(locals_->fontMetrics().height() * 7);
     locals_->hide(); // shown when a task with locals is selected
 
-    output_ = new QPlainTextEdit(this);
-    output_->setReadOnly(true);
+    outputModel_ = new OutputModel(this);
+    output_ = new QListView(this);
+    output_->setModel(outputModel_);
+    output_->setUniformItemSizes(true);
     output_->setAccessibleName(tr("Program output"));
+    output_->setToolTip(tr("What the program printed up to this step, with virtual time and task"));
+    output_->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     problems_ = new QPlainTextEdit(this);
     problems_->setReadOnly(true);
     problems_->setAccessibleName(tr("Errors and reports"));
@@ -357,13 +364,8 @@ void MainWindow::runEditedCode() {
 
 void MainWindow::showRun(int keepStop) {
     code_->markerDeleteAll(); // markers of the previous run, errors included
-    printEvents_.clear();
     narrator_.reset();
-    if (run_.replay) {
-        for (size_t i = 0; i < run_.replay->eventCount(); ++i)
-            if (run_.replay->events()[i].kind == EventKind::Print)
-                printEvents_.push_back(i);
-    }
+    outputModel_->setReplay(run_.replay.get());
     controller_.setReplay(run_.replay);
     timeline_->setModel(run_.replay ? std::make_shared<const TimelineModel>(*run_.replay)
                                     : std::make_shared<const TimelineModel>());
@@ -415,7 +417,7 @@ QString MainWindow::clockText() const {
     return clockLabel_->text();
 }
 QString MainWindow::outputText() const {
-    return output_->toPlainText();
+    return outputModel_->text();
 }
 
 void MainWindow::showStep() {
@@ -453,20 +455,8 @@ void MainWindow::showStep() {
     showTaskDetails();
 
     // Output printed so far, each line with its time and task.
-    QStringList lines;
-    for (const size_t index : printEvents_) {
-        if (index >= state.eventsApplied)
-            break;
-        const TraceEvent& e = controller_.replay()->events()[index];
-        const QString who =
-            e.task >= 0 ? taskName(state, e.task) : QString::fromStdString(e.detail);
-        lines << QStringLiteral("[%1] %2: %3")
-                     .arg(formatTime(e.t), who, QString::fromStdString(e.text));
-    }
-    if (output_->toPlainText() != lines.join('\n')) {
-        output_->setPlainText(lines.join('\n'));
-        output_->moveCursor(QTextCursor::End);
-    }
+    outputModel_->showUpTo(state.eventsApplied);
+    output_->scrollToBottom();
 }
 
 void MainWindow::showTaskDetails() {

@@ -12,6 +12,7 @@
 #include <vector>
 
 class QLabel;
+class QListView;
 class QPlainTextEdit;
 class QSlider;
 class QTableView;
@@ -23,6 +24,7 @@ namespace looplab {
 class CodeView;
 class DeadlockView;
 class LoopView;
+class OutputModel;
 class TaskTableModel;
 class Narrator;
 class TimelineView;
@@ -78,7 +80,6 @@ class MainWindow : public QMainWindow {
     QString errorMessage_;
     StepController controller_;
     std::unique_ptr<Narrator> narrator_;
-    std::vector<size_t> printEvents_;
     QTimer player_;
 
     CodeView* code_ = nullptr;
@@ -87,7 +88,8 @@ class MainWindow : public QMainWindow {
     QTableView* taskTable_ = nullptr;
     QLabel* taskChain_ = nullptr;
     QTableWidget* locals_ = nullptr;
-    QPlainTextEdit* output_ = nullptr;
+    QListView* output_ = nullptr;
+    OutputModel* outputModel_ = nullptr;
     QPlainTextEdit* problems_ = nullptr;
     QTabWidget* bottomTabs_ = nullptr;
     TimelineView* timeline_ = nullptr;

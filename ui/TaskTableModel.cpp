@@ -7,11 +7,11 @@ namespace looplab {
 
 void TaskTableModel::setState(const LoopState& state) {
     const bool sameRows = state.tasks.size() == order_.size();
-    state_ = state;
+    state_ = &state;
     if (!sameRows) {
         beginResetModel();
         order_.clear();
-        for (const auto& entry : state_.tasks)
+        for (const auto& entry : state_->tasks)
             order_.push_back(entry.first);
         endResetModel();
     } else if (!order_.empty()) {
@@ -32,9 +32,9 @@ int TaskTableModel::columnCount(const QModelIndex& parent) const {
 }
 
 QVariant TaskTableModel::data(const QModelIndex& index, int role) const {
-    if (!index.isValid())
+    if (!index.isValid() || !state_)
         return {};
-    const TaskView& task = state_.tasks.at(order_[static_cast<size_t>(index.row())]);
+    const TaskView& task = state_->tasks.at(order_[static_cast<size_t>(index.row())]);
     if (role == Qt::DisplayRole) {
         switch (index.column()) {
         case Name:
@@ -45,7 +45,7 @@ QVariant TaskTableModel::data(const QModelIndex& index, int role) const {
             return task.line > 0 ? QVariant(qlonglong(task.line)) : QVariant();
         case Detail:
             if (task.state == TaskState::Waiting)
-                return waitText(state_, task);
+                return waitText(*state_, task);
             if (task.state == TaskState::Finished || task.state == TaskState::Failed ||
                 task.state == TaskState::Cancelled)
                 return outcomeText(task);

@@ -15,6 +15,7 @@ class TaskTableModel : public QAbstractTableModel {
     enum Column { Name, State, Line, Detail, ColumnCount };
     using QAbstractTableModel::QAbstractTableModel;
 
+    // Shows `state`, which must outlive this model's use of it (the step controller's state).
     void setState(const LoopState& state);
     qint64 taskAt(int row) const;
 
@@ -24,7 +25,7 @@ class TaskTableModel : public QAbstractTableModel {
     QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
 
   private:
-    LoopState state_;
+    const LoopState* state_ = nullptr;
     std::vector<qint64> order_;
 };
 

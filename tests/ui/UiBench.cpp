@@ -5,6 +5,7 @@
 #include "MainWindow.h"
 
 #include <QApplication>
+#include <QDir>
 #include <QFile>
 #include <benchmark/benchmark.h>
 
@@ -50,6 +51,36 @@ void BM_StepForward(benchmark::State& state) {
     }
 }
 BENCHMARK(BM_StepForward)->Unit(benchmark::kMillisecond)->UseRealTime();
+
+// A large run (20,000 tasks, several hundred thousand events): jump to random steps with
+// every view updated, as when a student drags the slider.
+void BM_JumpInLargeRun(benchmark::State& state) {
+    const QString path = QDir::temp().filePath(QStringLiteral("looplab_large_run.py"));
+    QFile program(path);
+    if (program.open(QIODevice::WriteOnly | QIODevice::Truncate))
+        program.write("import asyncio\n"
+                      "async def job(n):\n"
+                      "    await asyncio.sleep(n % 50 / 100)\n"
+                      "    print('job', n, 'done')\n"
+                      "async def main():\n"
+                      "    await asyncio.gather(*(job(n) for n in range(20_000)))\n"
+                      "asyncio.run(main())\n");
+    program.close();
+    looplab::MainWindow window{QStringLiteral(LOOPLAB_BINARY)};
+    window.resize(1600, 1000);
+    window.show();
+    window.openProgram(path);
+    const int stops = window.controller().stopCount();
+    uint64_t seed = 7;
+    for (auto _ : state) {
+        seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
+        window.controller().goToStop(static_cast<int>((seed >> 33) % static_cast<uint64_t>(stops)));
+        QApplication::processEvents();
+    }
+    state.SetLabel(
+        QStringLiteral("%1 events").arg(window.controller().replay()->eventCount()).toStdString());
+}
+BENCHMARK(BM_JumpInLargeRun)->Unit(benchmark::kMillisecond)->UseRealTime()->Iterations(20);
 
 } // namespace
 
