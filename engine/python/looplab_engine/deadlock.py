@@ -5,8 +5,6 @@ wait-for graph has an edge from a task to every task that could release what it 
 (the holder of a lock, the holders of a semaphore, the task or gathered tasks it awaits).
 """
 
-import asyncio
-
 from . import sync_watch
 
 

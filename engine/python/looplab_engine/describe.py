@@ -52,36 +52,6 @@ def _container_repr(value, depth):
     return open_ + body + close
 
 
-def frame_locals(frame):
-    """The frame's interesting locals as {name: short repr}."""
-    out = {}
-    for name, value in frame.f_locals.items():
-        if name.startswith("__") or callable(value) and not isinstance(value, asyncio.Future):
-            continue
-        out[name] = short_repr(value)
-        if len(out) >= 12:
-            break
-    return out
-
-
-def coroutine_chain(task):
-    """The task's await chain, outermost first: [(name, frame)], and the awaitable at its end."""
-    chain = []
-    coro = task.get_coro()
-    leaf = None
-    while coro is not None:
-        frame = getattr(coro, "cr_frame", None) or getattr(coro, "gi_frame", None)
-        chain.append((getattr(coro, "__qualname__", type(coro).__name__), frame))
-        nxt = getattr(coro, "cr_await", None)
-        if nxt is None:
-            nxt = getattr(coro, "gi_yieldfrom", None)
-        if nxt is None or not (hasattr(nxt, "cr_frame") or hasattr(nxt, "gi_frame")):
-            leaf = nxt
-            break
-        coro = nxt
-    return chain, leaf
-
-
 _asyncio_files = {}  # co_filename -> is it one of asyncio's own modules
 
 

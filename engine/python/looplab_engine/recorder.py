@@ -5,7 +5,6 @@ on after each step, who created it, what it printed. Everything ends up in ``_lo
 import asyncio
 import json
 import os
-import sys
 import weakref
 
 import _looplab
@@ -66,11 +65,6 @@ _counter = [0]
 def _next_task_id():
     _counter[0] += 1
     return _counter[0]
-
-
-def task_by_id(ident):
-    ref = _tasks.get(ident)
-    return ref() if ref is not None else None
 
 
 def live_tasks():

@@ -109,9 +109,21 @@ def _wrap_queue_method(method):
     return wrapper
 
 
+def _mark_internal(original_init):
+    """A Queue keeps an Event of its own for join(); the student never made it, so it is not
+    shown (its state is the queue's `unfinished` count, which is)."""
+    def __init__(self, *args, **kwargs):
+        original_init(self, *args, **kwargs)
+        _dirty.pop(self._finished, None)
+        self._finished.__dict__["_looplab_internal"] = True
+    __init__.__doc__ = original_init.__doc__
+    return __init__
+
+
 def install():
     for cls in (asyncio.Lock, asyncio.Semaphore, asyncio.Event):
         cls.__setattr__ = _on_setattr
+    asyncio.Queue.__init__ = _mark_internal(asyncio.Queue.__init__)
     for name in ("put_nowait", "get_nowait", "task_done"):
         setattr(asyncio.Queue, name, _wrap_queue_method(getattr(asyncio.Queue, name)))
 
@@ -179,6 +191,8 @@ def flush():
     changed = list(_dirty)
     _dirty.clear()
     for obj in changed:
+        if getattr(obj, "__dict__", {}).get("_looplab_internal"):
+            continue
         record = watched(obj)
         text = describe.encode_json(state_of(obj))
         if record.last_state != text:
