@@ -135,11 +135,30 @@ Command parseWindow(const std::vector<std::string>& args) {
 Command parseCommandLine(const std::vector<std::string>& args) {
     const std::string first = args.empty() ? std::string() : args[0];
     if (first == "--help" || first == "-h" || first == "help")
-        return Command{Command::Kind::Help, {}, {}, {}};
+        return Command{Command::Kind::Help, {}, {}, {}, {}};
     if (first == "--version")
-        return Command{Command::Kind::Version, {}, {}, {}};
+        return Command{Command::Kind::Version, {}, {}, {}, {}};
     if (first == "run")
         return parseRun(args);
+    if (first == "lessons") {
+        if (args.size() > 1)
+            return usageError("looplab lessons takes no arguments");
+        return Command{Command::Kind::Lessons, {}, {}, {}, {}};
+    }
+    if (first == "check-lesson") {
+        Command command{Command::Kind::CheckLesson, {}, {}, {}, {}};
+        for (size_t i = 1; i < args.size(); ++i) {
+            if (args[i].size() > 1 && args[i][0] == '-')
+                return usageError("unknown option " + args[i] + " (see looplab --help)");
+            if (!std::ifstream(args[i]))
+                return usageError("cannot read " + args[i] + ": no such file or not readable");
+            command.lessonPaths.push_back(args[i]);
+        }
+        if (command.lessonPaths.empty())
+            return usageError(
+                "looplab check-lesson needs a lesson: looplab check-lesson LESSON.py");
+        return command;
+    }
     return parseWindow(args);
 }
 
@@ -158,6 +177,11 @@ std::string usageText() {
            "      --line-cost NS   virtual nanoseconds per executed program line (default 100)\n"
            "      --seed N         seed for the random module (default 0)\n"
            "      --max-steps N    stop after N loop callbacks (default 2000000)\n"
+           "  looplab lessons\n"
+           "      List the built-in lessons in course order: ID<TAB>TITLE<TAB>PATH.\n"
+           "  looplab check-lesson LESSON.py...\n"
+           "      Run each lesson and check its notes and questions against the run\n"
+           "      (docs/lesson-format.md); prints each problem or 'ok', exits 1 on problems.\n"
            "  exit status: 0 finished, 1 uncaught exception, 2 usage error, 3 deadlock,\n"
            "               4 budget exceeded (runaway loop, steps, output, memory, time)\n";
 }

@@ -20,11 +20,12 @@ struct WindowOptions {
 };
 
 struct Command {
-    enum class Kind { Run, Help, Version, Window, UsageError };
+    enum class Kind { Run, Help, Version, Window, Lessons, CheckLesson, UsageError };
     Kind kind = Kind::Help;
     RunOptions run;
     WindowOptions window;
-    std::string error; // one line, for UsageError
+    std::vector<std::string> lessonPaths; // check-lesson
+    std::string error;                    // one line, for UsageError
 };
 
 Command parseCommandLine(const std::vector<std::string>& args);

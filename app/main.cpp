@@ -2,6 +2,7 @@
 // everything else opens (or renders) the desktop window.
 
 #include "CommandLine.h"
+#include "LessonCommands.h"
 #include "ProgramRunner.h"
 #include "WindowApp.h"
 #include "WorkerProcess.h"
@@ -39,7 +40,10 @@ int main(int argc, char** argv) {
         return looplab::kExitUsage;
     case Command::Kind::Window:
         return looplab::runWindow(argc, argv, command.window);
+    case Command::Kind::Lessons:
+        return looplab::listLessons(executablePath(argv[0]));
     case Command::Kind::Run:
+    case Command::Kind::CheckLesson:
         break;
     }
     command.run.pythonDir = looplab::findPythonDir(executablePath(argv[0]));
@@ -47,5 +51,7 @@ int main(int argc, char** argv) {
         std::cerr << "looplab: cannot find LoopLab's Python files (share/looplab/python)\n";
         return looplab::kExitUsage;
     }
+    if (command.kind == Command::Kind::CheckLesson)
+        return looplab::checkLessons(command.lessonPaths, command.run.pythonDir);
     return looplab::runInWorkerProcess(command.run);
 }
