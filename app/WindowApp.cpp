@@ -69,6 +69,8 @@ int runWindow(int argc, char** argv, const WindowOptions& options) {
     else if (options.timeSeconds >= 0)
         window.controller().goToTime(static_cast<qint64>(options.timeSeconds * 1e9));
     window.show();
+    QApplication::processEvents();
+    window.refreshStep(); // now that the layout has its real size, the current line is in view
 
     if (!options.screenshot.empty()) {
         QApplication::processEvents();

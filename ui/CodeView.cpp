@@ -5,6 +5,7 @@
 
 #include <QFontDatabase>
 #include <Qsci/qscilexerpython.h>
+#include <Qsci/qscistyledtext.h>
 
 #include <map>
 
@@ -13,6 +14,23 @@ namespace looplab {
 namespace {
 constexpr int kAnnotationStyle = 128; // styles past the lexer's own
 constexpr int kErrorStyle = 129;
+constexpr int kNoteStyle = 130;
+
+// Annotations do not wrap: break a note into lines of about `width` characters.
+QString wrapped(const QString& text, int width) {
+    QStringList lines;
+    QString line;
+    for (const QString& word : text.split(' ', Qt::SkipEmptyParts)) {
+        if (!line.isEmpty() && line.size() + 1 + word.size() > width) {
+            lines << line;
+            line.clear();
+        }
+        line += (line.isEmpty() ? QString() : QStringLiteral(" ")) + word;
+    }
+    if (!line.isEmpty())
+        lines << line;
+    return lines.join('\n');
+}
 } // namespace
 
 CodeView::CodeView(QWidget* parent) : QsciScintilla(parent) {
@@ -57,6 +75,21 @@ CodeView::CodeView(QWidget* parent) : QsciScintilla(parent) {
     SendScintilla(SCI_STYLESETFORE, kAnnotationStyle, QColor(0x00, 0x4A, 0x7A));
     SendScintilla(SCI_STYLESETBACK, kErrorStyle, QColor(0xFF, 0xE4, 0xDC));
     SendScintilla(SCI_STYLESETFORE, kErrorStyle, QColor(0x8A, 0x2B, 0x00));
+    SendScintilla(SCI_STYLESETBACK, kNoteStyle, QColor(0xFF, 0xF5, 0xCC));
+    SendScintilla(SCI_STYLESETFORE, kNoteStyle, QColor(0x4A, 0x36, 0x00));
+    SendScintilla(SCI_STYLESETITALIC, kNoteStyle, true);
+}
+
+int CodeView::noteWidth() const {
+    // As many characters as fit beside the margins, so a note never runs off the page.
+    const QFontMetrics metrics(lexer() ? lexer()->defaultFont() : font());
+    const int usable = viewport()->width() - 24;
+    return std::max(30, usable / std::max(1, metrics.horizontalAdvance(QLatin1Char('m'))) - 10);
+}
+
+void CodeView::setLessonNote(int line, const QString& text) {
+    noteLine_ = line;
+    noteText_ = text;
 }
 
 void CodeView::showState(const LoopState& state, int currentLine) {
@@ -84,7 +117,16 @@ void CodeView::showState(const LoopState& state, int currentLine) {
         if (counts[line] > kNamedPerLine)
             tasks << tr("… and %1 more tasks here").arg(counts[line] - kNamedPerLine);
         markerAdd(line - 1, waitingMarker_);
-        annotate(line - 1, tasks.join('\n'), kAnnotationStyle);
+        if (line != noteLine_)
+            annotate(line - 1, tasks.join('\n'), kAnnotationStyle);
+    }
+    if (noteLine_ > 0) {
+        QList<QsciStyledText> parts;
+        if (waiting.count(noteLine_))
+            parts << QsciStyledText(waiting[noteLine_].join('\n') + '\n', kAnnotationStyle);
+        parts << QsciStyledText(QStringLiteral("Note: ") + wrapped(noteText_, noteWidth()),
+                                kNoteStyle);
+        annotate(noteLine_ - 1, parts);
     }
 }
 

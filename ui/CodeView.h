@@ -15,6 +15,9 @@ class CodeView : public QsciScintilla {
     explicit CodeView(QWidget* parent = nullptr);
 
     void showState(const LoopState& state, int currentLine);
+    // The lesson note the stepping reached last, shown under its line by the next showState
+    // (line 0: none).
+    void setLessonNote(int line, const QString& text);
     // Marks a line with an error (a syntax error, an uncaught exception) until the next run.
     void markError(int line, const QString& message);
     // For tests: the annotation text under a 1-based line, and the highlighted line.
@@ -30,12 +33,15 @@ class CodeView : public QsciScintilla {
     void breakpointsChanged(const QSet<int>& lines);
 
   private:
+    int noteWidth() const;
     int runningMarker_ = 0;
     int waitingMarker_ = 1;
     int errorMarker_ = 2;
     int breakpointMarker_ = 3;
     QSet<int> breakpoints_;
     int highlighted_ = 0;
+    int noteLine_ = 0;
+    QString noteText_;
     double scale_ = 1.0;
 };
 

@@ -2,6 +2,11 @@
 
 #include "CodeView.h"
 #include "DeadlockView.h"
+#include "LessonBrowser.h"
+#include "LessonCatalog.h"
+#include "LessonChecker.h"
+#include "LessonPanel.h"
+#include "LessonParser.h"
 #include "LoopView.h"
 #include "Narrator.h"
 #include "OutputModel.h"
@@ -15,6 +20,7 @@
 #include <QComboBox>
 #include <QCryptographicHash>
 #include <QDir>
+#include <QDockWidget>
 #include <QDoubleSpinBox>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -42,6 +48,7 @@ MainWindow::MainWindow(QString looplabExecutable, QWidget* parent)
     : QMainWindow(parent), looplab_(std::move(looplabExecutable)) {
     setWindowTitle(tr("LoopLab"));
     buildLayout();
+    buildLessonDocks();
     buildActions();
     connect(&controller_, &StepController::stateChanged, this, &MainWindow::showStep);
     player_.setInterval(400);
@@ -184,6 +191,15 @@ void MainWindow::buildActions() {
         QSettings().setValue(QStringLiteral("reduceMotion"), on);
     });
     view->addAction(reduceMotion);
+    view->addSeparator();
+    QAction* showLessonPanel = lessonDock_->toggleViewAction();
+    showLessonPanel->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
+    showLessonPanel->setStatusTip(tr("Show or hide the lesson: goals, prediction, notes"));
+    view->addAction(showLessonPanel);
+    QAction* showCourse = courseDock_->toggleViewAction();
+    showCourse->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_K));
+    showCourse->setStatusTip(tr("Show or hide the list of lessons"));
+    view->addAction(showCourse);
     QToolBar* bar = addToolBar(tr("Stepping"));
     bar->setObjectName(QStringLiteral("stepping"));
     auto add = [&](QMenu* menu, const QString& text, const QKeySequence& keys, const QString& tip,
@@ -208,6 +224,19 @@ void MainWindow::buildActions() {
                 openProgram(path);
         },
         false);
+    add(
+        file, tr("Open &Lesson Folder…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O),
+        tr("Show a folder of lesson files in the Course list"),
+        [this] {
+            const QString folder = QFileDialog::getExistingDirectory(
+                this, tr("Open a folder of lessons"), browser_->folder());
+            if (!folder.isEmpty())
+                openLessonFolder(folder);
+        },
+        false);
+    add(
+        file, tr("&Next lesson"), QKeySequence(Qt::CTRL | Qt::Key_N),
+        tr("Open the next lesson of the course"), [this] { openNextLesson(); }, false);
     add(file, tr("&Run"), QKeySequence(Qt::CTRL | Qt::Key_R),
         tr("Run the code in the editor again, keeping your place"), &MainWindow::runEditedCode,
         true);
@@ -281,6 +310,86 @@ void MainWindow::buildActions() {
     bar->addWidget(speed);
 }
 
+void MainWindow::buildLessonDocks() {
+    lessonPanel_ = new LessonPanel(progress_, this);
+    lessonDock_ = new QDockWidget(tr("Lesson"), this);
+    lessonDock_->setObjectName(QStringLiteral("lesson"));
+    lessonDock_->setWidget(lessonPanel_);
+    browser_ = new LessonBrowser(progress_, this);
+    courseDock_ = new QDockWidget(tr("Course"), this);
+    courseDock_->setObjectName(QStringLiteral("course"));
+    courseDock_->setWidget(browser_);
+    addDockWidget(Qt::LeftDockWidgetArea, lessonDock_);
+    addDockWidget(Qt::LeftDockWidgetArea, courseDock_);
+    tabifyDockWidget(lessonDock_, courseDock_);
+    lessonDock_->raise();
+    resizeDocks({lessonDock_}, {340}, Qt::Horizontal);
+    lessonDock_->hide();
+    courseDock_->hide();
+
+    connect(lessonPanel_, &LessonPanel::resetRequested, this, &MainWindow::revertEdits);
+    connect(lessonPanel_, &LessonPanel::nextRequested, this, &MainWindow::openNextLesson);
+    connect(lessonPanel_, &LessonPanel::progressChanged, browser_, &LessonBrowser::refreshProgress);
+    connect(browser_, &LessonBrowser::lessonActivated, this, [this](const QString& path) {
+        saveEdits();
+        openProgram(path);
+    });
+    // The folder the user chose last, else the built-in course.
+    const QString saved = QSettings().value(QStringLiteral("lessonFolder")).toString();
+    browser_->setFolder(!saved.isEmpty() && QDir(saved).exists()
+                            ? saved
+                            : QString::fromStdString(findLessonFolder(looplab_.toStdString())));
+}
+
+void MainWindow::openLessonFolder(const QString& folder) {
+    if (folder.isEmpty())
+        return;
+    browser_->setFolder(folder);
+    if (browser_->folder() != QString::fromStdString(findLessonFolder(looplab_.toStdString())))
+        QSettings().setValue(QStringLiteral("lessonFolder"), folder);
+    if (isVisible()) {
+        courseDock_->show();
+        courseDock_->raise();
+    }
+    if (browser_->lessonCount() == 0)
+        statusBar()->showMessage(tr("No lessons (.py files) in %1").arg(folder));
+}
+
+void MainWindow::openNextLesson() {
+    const QString next = browser_->nextLesson(run_.programPath);
+    if (next.isEmpty()) {
+        statusBar()->showMessage(browser_->lessonCount() > 0
+                                     ? tr("This is the last lesson of the course.")
+                                     : tr("No course is open: File → Open Lesson Folder."));
+        return;
+    }
+    saveEdits();
+    openProgram(next);
+}
+
+void MainWindow::showLesson() {
+    const Lesson lesson = loadLesson(run_.programPath.toStdString());
+    if (!lesson.isLesson()) {
+        lessonPanel_->clear();
+        lessonDock_->hide();
+        return;
+    }
+    static const std::vector<TraceEvent> noEvents;
+    const LessonChecker checker(run_.replay ? run_.replay->events() : noEvents);
+    std::vector<QuestionVerdict> verdicts;
+    for (const LessonQuestion& question : lesson.questions)
+        verdicts.push_back(checker.judge(question));
+    std::vector<long> noteEvents;
+    for (const LessonNote& note : lesson.notes)
+        noteEvents.push_back(checker.momentEvent(note.moment));
+    lessonPanel_->setLesson(lesson, verdicts, noteEvents,
+                            run_.replay ? checker.verify(lesson) : lesson.problems);
+    browser_->setCurrentLesson(run_.programPath);
+    lessonDock_->show();
+    courseDock_->show();
+    lessonDock_->raise();
+}
+
 void MainWindow::setPlaySpeed(double stepsPerSecond) {
     player_.setInterval(static_cast<int>(1000.0 / std::max(0.1, stepsPerSecond)));
 }
@@ -332,6 +441,7 @@ bool MainWindow::openProgram(const QString& path) {
     }
     code_->blockSignals(false);
     setWindowTitle(tr("LoopLab — %1").arg(QFileInfo(path).fileName()));
+    showLesson();
     showRun(0);
     if (restoredEdits_)
         statusBar()->showMessage(tr("Your unsaved edits from last time are back in the editor. "
@@ -359,6 +469,16 @@ void MainWindow::runEditedCode() {
     const QString original = run_.programPath;
     run_ = recordProgram(looplab_, copy);
     run_.programPath = original;
+    if (lessonPanel_->hasLesson()) {
+        // The notes follow the edited code's lines and its new run.
+        const Lesson edited = parseLesson(code_->text().toStdString(), original.toStdString());
+        static const std::vector<TraceEvent> noEvents;
+        const LessonChecker checker(run_.replay ? run_.replay->events() : noEvents);
+        std::vector<long> noteEvents;
+        for (const LessonNote& note : edited.notes)
+            noteEvents.push_back(checker.momentEvent(note.moment));
+        lessonPanel_->setNoteEvents(edited, noteEvents);
+    }
     showRun(keep);
 }
 
@@ -448,6 +568,10 @@ void MainWindow::showStep() {
     else if (last && last->kind == EventKind::Line)
         line = static_cast<int>(last->line);
     timeline_->setCurrentTime(state.timeNs);
+    lessonPanel_->showPosition(state.eventsApplied,
+                               controller_.stopCount() > 1 &&
+                                   controller_.currentStop() == controller_.stopCount() - 1);
+    code_->setLessonNote(lessonPanel_->currentNoteLine(), lessonPanel_->currentNoteText());
     code_->showState(state, line);
     code_->markError(errorLine_, errorMessage_);
     loop_->showState(state, controller_.replay());

@@ -2,6 +2,8 @@
 // LoopLab's main window: the code, the event loop, the tasks, the output and the timeline of
 // one recorded run, all following the step controller.
 
+#include "Lesson.h"
+#include "LessonProgress.h"
 #include "ProgramRun.h"
 #include "StepController.h"
 
@@ -11,6 +13,7 @@
 #include <memory>
 #include <vector>
 
+class QDockWidget;
 class QLabel;
 class QListView;
 class QPlainTextEdit;
@@ -23,6 +26,8 @@ namespace looplab {
 
 class CodeView;
 class DeadlockView;
+class LessonBrowser;
+class LessonPanel;
 class LoopView;
 class OutputModel;
 class TaskTableModel;
@@ -46,6 +51,9 @@ class MainWindow : public QMainWindow {
     LoopView* loopView() const { return loop_; }
     DeadlockView* deadlockView() const { return deadlock_; }
     TaskTableModel* taskModel() const { return taskModel_; }
+    LessonPanel* lessonPanel() const { return lessonPanel_; }
+    LessonBrowser* lessonBrowser() const { return browser_; }
+    QDockWidget* lessonDock() const { return lessonDock_; }
     QString narration() const;
     QString clockText() const;
     QString outputText() const;
@@ -60,6 +68,11 @@ class MainWindow : public QMainWindow {
     void revertEdits();
     void togglePlay();
     void setPlaySpeed(double stepsPerSecond);
+    // Shows a folder of lessons in the Course list (and remembers it).
+    void openLessonFolder(const QString& folder);
+    void openNextLesson();
+    // Redraws the current step (after the window got its final size, views re-centre).
+    void refreshStep() { showStep(); }
 
   private:
     void buildActions();
@@ -68,6 +81,8 @@ class MainWindow : public QMainWindow {
     void showStep();
     void showTaskDetails();
     void markProblems();
+    void showLesson();
+    void buildLessonDocks();
     QString autosavePath() const;
     QString editsPath() const;
 
@@ -81,6 +96,11 @@ class MainWindow : public QMainWindow {
     StepController controller_;
     std::unique_ptr<Narrator> narrator_;
     QTimer player_;
+    LessonProgress progress_;
+    LessonPanel* lessonPanel_ = nullptr;
+    LessonBrowser* browser_ = nullptr;
+    QDockWidget* lessonDock_ = nullptr;
+    QDockWidget* courseDock_ = nullptr;
 
     CodeView* code_ = nullptr;
     LoopView* loop_ = nullptr;
