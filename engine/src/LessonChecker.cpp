@@ -293,6 +293,8 @@ std::vector<LessonProblem> LessonChecker::verify(const Lesson& lesson) const {
         problems.push_back({note.commentLine, "the note cannot appear: " + what});
     }
     for (const LessonQuestion& question : lesson.questions) {
+        if (question.check.empty() || question.choices.size() < 2)
+            continue; // the parser has reported it; a check would only repeat it
         const QuestionVerdict verdict = judge(question);
         if (!verdict.problem.empty())
             problems.push_back(
