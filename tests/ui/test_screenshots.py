@@ -1,4 +1,4 @@
-"""Screenshot smoke test: the window renders three programs to PNG without a display, at a
+"""Screenshot smoke test: the window renders a lesson and three programs to PNG without a display, at a
 laptop size and a projector size, in both themes. Checks the PNGs' size and that they are not
 blank. Usage: python3 test_screenshots.py PATH/TO/looplab"""
 
@@ -10,8 +10,10 @@ import tempfile
 import zlib
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-PROGRAMS = os.path.join(os.path.dirname(HERE), "fidelity", "programs")
-CASES = [("02_sequential_vs_gather.py", 30, "1280x720", "light"),
+ROOT = os.path.dirname(os.path.dirname(HERE))
+PROGRAMS = os.path.join(ROOT, "tests", "fidelity", "programs")
+CASES = [(os.path.join(ROOT, "lessons", "01_sync_vs_async.py"), 30, "1280x720", "light"),
+         ("02_sequential_vs_gather.py", 30, "1280x720", "light"),
          ("39_deadlock_lock_order.py", 25, "1920x1080", "dark"),
          ("30_run_in_executor.py", 40, "1280x720", "light")]
 
@@ -38,7 +40,7 @@ def main():
     passed = failed = 0
     with tempfile.TemporaryDirectory() as folder:
         for program, step, size, theme in CASES:
-            out = os.path.join(folder, program + ".png")
+            out = os.path.join(folder, os.path.basename(program) + ".png")
             done = subprocess.run([looplab, os.path.join(PROGRAMS, program), "--step", str(step),
                                    "--screenshot", out, "--size", size, "--theme", theme],
                                   capture_output=True, text=True, timeout=120,
