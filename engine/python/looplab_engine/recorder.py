@@ -5,6 +5,7 @@ on after each step, who created it, what it printed. Everything ends up in ``_lo
 import asyncio
 import json
 import os
+import sys
 import weakref
 
 import _looplab
@@ -39,11 +40,30 @@ def task_id(task):
     _tasks[new_id] = weakref.ref(task, lambda _ref, ident=new_id: _tasks.pop(ident, None))
     coro = task.get_coro()
     coro_name = getattr(coro, "__qualname__", type(coro).__name__)
-    _looplab.record_task(new_id, _looplab.current_task(), _looplab.program_line(),
-                         task.get_name(), coro_name)
-    _names[new_id] = task.get_name()
+    name = _name_to_come(task)
+    _looplab.record_task(new_id, _looplab.current_task(), _looplab.program_line(), name,
+                         coro_name)
+    _names[new_id] = name
     _fresh.append(task)
     return new_id
+
+
+_CREATE_TASK_CODE = asyncio.tasks.create_task.__code__
+
+
+def _name_to_come(task):
+    """The name the task is about to get. asyncio.create_task(coro, name=...) makes the task
+    first and names it afterwards; reading the name from create_task's frame lets the trace show
+    the student's name from the start instead of a Task-N that lives for a few lines."""
+    frame = sys._getframe(1)
+    for _ in range(8):
+        if frame is None:
+            break
+        if frame.f_code is _CREATE_TASK_CODE:
+            name = frame.f_locals.get("name")
+            return task.get_name() if name is None else str(name)
+        frame = frame.f_back
+    return task.get_name()
 
 
 _names = {}   # task id -> name last recorded
