@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cmath>
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
@@ -158,6 +159,8 @@ void readFields(const std::vector<DocLine>& doc, Lesson& lesson) {
             lesson.questions.push_back(question);
         } else if (field == "Try") {
             lesson.tries.push_back(joined(value));
+        } else if (field != "Check" && field != "Choices" && field != "Explain") {
+            return; // a misspelt field that ended a Check: or Choices: (reported where it starts)
         } else if (lesson.questions.empty()) {
             lesson.problems.push_back(
                 {fieldLine, "'" + field + ":' comes before any 'Predict:' question"});
@@ -195,8 +198,12 @@ void readFields(const std::vector<DocLine>& doc, Lesson& lesson) {
         if (!known) {
             lesson.problems.push_back(
                 {doc[i].number, "unknown field '" + name + "' (known: " + knownFieldList() + ")"});
-            value.push_back(doc[i].text); // keep the words; they still belong to the text
-            continue;
+            if (field != "Check" && field != "Choices") {
+                value.push_back(doc[i].text); // keep the words; they still belong to the text
+                continue;
+            }
+            // Check: and Choices: are read, not shown: their value ends here, so that
+            // `Choises: 1 s | 2 s` does not turn the check into "total_time Choises: ...".
         }
         finish();
         field = name;
@@ -323,7 +330,8 @@ bool parseMoment(const std::string& condition, LessonMoment& moment, std::string
         const std::string number = text.substr(5);
         char* end = nullptr;
         moment.seconds = std::strtod(number.c_str(), &end);
-        if (number.empty() || trim(end) != "" || moment.seconds < 0)
+        if (number.empty() || trim(end) != "" || !std::isfinite(moment.seconds) ||
+            moment.seconds < 0)
             return bad();
         moment.kind = Kind::AtTime;
         return true;

@@ -6,7 +6,7 @@
 
 #include <gtest/gtest.h>
 
-#include <cmath>
+#include <cstdio>
 #include <string>
 #include <vector>
 
@@ -38,59 +38,59 @@ const std::string kKnownFields = "(known: Chapter, Goals, Text, Predict, Check, 
 // ---- the parser --------------------------------------------------------------------------
 
 const std::vector<std::string> kGoodLesson = {
-    R"("""Waiting together)",                                                // 1
-    "",                                                                      // 2
-    "Chapter: Getting started",                                              // 3
-    "Goals:",                                                                // 4
-    "- See two waits overlap",                                               // 5
-    "- Read the timeline",                                                   // 6
-    "",                                                                      // 7
-    "Text:",                                                                 // 8
-    "First paragraph, line one",                                             // 9
-    "and line two.",                                                         // 10
-    "",                                                                      // 11
-    "Second paragraph.",                                                     // 12
-    "  Note: an indented word and colon is text, not a field.",              // 13
-    "",                                                                      // 14
-    "Predict: How long does the",                                            // 15
-    "program take?",                                                         // 16
-    "Check: total_time",                                                     // 17
-    "Choices: 1 s | 2 s | 3 s",                                              // 18
-    "Explain: Both sleeps",                                                  // 19
-    "overlap.",                                                              // 20
-    "",                                                                      // 21
-    "Predict: Which drink is ready first?",                                  // 22
-    "Check: first_done",                                                     // 23
-    "Choices: tea|coffee",                                                   // 24
-    "Explain: The shorter wait.",                                            // 25
-    "",                                                                      // 26
-    "Try: Replace gather",                                                   // 27
-    "with two awaits.",                                                      // 28
-    "",                                                                      // 29
-    "Try: Add a third drink.",                                               // 30
-    R"(""")",                                                                // 31
-    "",                                                                      // 32
-    "import asyncio",                                                        // 33
-    R"(HELP = """)",                                                         // 34
-    "#> not a note: this is inside a string",                                // 35
-    R"(""")",                                                                // 36
-    "",                                                                      // 37
-    "",                                                                      // 38
-    "async def brew(drink, seconds):",                                       // 39
-    "    await asyncio.sleep(seconds)  #> The task suspends here.",          // 40
-    R"(    print(f"{drink} # is ready")  # an ordinary comment)",            // 41
-    R"(    mark = '#> not a note either')",                                  // 42
-    "",                                                                      // 43
-    "",                                                                      // 44
-    "async def main():",                                                     // 45
-    "    #> [when printed tea] The shorter wait ends first.",                // 46
-    "",                                                                      // 47
-    "    #> Both brews start now.",                                          // 48
-    R"(    await asyncio.gather(brew("coffee", 2), brew("tea", 1)))",        // 49
+    R"("""Waiting together)",                                               // 1
+    "",                                                                     // 2
+    "Chapter: Getting started",                                             // 3
+    "Goals:",                                                               // 4
+    "- See two waits overlap",                                              // 5
+    "- Read the timeline",                                                  // 6
+    "",                                                                     // 7
+    "Text:",                                                                // 8
+    "First paragraph, line one",                                            // 9
+    "and line two.",                                                        // 10
+    "",                                                                     // 11
+    "Second paragraph.",                                                    // 12
+    "  Note: an indented word and colon is text, not a field.",             // 13
+    "",                                                                     // 14
+    "Predict: How long does the",                                           // 15
+    "program take?",                                                        // 16
+    "Check: total_time",                                                    // 17
+    "Choices: 1 s | 2 s | 3 s",                                             // 18
+    "Explain: Both sleeps",                                                 // 19
+    "overlap.",                                                             // 20
+    "",                                                                     // 21
+    "Predict: Which drink is ready first?",                                 // 22
+    "Check: first_done",                                                    // 23
+    "Choices: tea|coffee",                                                  // 24
+    "Explain: The shorter wait.",                                           // 25
+    "",                                                                     // 26
+    "Try: Replace gather",                                                  // 27
+    "with two awaits.",                                                     // 28
+    "",                                                                     // 29
+    "Try: Add a third drink.",                                              // 30
+    R"(""")",                                                               // 31
+    "",                                                                     // 32
+    "import asyncio",                                                       // 33
+    R"(HELP = """)",                                                        // 34
+    "#> not a note: this is inside a string",                               // 35
+    R"(""")",                                                               // 36
+    "",                                                                     // 37
+    "",                                                                     // 38
+    "async def brew(drink, seconds):",                                      // 39
+    "    await asyncio.sleep(seconds)  #> The task suspends here.",         // 40
+    R"(    print(f"{drink} # is ready")  # an ordinary comment)",           // 41
+    R"(    mark = '#> not a note either')",                                 // 42
+    "",                                                                     // 43
+    "",                                                                     // 44
+    "async def main():",                                                    // 45
+    "    #> [when printed tea] The shorter wait ends first.",               // 46
+    "",                                                                     // 47
+    "    #> Both brews start now.",                                         // 48
+    R"(    await asyncio.gather(brew("coffee", 2), brew("tea", 1)))",       // 49
     R"(    s = "a #> in a string"  #>[at end]  The string held a hash.  )", // 50
-    "",                                                                      // 51
-    "",                                                                      // 52
-    "asyncio.run(main())",                                                   // 53
+    "",                                                                     // 51
+    "",                                                                     // 52
+    "asyncio.run(main())",                                                  // 53
 };
 
 TEST(LessonParser, ReadsTheDocstringFields) {
@@ -99,7 +99,8 @@ TEST(LessonParser, ReadsTheDocstringFields) {
     EXPECT_EQ(lesson.id, "05_brew");
     EXPECT_EQ(lesson.title, "Waiting together");
     EXPECT_EQ(lesson.chapter, "Getting started");
-    EXPECT_EQ(lesson.goals, (std::vector<std::string>{"See two waits overlap", "Read the timeline"}));
+    EXPECT_EQ(lesson.goals,
+              (std::vector<std::string>{"See two waits overlap", "Read the timeline"}));
     EXPECT_EQ(lesson.paragraphs,
               (std::vector<std::string>{
                   "First paragraph, line one and line two.",
@@ -232,20 +233,19 @@ TEST(LessonParser, EveryMistakeIsReportedOnItsLine) {
     const std::string moments =
         "write [when TASK starts], [when TASK finishes], [when TASK waits on NAME], "
         "[when loop blocks], [when printed TEXT], [at t=SECONDS] or [at end]";
-    EXPECT_EQ(
-        problemList(lesson.problems),
-        (std::vector<std::pair<int, std::string>>{
-            {3, "'Check:' comes before any 'Predict:' question"},
-            {6, "the question needs at least two 'Choices:' separated by |"},
-            {8, "unknown field 'Choises' " + kKnownFields},
-            {10, "the question has no 'Check:'"},
-            {13, "the question needs at least two 'Choices:' separated by |"},
-            {20, "the note's condition has no closing ']'"},
-            {21, "cannot read the condition [when main dances]: " + moments},
-            {22, "cannot read the condition [at t=soon]: " + moments},
-            {23, "the note has no text"},
-            {26, "the note has no code line after it"},
-        }));
+    EXPECT_EQ(problemList(lesson.problems),
+              (std::vector<std::pair<int, std::string>>{
+                  {3, "'Check:' comes before any 'Predict:' question"},
+                  {6, "the question needs at least two 'Choices:' separated by |"},
+                  {8, "unknown field 'Choises' " + kKnownFields},
+                  {10, "the question has no 'Check:'"},
+                  {13, "the question needs at least two 'Choices:' separated by |"},
+                  {20, "the note's condition has no closing ']'"},
+                  {21, "cannot read the condition [when main dances]: " + moments},
+                  {22, "cannot read the condition [at t=soon]: " + moments},
+                  {23, "the note has no text"},
+                  {26, "the note has no code line after it"},
+              }));
     // The rest of the lesson is still read.
     EXPECT_EQ(lesson.title, "A lesson full of mistakes");
     EXPECT_EQ(lesson.chapter, "Mistakes");
@@ -257,19 +257,19 @@ TEST(LessonParser, EveryMistakeIsReportedOnItsLine) {
 TEST(LessonParser, AMisspeltFieldDoesNotRunIntoTheCheckAboveIt) {
     // The example of docs/lesson-format.md: `Choises:` right after `Check:`.
     const Lesson lesson = parseLesson(source({
-                                          R"("""Misspelt)",         // 1
-                                          "",                       // 2
-                                          "Predict: How long?",     // 3
-                                          "Check: total_time",      // 4
-                                          "Choises: 1 s | 2 s",     // 5
-                                          "and 3 s",                // 6
-                                          "Explain: It overlaps.",  // 7
-                                          "",                       // 8
-                                          "Predict: Which first?",  // 9
-                                          "Check: first_done",      // 10
-                                          "Choices: tea | coffee",  // 11
-                                          "Explian: The shorter.",  // 12
-                                          R"(""")",                 // 13
+                                          R"("""Misspelt)",        // 1
+                                          "",                      // 2
+                                          "Predict: How long?",    // 3
+                                          "Check: total_time",     // 4
+                                          "Choises: 1 s | 2 s",    // 5
+                                          "and 3 s",               // 6
+                                          "Explain: It overlaps.", // 7
+                                          "",                      // 8
+                                          "Predict: Which first?", // 9
+                                          "Check: first_done",     // 10
+                                          "Choices: tea | coffee", // 11
+                                          "Explian: The shorter.", // 12
+                                          R"(""")",                // 13
                                       }),
                                       "misspelt.py");
     EXPECT_EQ(problemList(lesson.problems),
@@ -287,12 +287,12 @@ TEST(LessonParser, AMisspeltFieldDoesNotRunIntoTheCheckAboveIt) {
 
 TEST(LessonParser, AnUnclosedDocstringIsReportedWhereItOpens) {
     const Lesson lesson = parseLesson(source({
-                                          "# a comment first", // 1
-                                          "",                  // 2
+                                          "# a comment first",  // 1
+                                          "",                   // 2
                                           R"("""Never closed)", // 3
-                                          "",                  // 4
-                                          "Chapter: Open",     // 5
-                                          "import asyncio",    // 6
+                                          "",                   // 4
+                                          "Chapter: Open",      // 5
+                                          "import asyncio",     // 6
                                       }),
                                       "open.py");
     EXPECT_EQ(problemList(lesson.problems),
@@ -599,12 +599,9 @@ TEST(LessonChecker, LastDoneIgnoresTheMainTaskAndAsyncioRunsCleanUp) {
 
 TEST(LessonChecker, FirstDoneWithOnlyTheMainTaskIsAProblem) {
     const std::vector<TraceEvent> events = {
-        created(1, "Task-1", "main"),
-        stepBegin(1),
-        done(1, "finished"),
-        created(2, "Task-2", "BaseEventLoop.shutdown_asyncgens"),
-        done(2, "finished"),
-        ended("finished"),
+        created(1, "Task-1", "main"), stepBegin(1),
+        done(1, "finished"),          created(2, "Task-2", "BaseEventLoop.shutdown_asyncgens"),
+        done(2, "finished"),          ended("finished"),
     };
     const LessonChecker checker(events);
     for (const char* check : {"first_done", "last_done"}) {
@@ -625,8 +622,16 @@ TEST(LessonChecker, DeadlockAndOutcomeReadTheEndStatus) {
                           Case{"budget", 1, 3}}) {
         SCOPED_TRACE(c.status);
         const std::vector<TraceEvent> events = {
-            created(1, "Task-1", "main"), stepBegin(1), waitsOn(1, "lock"),
-            {EventKind::End, 0, -1, -1, 0, 0, {},
+            created(1, "Task-1", "main"),
+            stepBegin(1),
+            waitsOn(1, "lock"),
+            {EventKind::End,
+             0,
+             -1,
+             -1,
+             0,
+             0,
+             {},
              R"({"status":")" + c.status + R"(","exit":3,"message":null,"deadlock":null})"}};
         const LessonChecker checker(events);
         const QuestionVerdict deadlock = checker.judge(question("deadlock", {"yes", "no"}));
@@ -642,9 +647,12 @@ TEST(LessonChecker, DeadlockAndOutcomeReadTheEndStatus) {
 
 std::vector<TraceEvent> printingRun() {
     return {
-        created(1, "Task-1", "main"),    stepBegin(1),
-        printed("  first line  "),       printed("second line"),
-        printed("last line", 0, 2, "x"), done(1, "finished"),
+        created(1, "Task-1", "main"),
+        stepBegin(1),
+        printed("  first line  "),
+        printed("second line"),
+        printed("last line", 0, 2, "x"),
+        done(1, "finished"),
         ended("finished"),
     };
 }
@@ -694,14 +702,16 @@ TEST(LessonChecker, MaxWaitingCountsSimultaneousWaitsOfOneKind) {
         waitsOn(3, "network"), // 2
         stepBegin(2),          // 1: Task-2 runs again
         stepBegin(4),
-        waitsOn(4, "network"),   // 2
-        done(3, "cancelled"),    // 1: Task-3 ended without another step
+        waitsOn(4, "network"), // 2
+        done(3, "cancelled"),  // 1: Task-3 ended without another step
         stepBegin(5),
-        waitsOn(5, "network"),   // 2
+        waitsOn(5, "network"), // 2
         stepBegin(1),
-        waitsOn(1, "sleep"),     // sleep: 1
-        waitsOn(2, "queue get"), // queue get: 1; Task-2 leaves its network wait (network 1)
-        waitsOn(3, "queue get"), // 2
+        waitsOn(1, "sleep"), // sleep: 1
+        stepBegin(2),
+        waitsOn(2, "queue get"), // queue get: 1
+        stepBegin(4),            // network: 1
+        waitsOn(4, "queue get"), // queue get: 2
         ended("finished"),
     };
     const LessonChecker checker(events);
@@ -731,20 +741,26 @@ TEST(LessonChecker, TaskStateSaysHowATaskEnded) {
         created(7, "Task-7", "twin"),
         done(2, "finished"),
         done(3, "cancelled"),
-        {EventKind::TaskDone, 0, 4, -1, 0, 0, {},
+        {EventKind::TaskDone,
+         0,
+         4,
+         -1,
+         0,
+         0,
+         {},
          R"({"state":"failed","exception":"ValueError","message":"bad"})"},
         ended("deadlock"),
     };
     const LessonChecker checker(events);
-    const std::vector<std::string> choices = {"finished", "cancelled", "failed", "running"};
+    const std::vector<std::string> choices = {"finished", "cancelled", "failed", "unfinished"};
     const QuestionVerdict worker = checker.judge(question("task_state worker-a", choices));
     EXPECT_EQ(worker.answer, "finished");
     EXPECT_EQ(worker.correctChoice, 0);
     EXPECT_EQ(checker.judge(question("task_state Task-3", choices)).correctChoice, 1);
     EXPECT_EQ(checker.judge(question("task_state broken", choices)).correctChoice, 2);
-    // A task that never ended is `running` (docs/lesson-format.md).
+    // A task that never ended is `unfinished` (docs/lesson-format.md).
     const QuestionVerdict stuck = checker.judge(question("task_state stuck", choices));
-    EXPECT_EQ(stuck.answer, "running");
+    EXPECT_EQ(stuck.answer, "unfinished");
     EXPECT_EQ(stuck.correctChoice, 3);
     EXPECT_EQ(stuck.problem, "");
     EXPECT_EQ(checker.judge(question("task_state nobody", choices)).problem,
@@ -760,32 +776,32 @@ std::vector<TraceEvent> momentRun() {
     const std::string lockA = R"({"kind":"lock","obj":1,"name":"lock_a"})";
     const std::string sleep = R"({"kind":"sleep","delay":"1","until":4000000000})";
     return {
-        created(1, "Task-1", "main"),                          // 0
-        iteration(0),                                          // 1
-        stepBegin(1, 0),                                       // 2
-        lineRuns(1, 20, 100),                                  // 3
-        created(2, "Task-2", "worker", 200),                   // 4
-        renamed(2, "fetch-1", 200),                            // 5
-        blocked("default worker 0", 5 * kSecond, kSecond),     // 6: a worker's clock
-        workerLine(30, 5 * kSecond),                           // 7: a worker's clock
-        blocked("loop", 300, kSecond),                         // 8
-        lineRuns(1, 22, kSecond + 400),                        // 9
-        waits(1, awaitTask, kSecond + 500),                    // 10
-        iteration(kSecond + 500),                              // 11
-        stepBegin(2, kSecond + 500),                           // 12
-        lineRuns(2, 12, kSecond + 600),                        // 13
-        waits(2, lockA, kSecond + 700),                        // 14
-        iteration(3 * kSecond),                                // 15
-        stepBegin(2, 3 * kSecond),                             // 16
-        printed("fetched 3 rows", 3 * kSecond, 2),             // 17
-        waits(2, sleep, 3 * kSecond),                          // 18
-        iteration(4 * kSecond),                                // 19
-        stepBegin(2, 4 * kSecond),                             // 20
-        printed("all done", 4 * kSecond, 2),                   // 21
-        done(2, "finished", 4 * kSecond),                      // 22
-        stepBegin(1, 4 * kSecond),                             // 23
-        done(1, "finished", 4 * kSecond),                      // 24
-        ended("finished", 4 * kSecond),                        // 25
+        created(1, "Task-1", "main"),                      // 0
+        iteration(0),                                      // 1
+        stepBegin(1, 0),                                   // 2
+        lineRuns(1, 20, 100),                              // 3
+        created(2, "Task-2", "worker", 200),               // 4
+        renamed(2, "fetch-1", 200),                        // 5
+        blocked("default worker 0", 5 * kSecond, kSecond), // 6: a worker's clock
+        workerLine(30, 5 * kSecond),                       // 7: a worker's clock
+        blocked("loop", 300, kSecond),                     // 8
+        lineRuns(1, 22, kSecond + 400),                    // 9
+        waits(1, awaitTask, kSecond + 500),                // 10
+        iteration(kSecond + 500),                          // 11
+        stepBegin(2, kSecond + 500),                       // 12
+        lineRuns(2, 12, kSecond + 600),                    // 13
+        waits(2, lockA, kSecond + 700),                    // 14
+        iteration(3 * kSecond),                            // 15
+        stepBegin(2, 3 * kSecond),                         // 16
+        printed("fetched 3 rows", 3 * kSecond, 2),         // 17
+        waits(2, sleep, 3 * kSecond),                      // 18
+        iteration(4 * kSecond),                            // 19
+        stepBegin(2, 4 * kSecond),                         // 20
+        printed("all done", 4 * kSecond, 2),               // 21
+        done(2, "finished", 4 * kSecond),                  // 22
+        stepBegin(1, 4 * kSecond),                         // 23
+        done(1, "finished", 4 * kSecond),                  // 24
+        ended("finished", 4 * kSecond),                    // 25
     };
 }
 
@@ -853,36 +869,39 @@ TEST(LessonChecker, MomentEventIsMinusOneWhenTheMomentNeverComes) {
 TEST(LessonChecker, VerifyReportsNotesThatCannotAppearAndUnansweredQuestions) {
     const std::vector<TraceEvent> events = momentRun();
     const LessonChecker checker(events);
-    const Lesson lesson = parseLesson(
-        source({
-            R"("""Verify)",                                            // 1
-            "",                                                        // 2
-            "Predict: What is printed last?",                          // 3
-            "Check: output_line -1",                                   // 4
-            "Choices: fetched 3 rows | all done",                      // 5
-            "",                                                        // 6
-            "Predict: How long?",                                      // 7
-            "Check: total_time",                                       // 8
-            "Choices: 1 s | 2 s",                                      // 9
-            "",                                                        // 10
-            "Predict: Owner?",                                         // 11
-            "Check: task_state ghost",                                 // 12
-            "Choices: finished | running",                            // 13
-            R"(""")",                                                  // 14
-            "import asyncio",                                          // 15
-            "",                                                        // 16
-            "async def worker():",                                     // 17
-            "    #> Runs: line 20 in the run.",                        // 18
-            "",                                                        // 19
-            "    x = 1",                                               // 20
-            "    y = 2  #> Line 21 never runs.",                       // 21
-            "    z = 3  #> [when ghost starts] No task is called so.", // 22
-            "    #> [at t=1] The loop's clock reaches 1 s.",           // 23
-            "    w = 4",                                               // 24
-        }),
-        "verify.py");
+    const Lesson lesson =
+        parseLesson(source({
+                        R"("""Verify)",                                            // 1
+                        "",                                                        // 2
+                        "Predict: What is printed last?",                          // 3
+                        "Check: output_line -1",                                   // 4
+                        "Choices: fetched 3 rows | all done",                      // 5
+                        "",                                                        // 6
+                        "Predict: How long?",                                      // 7
+                        "Check: total_time",                                       // 8
+                        "Choices: 1 s | 2 s",                                      // 9
+                        "",                                                        // 10
+                        "Predict: Owner?",                                         // 11
+                        "Check: task_state ghost",                                 // 12
+                        "Choices: finished | running",                             // 13
+                        R"(""")",                                                  // 14
+                        "import asyncio",                                          // 15
+                        "",                                                        // 16
+                        "async def worker():",                                     // 17
+                        "    #> Runs: line 20 in the run.",                        // 18
+                        "",                                                        // 19
+                        "    x = 1",                                               // 20
+                        "    y = 2  #> Line 21 never runs.",                       // 21
+                        "    z = 3  #> [when ghost starts] No task is called so.", // 22
+                        "    #> [at t=2] The loop's clock reaches 2 s.",           // 23
+                        "    w = 4",                                               // 24
+                        "    #> Line 27 never runs either.",                       // 25
+                        "",                                                        // 26
+                        "    v = 5",                                               // 27
+                    }),
+                    "verify.py");
     ASSERT_TRUE(lesson.problems.empty());
-    ASSERT_EQ(lesson.notes.size(), 4u);
+    ASSERT_EQ(lesson.notes.size(), 5u);
     EXPECT_EQ(
         problemList(checker.verify(lesson)),
         (std::vector<std::pair<int, std::string>>{
@@ -890,29 +909,42 @@ TEST(LessonChecker, VerifyReportsNotesThatCannotAppearAndUnansweredQuestions) {
             {12, "no task is named 'ghost'"},
             {21, "the note cannot appear: line 21 never runs"},
             {22, "the note cannot appear: the moment [when ghost starts] never comes in the run"},
+            {25, "the note cannot appear: line 27 never runs"},
         }));
     // The notes that can appear say when.
     EXPECT_EQ(checker.momentEvent(lesson.notes[0].moment), 3);
-    EXPECT_EQ(checker.momentEvent(lesson.notes[3].moment), 10);
+    EXPECT_EQ(checker.momentEvent(lesson.notes[3].moment), 15);
 }
 
-TEST(LessonChecker, VerifyKeepsTheFormatProblemsFirstInLineOrder) {
+TEST(LessonChecker, VerifyMergesTheFormatProblemsInLineOrderWithoutRepeatingThem) {
     const std::vector<TraceEvent> events = momentRun();
     const LessonChecker checker(events);
     const Lesson lesson = parseLesson(source({
                                           R"("""Problems)",        // 1
                                           "Chaptre: one",          // 2
                                           "#> A note in the text", // 3
-                                          R"(""")",                // 4
-                                          "x = 1  #> line 5",      // 5
-                                          "y = 2  #> line 6",      // 6
+                                          "",                      // 4
+                                          "Predict: One choice?",  // 5
+                                          "Check: total_time",     // 6
+                                          "Choices: 1 s",          // 7
+                                          "",                      // 8
+                                          "Predict: No check?",    // 9
+                                          "Choices: 1 s | 2 s",    // 10
+                                          R"(""")",                // 11
+                                          "",                      // 12
+                                          "",                      // 13
+                                          "x = 1  #> line 14",     // 14
+                                          "y = 2  #> line 15",     // 15
                                       }),
                                       "problems.py");
+    // The faulted questions are not judged as well ("no choice agrees", "unknown check ''").
     EXPECT_EQ(problemList(checker.verify(lesson)),
               (std::vector<std::pair<int, std::string>>{
                   {2, "unknown field 'Chaptre' " + kKnownFields},
-                  {5, "the note cannot appear: line 5 never runs"},
-                  {6, "the note cannot appear: line 6 never runs"},
+                  {5, "the question needs at least two 'Choices:' separated by |"},
+                  {9, "the question has no 'Check:'"},
+                  {14, "the note cannot appear: line 14 never runs"},
+                  {15, "the note cannot appear: line 15 never runs"},
               }));
 }
 

@@ -1,0 +1,194 @@
+"""The built-in course and the lesson commands end to end: `looplab lessons` lists every lesson
+file of lessons/, `looplab check-lesson` passes every built-in lesson and names each mistake of
+a broken one with its line (docs/lesson-format.md). Usage: python3 test_lessons.py PATH/TO/looplab
+"""
+
+import ast
+import os
+import subprocess
+import sys
+import tempfile
+import textwrap
+import unittest
+
+LOOPLAB = None
+REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+LESSONS = os.path.join(REPO, "lessons")
+KNOWN_FIELDS = "(known: Chapter, Goals, Text, Predict, Check, Choices, Explain, Try)"
+
+
+def looplab(*args, timeout=600):
+    """Runs looplab from the repository's top folder; returns (exit status, stdout, stderr)."""
+    done = subprocess.run([LOOPLAB, *args], capture_output=True, text=True, timeout=timeout,
+                          cwd=REPO)
+    return done.returncode, done.stdout, done.stderr
+
+
+def lesson_files():
+    """The built-in lessons' file names, in course (file-name) order."""
+    return sorted(name for name in os.listdir(LESSONS)
+                  if name.endswith(".py") and os.path.isfile(os.path.join(LESSONS, name)))
+
+
+def docstring_title(name):
+    with open(os.path.join(LESSONS, name), encoding="utf-8") as f:
+        doc = ast.get_docstring(ast.parse(f.read()))
+    return doc.splitlines()[0].strip() if doc else ""
+
+
+class ListLessons(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.status, cls.out, cls.err = looplab("lessons")
+        cls.files = lesson_files()
+        cls.rows = [line.split("\t") for line in cls.out.splitlines()]
+
+    def test_exits_0_and_prints_three_tab_separated_fields_a_line(self):
+        self.assertEqual(self.status, 0, self.err)
+        self.assertEqual(self.err, "")
+        self.assertTrue(self.out.endswith("\n"), self.out)
+        for row in self.rows:
+            self.assertEqual(len(row), 3, row)
+            self.assertTrue(all(field.strip() for field in row), row)
+
+    def test_one_line_per_lesson_file_in_file_name_order(self):
+        self.assertEqual([row[2] for row in self.rows], ["lessons/" + f for f in self.files])
+        self.assertEqual([row[0] for row in self.rows], [f[:-len(".py")] for f in self.files])
+        self.assertEqual([row[0] for row in self.rows], sorted(row[0] for row in self.rows))
+
+    def test_the_title_is_the_docstrings_first_line(self):
+        for row in self.rows:
+            with self.subTest(lesson=row[0]):
+                self.assertEqual(row[1], docstring_title(row[0] + ".py"))
+
+    def test_every_path_exists(self):
+        for row in self.rows:
+            with self.subTest(path=row[2]):
+                self.assertTrue(row[2].startswith("lessons/"), row[2])
+                self.assertTrue(os.path.isfile(os.path.join(REPO, row[2])), row[2])
+
+    def test_the_course_has_at_least_14_lessons(self):
+        self.assertGreaterEqual(len(self.rows), 14, self.out)
+
+
+class CheckBuiltInLessons(unittest.TestCase):
+    def test_every_built_in_lesson_is_ok(self):
+        paths = ["lessons/" + f for f in lesson_files()]
+        status, out, err = looplab("check-lesson", *paths)
+        self.assertEqual(out, "".join(f"{path}: ok\n" for path in paths))
+        self.assertEqual(status, 0, err)
+
+
+# Line numbers matter: the expected problems below name lines 8, 14 and 21.
+BROKEN = '''\
+"""A broken lesson
+
+Chapter: Mistakes
+Text:
+Nothing here is right.
+
+Predict: How long does the program take?
+Check: total_time
+Choices: 1 s | 2 s
+
+Predict: What is printed last?
+Check: output_line -1
+Choices: start | end
+Explian: main prints "end" after its sleep.
+"""
+
+import asyncio
+
+
+async def never_called():
+    #> This note's line never runs.
+    print("never")
+
+
+async def main():
+    print("start")
+    await asyncio.sleep(5)
+    print("end")
+
+
+asyncio.run(main())
+'''
+
+
+class CheckBrokenLessons(unittest.TestCase):
+    def setUp(self):
+        self.folder = tempfile.TemporaryDirectory()
+        self.addCleanup(self.folder.cleanup)
+
+    def write(self, name, text):
+        path = os.path.join(self.folder.name, name)
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(text)
+        return path
+
+    def test_each_problem_is_printed_with_its_line(self):
+        path = self.write("broken.py", BROKEN)
+        status, out, err = looplab("check-lesson", path)
+        self.assertEqual(out, f"{path}:8: no choice agrees with the run, whose answer is 5.000 s\n"
+                              f"{path}:14: unknown field 'Explian' {KNOWN_FIELDS}\n"
+                              f"{path}:21: the note cannot appear: line 22 never runs\n")
+        self.assertEqual(status, 1, err)
+
+    def test_one_broken_lesson_among_good_ones_fails_the_check(self):
+        broken = self.write("broken.py", BROKEN)
+        good = "lessons/" + lesson_files()[0]
+        status, out, err = looplab("check-lesson", good, broken)
+        lines = out.splitlines()
+        self.assertEqual(lines[0], f"{good}: ok")
+        self.assertEqual([line.split(":")[:2] for line in lines[1:]],
+                         [[broken, "8"], [broken, "14"], [broken, "21"]])
+        self.assertEqual(status, 1, err)
+
+    def test_a_moment_that_never_comes_is_a_problem(self):
+        path = self.write("moment.py", textwrap.dedent('''\
+            """Moments
+
+            Chapter: Mistakes
+            """
+            import asyncio
+
+
+            async def main():
+                await asyncio.sleep(1)  #> [when printed goodbye] Never printed.
+                print("hello")  #> [at t=0.5] This one comes.
+
+
+            asyncio.run(main())
+        '''))
+        status, out, err = looplab("check-lesson", path)
+        self.assertEqual(out, f"{path}:9: the note cannot appear: the moment "
+                              "[when printed goodbye] never comes in the run\n")
+        self.assertEqual(status, 1, err)
+
+    def test_a_program_without_a_lesson_is_reported(self):
+        path = self.write("plain.py", "print('hello')\n")
+        status, out, err = looplab("check-lesson", path)
+        self.assertEqual(out, f"{path}:0: no lesson here: the module docstring has no title and "
+                              "fields\n")
+        self.assertEqual(status, 1, err)
+
+    def test_no_lesson_given_is_a_usage_error(self):
+        status, out, err = looplab("check-lesson")
+        self.assertEqual(status, 2)
+        self.assertEqual(out, "")
+        self.assertEqual(err, "looplab: looplab check-lesson needs a lesson: "
+                              "looplab check-lesson LESSON.py\n")
+
+    def test_a_missing_file_is_a_usage_error(self):
+        missing = os.path.join(self.folder.name, "missing.py")
+        status, out, err = looplab("check-lesson", missing)
+        self.assertEqual(status, 2)
+        self.assertEqual(out, "")
+        self.assertIn(f"cannot read {missing}", err)
+
+
+if __name__ == "__main__":
+    if len(sys.argv) < 2:
+        sys.exit("usage: test_lessons.py PATH/TO/looplab")
+    LOOPLAB = os.path.abspath(sys.argv.pop(1))
+    unittest.main()
