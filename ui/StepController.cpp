@@ -109,11 +109,15 @@ void StepController::continueToBreakpoint() {
 void StepController::goToTime(qint64 ns) {
     if (!replay_)
         return;
-    // The first stop whose event happened at or after ns on the loop thread.
+    // The first stop whose event happened at or after ns by the loop's clock, or a block of
+    // the loop thread that lasts past ns. Worker events carry the worker's own clock, which
+    // runs ahead of the loop's, so they do not count.
     const auto& events = replay_->events();
     for (int stop = 1; stop < stopCount(); ++stop) {
         const TraceEvent& e = events[stops_[static_cast<size_t>(stop)] - 1];
-        if (e.t >= ns && e.kind != EventKind::Job) {
+        const bool loopBlockedPast =
+            e.kind == EventKind::Block && e.text == "loop" && e.t + e.num >= ns;
+        if ((TraceReplay::onLoopClock(e) && e.t >= ns) || loopBlockedPast) {
             goToStop(stop);
             return;
         }

@@ -1,5 +1,7 @@
 #include "LessonChecker.h"
 
+#include "TraceReplay.h"
+
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
@@ -59,23 +61,7 @@ std::string lowered(std::string text) {
     return text;
 }
 
-// Loop-thread events: their `t` is the loop's clock (worker events carry a worker's clock).
-bool onLoopThread(const TraceEvent& event) {
-    switch (event.kind) {
-    case EventKind::Iteration:
-    case EventKind::StepBegin:
-    case EventKind::HandleRun:
-    case EventKind::StepYield:
-    case EventKind::TaskDone:
-    case EventKind::End:
-        return true;
-    default:
-        return false;
-    }
-}
-
-// asyncio.run's clean-up after the main task: tasks of the loop, not of the program, that end
-// last in every run.
+// asyncio.run's own clean-up tasks end every run; they are never the answer to "which task".
 bool isRunnerCleanUp(const std::string& coroutine) {
     return coroutine == "BaseEventLoop.shutdown_asyncgens" ||
            coroutine == "BaseEventLoop.shutdown_default_executor";
@@ -150,7 +136,8 @@ long LessonChecker::momentEvent(const LessonMoment& moment) const {
             hit = e.kind == EventKind::Print && e.text.find(moment.name) != std::string::npos;
             break;
         case Kind::AtTime:
-            hit = onLoopThread(e) && static_cast<double>(e.t) >= moment.seconds * 1e9 - 0.5;
+            hit = TraceReplay::onLoopClock(e) &&
+                  static_cast<double>(e.t) >= moment.seconds * 1e9 - 0.5;
             break;
         case Kind::AtEnd:
             hit = e.kind == EventKind::End;
@@ -174,7 +161,7 @@ QuestionVerdict LessonChecker::judge(const LessonQuestion& question) const {
     if (name == "total_time") {
         int64_t end = 0;
         for (const TraceEvent& e : events_)
-            if (onLoopThread(e))
+            if (TraceReplay::onLoopClock(e))
                 end = std::max(end, e.t);
         verdict.answer = secondsText(end);
         const double seconds = static_cast<double>(end) / 1e9;

@@ -80,14 +80,24 @@ LoopState TraceReplay::stateAfter(size_t count) const {
     return state;
 }
 
+bool TraceReplay::onLoopClock(const TraceEvent& e) {
+    switch (e.kind) {
+    case EventKind::Job:
+    case EventKind::Block:
+        return false;
+    case EventKind::Line:
+    case EventKind::LinesSkipped:
+        return e.text.empty() || e.text == "loop";
+    case EventKind::Print:
+        return e.detail == "loop";
+    default:
+        return true;
+    }
+}
+
 void TraceReplay::apply(LoopState& state, const TraceEvent& e) {
     ++state.eventsApplied;
-    const bool onLoopThread = e.kind != EventKind::Job &&
-                              !((e.kind == EventKind::Line || e.kind == EventKind::LinesSkipped ||
-                                 e.kind == EventKind::Block) &&
-                                !e.text.empty() && e.text != "loop") &&
-                              !(e.kind == EventKind::Print && e.detail != "loop");
-    if (onLoopThread && e.kind != EventKind::Block)
+    if (onLoopClock(e))
         state.timeNs = std::max(state.timeNs, e.t);
     if (state.blockedUntilNs >= 0 && state.timeNs >= state.blockedUntilNs)
         state.blockedUntilNs = -1;

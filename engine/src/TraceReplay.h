@@ -24,6 +24,10 @@ class TraceReplay {
     // The state after the first `count` events (0 = before anything happened).
     LoopState stateAfter(size_t count) const;
 
+    // Whether the event's `t` is the loop thread's clock (worker lines, prints and jobs carry a
+    // worker's clock; a block's `t` is when it began).
+    static bool onLoopClock(const TraceEvent& event);
+
     // Applies one event to a state; public so views and tests can reason about single steps.
     static void apply(LoopState& state, const TraceEvent& event);
 

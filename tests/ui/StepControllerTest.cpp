@@ -89,3 +89,29 @@ TEST(StepController, ClampsAndJumpsToTime) {
 }
 
 } // namespace
+
+namespace {
+
+// The loop hands a 2 s job to a worker at t=0; the worker's lines carry the worker's clock
+// (up to 2 s) long before the loop's clock gets there.
+TEST(StepController, GoToTimeFollowsTheLoopClockNotAWorkersClock) {
+    StepController controller;
+    controller.setReplay(std::make_shared<const TraceReplay>(std::vector<TraceEvent>{
+        {EventKind::TaskCreated, 0, 1, -1, 5, -1, "Task-1", "main"},                     // 1
+        {EventKind::StepBegin, 0, 1, 1, 0, 0, {}, {}},                                   // 2
+        {EventKind::Line, 100, -1, -1, 7, 0, "default worker 0", {}},                    // 3
+        {EventKind::Block, 100, -1, -1, 7, 2'000'000'000, "default worker 0", {}},       // 4
+        {EventKind::Line, 2'000'000'100, -1, -1, 8, 0, "default worker 0", {}},          // 5
+        {EventKind::StepYield, 200, 1, -1, 3, 0, {}, R"({"wait":{"kind":"executor"}})"}, // 6
+        {EventKind::Iteration, 500'000'000, -1, -1, 1, 2, {}, {}},                       // 7
+        {EventKind::StepBegin, 2'000'000'200, 1, 1, 0, 0, {}, {}},                       // 8
+    }));
+    controller.goToTime(1'000'000'000);
+    ASSERT_NE(controller.lastEvent(), nullptr);
+    EXPECT_EQ(controller.lastEvent()->kind, EventKind::StepBegin); // not the worker's line at 2 s
+    EXPECT_EQ(controller.state().timeNs, 2'000'000'200);
+    controller.goToTime(100);
+    EXPECT_EQ(controller.lastEvent()->kind, EventKind::StepYield); // the first loop event at 100+
+}
+
+} // namespace
