@@ -84,7 +84,7 @@ int CodeView::noteWidth() const {
     // As many characters as fit beside the margins, so a note never runs off the page.
     const QFontMetrics metrics(lexer() ? lexer()->defaultFont() : font());
     const int usable = viewport()->width() - 24;
-    return std::max(30, usable / std::max(1, metrics.horizontalAdvance(QLatin1Char('m'))) - 10);
+    return std::max(30, usable / std::max(1, metrics.horizontalAdvance(QLatin1Char('m'))) - 14);
 }
 
 void CodeView::setLessonNote(int line, const QString& text) {
@@ -124,8 +124,10 @@ void CodeView::showState(const LoopState& state, int currentLine) {
         QList<QsciStyledText> parts;
         if (waiting.count(noteLine_))
             parts << QsciStyledText(waiting[noteLine_].join('\n') + '\n', kAnnotationStyle);
-        parts << QsciStyledText(QStringLiteral("Note: ") + wrapped(noteText_, noteWidth()),
-                                kNoteStyle);
+        parts << QsciStyledText(
+            QStringLiteral("Note: ") +
+                wrapped(noteText_, std::max(24, noteWidth() - indentation(noteLine_ - 1))),
+            kNoteStyle);
         annotate(noteLine_ - 1, parts);
     }
 }

@@ -21,9 +21,21 @@ namespace {
 QString richText(const std::string& plain) {
     QString html = QString::fromStdString(plain).toHtmlEscaped();
     static const QRegularExpression code(QStringLiteral("`([^`]+)`"));
-    html.replace(code,
-                 QStringLiteral("<code style=\"background:rgba(127,127,127,0.18)\">\\1</code>"));
-    return html;
+    // Code has no spaces to wrap at: a zero-width space after punctuation lets a long call
+    // break across lines instead of widening the whole panel.
+    static const QRegularExpression breakAfter(QStringLiteral("([.(,=_\\[/])"));
+    QString result;
+    qsizetype from = 0;
+    for (auto matches = code.globalMatch(html); matches.hasNext();) {
+        const QRegularExpressionMatch match = matches.next();
+        QString inner = match.captured(1);
+        inner.replace(breakAfter, QStringLiteral("\\1&#8203;"));
+        result += html.mid(from, match.capturedStart() - from) +
+                  QStringLiteral("<code style=\"background:rgba(127,127,127,0.18)\">%1</code>")
+                      .arg(inner);
+        from = match.capturedEnd();
+    }
+    return result + html.mid(from);
 }
 
 QLabel* wrappedLabel(const QString& html, QWidget* parent) {
@@ -47,6 +59,7 @@ QLabel* heading(const QString& text, QWidget* parent) {
 LessonPanel::LessonPanel(LessonProgress& progress, QWidget* parent)
     : QScrollArea(parent), progress_(progress) {
     setWidgetResizable(true);
+    setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff); // text wraps to the panel's width
     setFrameShape(QFrame::NoFrame);
     setAccessibleName(tr("Lesson"));
     setMinimumWidth(260);
@@ -108,7 +121,9 @@ void LessonPanel::rebuild(const std::vector<LessonProblem>& problems) {
     layout_->addWidget(title);
     if (!lesson_.chapter.empty()) {
         auto* chapter = new QLabel(QString::fromStdString(lesson_.chapter), content_);
-        chapter->setEnabled(false); // the palette's quieter text colour
+        QFont italic = chapter->font();
+        italic.setItalic(true);
+        chapter->setFont(italic);
         layout_->addWidget(chapter);
     }
 

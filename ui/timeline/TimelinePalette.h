@@ -56,7 +56,6 @@ struct TimelinePalette {
     // The "now" line: black stands out against every state colour and pattern above.
     static QColor cursor() { return QColor(0x00, 0x00, 0x00); }
     static QColor grid() { return QColor(0xE2, 0xE2, 0xE2); }
-    static QColor rowStripe() { return QColor(0xF6, 0xF6, 0xF6); }
 };
 
 } // namespace looplab

@@ -352,7 +352,7 @@ void TimelineView::collectRow(QPainter& p, PaintScratch& scratch, size_t row, in
     const int width = scratch.width;
     const QFontMetrics& fm = scratch.fm;
     if (row % 2 == 1)
-        p.fillRect(QRect(0, y, width, rh), TimelinePalette::rowStripe());
+        p.fillRect(QRect(0, y, width, rh), palette().color(QPalette::AlternateBase));
     const TimelineRow& rowData = model_->row(row);
     p.setPen(palette().color(QPalette::Text));
     const QString label =
