@@ -367,6 +367,11 @@ void MainWindow::openNextLesson() {
     openProgram(next);
 }
 
+const std::vector<TraceEvent>& MainWindow::runEvents() const {
+    static const std::vector<TraceEvent> none; // a run that left no trace
+    return run_.replay ? run_.replay->events() : none;
+}
+
 void MainWindow::showLesson() {
     const Lesson lesson = loadLesson(run_.programPath.toStdString());
     if (!lesson.isLesson()) {
@@ -374,15 +379,11 @@ void MainWindow::showLesson() {
         lessonDock_->hide();
         return;
     }
-    static const std::vector<TraceEvent> noEvents;
-    const LessonChecker checker(run_.replay ? run_.replay->events() : noEvents);
+    const LessonChecker checker(runEvents());
     std::vector<QuestionVerdict> verdicts;
     for (const LessonQuestion& question : lesson.questions)
         verdicts.push_back(checker.judge(question));
-    std::vector<long> noteEvents;
-    for (const LessonNote& note : lesson.notes)
-        noteEvents.push_back(checker.momentEvent(note.moment));
-    lessonPanel_->setLesson(lesson, verdicts, noteEvents,
+    lessonPanel_->setLesson(lesson, verdicts, checker.noteEvents(lesson),
                             run_.replay ? checker.verify(lesson) : lesson.problems);
     browser_->setCurrentLesson(run_.programPath);
     lessonDock_->show();
@@ -472,12 +473,7 @@ void MainWindow::runEditedCode() {
     if (lessonPanel_->hasLesson()) {
         // The notes follow the edited code's lines and its new run.
         const Lesson edited = parseLesson(code_->text().toStdString(), original.toStdString());
-        static const std::vector<TraceEvent> noEvents;
-        const LessonChecker checker(run_.replay ? run_.replay->events() : noEvents);
-        std::vector<long> noteEvents;
-        for (const LessonNote& note : edited.notes)
-            noteEvents.push_back(checker.momentEvent(note.moment));
-        lessonPanel_->setNoteEvents(edited, noteEvents);
+        lessonPanel_->setNoteEvents(edited, LessonChecker(runEvents()).noteEvents(edited));
     }
     showRun(keep);
 }

@@ -82,6 +82,7 @@ class MainWindow : public QMainWindow {
     void showTaskDetails();
     void markProblems();
     void showLesson();
+    const std::vector<TraceEvent>& runEvents() const;
     void buildLessonDocks();
     QString autosavePath() const;
     QString editsPath() const;

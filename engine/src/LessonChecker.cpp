@@ -149,6 +149,13 @@ long LessonChecker::momentEvent(const LessonMoment& moment) const {
     return -1;
 }
 
+std::vector<long> LessonChecker::noteEvents(const Lesson& lesson) const {
+    std::vector<long> events;
+    for (const LessonNote& note : lesson.notes)
+        events.push_back(momentEvent(note.moment));
+    return events;
+}
+
 QuestionVerdict LessonChecker::judge(const LessonQuestion& question) const {
     QuestionVerdict verdict;
     const std::string check = trim(question.check);

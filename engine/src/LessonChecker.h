@@ -21,11 +21,14 @@ struct QuestionVerdict {
 
 class LessonChecker {
   public:
+    // Keeps a reference to `events`: they must outlive the checker.
     explicit LessonChecker(const std::vector<TraceEvent>& events);
 
     // The index of the event at which the moment happens; -1 when it never does. A note is
     // shown once this event has been applied.
     long momentEvent(const LessonMoment& moment) const;
+    // momentEvent of each of the lesson's notes, in the lesson's order.
+    std::vector<long> noteEvents(const Lesson& lesson) const;
     QuestionVerdict judge(const LessonQuestion& question) const;
     // Every problem of the lesson: its format mistakes, notes whose moment never comes,
     // questions the run does not answer with exactly one choice.
