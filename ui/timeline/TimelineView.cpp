@@ -1,7 +1,6 @@
 #include "TimelineView.h"
 
 #include "TimelineMath.h"
-#include "TimelinePalette.h"
 
 #include <QApplication>
 #include <QHelpEvent>
@@ -12,11 +11,7 @@
 #include <QWheelEvent>
 
 #include <algorithm>
-#include <array>
 #include <cmath>
-#include <string>
-#include <unordered_map>
-#include <vector>
 
 namespace looplab {
 
@@ -33,74 +28,12 @@ qint64 scrollUnit(qint64 runNs) {
     return std::max<qint64>(1, runNs / 100000);
 }
 
-QString segmentCaption(const Segment& s) {
-    if (!s.detail.empty() && s.kind != SegmentKind::Blocked)
-        return QString::fromStdString(s.detail);
-    return QString::fromLatin1(segmentKindName(s.kind));
-}
-
-constexpr size_t kKindCount = static_cast<size_t>(SegmentKind::Mixed) + 1;
-
 } // namespace
-
-// What one paint of the rows gathers before drawing: the rectangles of every visible row,
-// grouped by state so each state costs one brush set-up for its fill and one for its pattern,
-// and the captions to write on top afterwards.
-struct TimelineView::PaintScratch {
-    struct Caption {
-        QRect box;
-        SegmentKind kind;
-        const Segment* segment;
-    };
-
-    // Per paint
-    QFontMetrics fm{QFont()};
-    int rowHeight = 0;
-    int gutter = 0;
-    int width = 0;
-    int pad = 0;
-    // Reused buffers
-    std::vector<DrawRect> rects;
-    std::vector<PixelSpan> spans;
-    std::array<QList<QRect>, kKindCount> boxesByKind;
-    std::vector<Caption> captions;
-    // Caption widths of this paint's font: shaping text is the dearest thing a row does, and
-    // the same few captions ("running", "sleep", ...) recur on thousands of segments.
-    std::array<int, kKindCount> kindCaptionWidth{};
-    std::unordered_map<std::string, int> detailCaptionWidth;
-
-    void reset(const QFont& font, int rh, int gutterWidth, int viewportWidth) {
-        fm = QFontMetrics(font);
-        rowHeight = rh;
-        gutter = gutterWidth;
-        width = viewportWidth;
-        pad = std::max(2, rh / 8);
-        for (auto& boxes : boxesByKind)
-            boxes.clear();
-        captions.clear();
-        kindCaptionWidth.fill(-1);
-        detailCaptionWidth.clear();
-    }
-
-    int captionWidth(const Segment& s) {
-        if (s.detail.empty() || s.kind == SegmentKind::Blocked) {
-            int& cached = kindCaptionWidth[static_cast<size_t>(s.kind)];
-            if (cached < 0)
-                cached = fm.horizontalAdvance(segmentCaption(s));
-            return cached;
-        }
-        auto found = detailCaptionWidth.find(s.detail);
-        if (found == detailCaptionWidth.end())
-            found =
-                detailCaptionWidth.emplace(s.detail, fm.horizontalAdvance(segmentCaption(s))).first;
-        return found->second;
-    }
-};
 
 TimelineView::~TimelineView() = default;
 
 TimelineView::TimelineView(QWidget* parent)
-    : QAbstractScrollArea(parent), scratch_(std::make_unique<PaintScratch>()) {
+    : QAbstractScrollArea(parent), painter_(std::make_unique<TimelinePainter>()) {
     setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOn);
     viewport()->setMouseTracking(false);
     viewport()->setAttribute(Qt::WA_OpaquePaintEvent);
@@ -152,26 +85,19 @@ QFont TimelineView::scaledFont() const {
 }
 
 int TimelineView::rowHeight() const {
-    return QFontMetrics(scaledFont()).height() * 3 / 2 + 2;
+    return TimelinePainter::rowHeight(scaledFont());
 }
 
 int TimelineView::headerHeight() const {
-    // A legend line, then the axis: labels above their tick marks.
-    return QFontMetrics(scaledFont()).height() * 3 + 4;
+    return TimelinePainter::headerHeight(scaledFont(), viewport()->width());
 }
 
 int TimelineView::gutterWidth() const {
-    if (gutterCache_ >= 0)
-        return gutterCache_;
-    const QFontMetrics fm(scaledFont());
-    int widest = fm.horizontalAdvance(QStringLiteral("Task-00"));
-    if (model_)
-        for (size_t r = 0; r < model_->rowCount(); ++r)
-            widest =
-                std::max(widest, fm.horizontalAdvance(QString::fromStdString(model_->rowLabel(r))));
-    // Long thread names are elided rather than squeezing the time area.
-    gutterCache_ =
-        std::min(widest + fm.averageCharWidth() * 2, std::max(40, viewport()->width() * 3 / 10));
+    // Measuring every label is too slow to repeat for each paint: cached until the model,
+    // font, scale or width changes.
+    if (gutterCache_ < 0)
+        gutterCache_ =
+            TimelinePainter::gutterWidth(model_.get(), scaledFont(), viewport()->width() * 3 / 10);
     return gutterCache_;
 }
 
@@ -221,184 +147,18 @@ void TimelineView::changeEvent(QEvent* event) {
 
 void TimelineView::paintEvent(QPaintEvent*) {
     QPainter p(viewport());
-    p.fillRect(viewport()->rect(), palette().base());
-    p.setFont(scaledFont());
-    drawRows(p);
-    drawLegend(p);
-    drawAxis(p);
-    drawCursor(p);
-}
-
-void TimelineView::drawLegend(QPainter& p) const {
-    static const struct {
-        SegmentKind kind;
-        const char* text;
-    } entries[] = {{SegmentKind::Running, "running"},
-                   {SegmentKind::Ready, "ready (queued)"},
-                   {SegmentKind::Waiting, "waiting (on what: in the bar)"},
-                   {SegmentKind::Blocked, "blocked (blocking call)"},
-                   {SegmentKind::Busy, "worker busy"},
-                   {SegmentKind::Mixed, "several (zoom in)"}};
-    const QFontMetrics fm(p.font());
-    const int h = fm.height();
-    int x = fm.averageCharWidth();
-    for (const auto& entry : entries) {
-        const QRect swatch(x, h / 4, h * 3 / 2, h * 3 / 4);
-        p.fillRect(swatch, TimelinePalette::fill(entry.kind));
-        p.fillRect(swatch, TimelinePalette::pattern(entry.kind));
-        p.setPen(palette().color(QPalette::Text));
-        x += swatch.width() + fm.averageCharWidth() / 2;
-        const QString text = QString::fromLatin1(entry.text);
-        p.drawText(QPoint(x, fm.ascent()), text);
-        x += fm.horizontalAdvance(text) + fm.averageCharWidth() * 2;
-    }
-}
-
-void TimelineView::drawAxis(QPainter& p) const {
-    const QFontMetrics fm(p.font());
-    const int top = fm.height() + 2;
-    const int bottom = headerHeight();
-    const int gutter = gutterWidth();
-    p.fillRect(QRect(0, top, viewport()->width(), bottom - top), palette().base());
-    p.setPen(palette().color(QPalette::Text));
-    p.drawText(QRect(0, top, gutter - 4, bottom - top), Qt::AlignRight | Qt::AlignVCenter,
-               QStringLiteral("virtual s"));
-
-    // The smallest 1-2-5 step whose labels do not collide.
-    qint64 step = 1;
-    int decimals = 9;
-    for (qint64 magnitude = 1;; magnitude *= 10) {
-        bool found = false;
-        for (int m : {1, 2, 5}) {
-            step = magnitude * m;
-            decimals = std::max(0, 9 - static_cast<int>(std::floor(std::log10(double(step)))));
-            const int label = fm.horizontalAdvance(seconds(zoom_.runEndNs(), decimals)) +
-                              fm.averageCharWidth() * 3;
-            if (step / zoom_.nsPerPx() >= label || magnitude > (qint64(1) << 50)) {
-                found = true;
-                break;
-            }
-        }
-        if (found)
-            break;
-    }
-    const int lineWidth = std::max(1, static_cast<int>(std::lround(scale_)));
-    for (qint64 t = (zoom_.startNs() / step) * step; t <= zoom_.endNs(); t += step) {
-        if (t < zoom_.startNs())
-            continue;
-        const int x = gutter + static_cast<int>(std::lround(zoom_.nsToX(t)));
-        p.fillRect(QRect(x, bottom - fm.height() / 2, lineWidth, fm.height() / 2),
-                   palette().color(QPalette::Text));
-        const QString label = seconds(t, decimals);
-        const int w = fm.horizontalAdvance(label);
-        const int left = std::min(x - w / 2, viewport()->width() - w - 2);
-        if (left >= gutter)
-            p.drawText(QPoint(left, bottom - fm.height() / 2 - fm.descent() - 1), label);
-    }
-    p.fillRect(QRect(gutter, bottom - lineWidth, viewport()->width(), lineWidth),
-               palette().color(QPalette::Text));
-}
-
-void TimelineView::drawRows(QPainter& p) const {
-    if (!model_)
-        return;
-    const int top = headerHeight();
-    const int rh = rowHeight();
-    const int scroll = verticalScrollBar()->value();
-    PaintScratch& scratch = *scratch_;
-    scratch.reset(p.font(), rh, gutterWidth(), viewport()->width());
-    p.save();
-    p.setClipRect(QRect(0, top, viewport()->width(), viewport()->height() - top));
-    // Stripes and labels row by row; the state rectangles of all rows are only collected.
-    const size_t first = static_cast<size_t>(std::max(0, scroll / rh));
-    for (size_t r = first; r < model_->rowCount(); ++r) {
-        const int y = top + static_cast<int>(r) * rh - scroll;
-        if (y >= viewport()->height())
-            break;
-        collectRow(p, scratch, r, y);
-    }
-    // Then one pass per state over every row: the fill, then its pattern on top. Rectangles of
-    // one row never overlap (snapToPixels) nor do rows, so the order of the fills does not
-    // matter and the picture is the one per-rectangle fills would paint.
-    p.setPen(Qt::NoPen);
-    p.setBrushOrigin(scratch.gutter, 0); // hatching stays put while the row is redrawn
-    for (size_t k = 0; k < kKindCount; ++k) {
-        const QList<QRect>& boxes = scratch.boxesByKind[k];
-        if (boxes.isEmpty())
-            continue;
-        const auto kind = static_cast<SegmentKind>(k);
-        p.setBrush(TimelinePalette::fill(kind));
-        p.drawRects(boxes.constData(), static_cast<int>(boxes.size()));
-        const QBrush pattern = TimelinePalette::pattern(kind);
-        if (pattern.style() == Qt::NoBrush)
-            continue;
-        p.setBrush(pattern);
-        p.drawRects(boxes.constData(), static_cast<int>(boxes.size()));
-    }
-    p.setBrush(Qt::NoBrush);
-    // The state in words where it fits: colour and pattern are never the only cue.
-    for (const PaintScratch::Caption& c : scratch.captions) {
-        if (TimelinePalette::pattern(c.kind).style() != Qt::NoBrush)
-            p.fillRect(c.box.adjusted(-2, 0, 2, 0), TimelinePalette::fill(c.kind));
-        p.setPen(TimelinePalette::text(c.kind));
-        p.drawText(c.box, Qt::AlignLeft | Qt::AlignVCenter, segmentCaption(*c.segment));
-    }
-    p.restore();
-}
-
-void TimelineView::collectRow(QPainter& p, PaintScratch& scratch, size_t row, int y) const {
-    const int rh = scratch.rowHeight;
-    const int gutter = scratch.gutter;
-    const int width = scratch.width;
-    const QFontMetrics& fm = scratch.fm;
-    if (row % 2 == 1)
-        p.fillRect(QRect(0, y, width, rh), palette().color(QPalette::AlternateBase));
-    const TimelineRow& rowData = model_->row(row);
-    p.setPen(palette().color(QPalette::Text));
-    const QString label =
-        fm.elidedText(QString::fromStdString(rowData.label), Qt::ElideMiddle, gutter - 6);
-    p.drawText(QRect(4, y, gutter - 6, rh), Qt::AlignLeft | Qt::AlignVCenter, label);
-
-    const auto range = model_->visibleRange(row, zoom_.startNs(), zoom_.endNs() + 1);
-    mergeSubPixel(rowData.segments, range.first, range.second, zoom_.startNs(), zoom_.nsPerPx(),
-                  scratch.rects);
-    const double areaWidth = width - gutter;
-    const int boxTop = y + scratch.pad;
-    const int boxHeight = rh - 2 * scratch.pad;
-    // At most one rectangle per pixel column, neighbours of one state already joined.
-    snapToPixels(scratch.rects, areaWidth, scratch.spans);
-    for (const PixelSpan& span : scratch.spans)
-        scratch.boxesByKind[static_cast<size_t>(span.kind)].append(
-            QRect(gutter + span.x0, boxTop, span.x1 - span.x0, boxHeight));
-
-    const QRect rowArea(gutter, y, width - gutter, rh);
-    for (const DrawRect& r : scratch.rects) {
-        if (r.merged)
-            continue;
-        const PixelSpan columns = pixelBox(r, areaWidth);
-        // Nothing is narrower than its padding plus a caption: skip before measuring.
-        if (columns.x1 - columns.x0 < 8)
-            continue;
-        const QRect box(gutter + columns.x0, boxTop, columns.x1 - columns.x0, boxHeight);
-        const QRect visible = box.intersected(rowArea);
-        const Segment& segment = rowData.segments[r.firstSegment];
-        const int textWidth = scratch.captionWidth(segment);
-        if (textWidth + 8 > visible.width())
-            continue;
-        const QRect textBox(visible.left() + 4, box.top() + (box.height() - fm.height()) / 2,
-                            textWidth, fm.height());
-        scratch.captions.push_back({textBox, r.kind, &segment});
-    }
-}
-
-void TimelineView::drawCursor(QPainter& p) const {
-    const double x = zoom_.nsToX(currentNs_);
-    if (x < 0 || x > timeAreaWidth())
-        return;
-    const int w = std::max(2, static_cast<int>(std::lround(2 * scale_)));
-    const int cx = gutterWidth() + static_cast<int>(std::lround(x));
-    const int top = QFontMetrics(p.font()).height() + 2;
-    p.fillRect(QRect(cx - w / 2, top, w, viewport()->height() - top), TimelinePalette::cursor());
+    TimelineFrame frame;
+    frame.size = viewport()->size();
+    frame.font = scaledFont();
+    frame.scale = scale_;
+    frame.base = palette().color(QPalette::Base);
+    frame.alternate = palette().color(QPalette::AlternateBase);
+    frame.text = palette().color(QPalette::Text);
+    frame.zoom = zoom_;
+    frame.gutter = gutterWidth();
+    frame.scrollY = verticalScrollBar()->value();
+    frame.cursorNs = currentNs_;
+    painter_->paint(p, model_.get(), frame);
 }
 
 void TimelineView::wheelEvent(QWheelEvent* event) {

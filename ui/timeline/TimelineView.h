@@ -7,14 +7,13 @@
 // Wheel zooms around the mouse, dragging pans, a click reports the time under the mouse.
 
 #include "TimelineModel.h"
+#include "TimelinePainter.h"
 #include "TimelineZoom.h"
 
 #include <QAbstractScrollArea>
 #include <QPoint>
 
 #include <memory>
-
-class QPainter;
 
 namespace looplab {
 
@@ -61,12 +60,6 @@ class TimelineView : public QAbstractScrollArea {
     QFont scaledFont() const;
     int timeAreaWidth() const;
     void syncScrollBars();
-    void drawLegend(QPainter& p) const;
-    void drawAxis(QPainter& p) const;
-    struct PaintScratch;
-    void drawRows(QPainter& p) const;
-    void collectRow(QPainter& p, PaintScratch& scratch, size_t row, int y) const;
-    void drawCursor(QPainter& p) const;
     QString tooltipAt(const QPoint& pos) const;
 
     std::shared_ptr<const TimelineModel> model_;
@@ -77,11 +70,9 @@ class TimelineView : public QAbstractScrollArea {
     bool dragging_ = false;
     bool pressed_ = false;
     bool syncing_ = false; // set while we move the scroll bars ourselves
-    // Measuring every label is too slow to repeat for each painted row; reset when the
-    // model, font, scale or width changes.
     mutable int gutterCache_ = -1;
-    // Buffers reused from paint to paint, so a frame does not allocate per row.
-    std::unique_ptr<PaintScratch> scratch_;
+    // The picture itself; it keeps its buffers from paint to paint.
+    std::unique_ptr<TimelinePainter> painter_;
 };
 
 } // namespace looplab

@@ -1,0 +1,410 @@
+#include "TimelinePainter.h"
+
+#include "TimelineMath.h"
+#include "TimelinePalette.h"
+
+#include <QFontMetrics>
+#include <QList>
+#include <QPainter>
+#include <QRect>
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace looplab {
+
+namespace {
+
+constexpr size_t kKindCount = static_cast<size_t>(SegmentKind::Mixed) + 1;
+
+// Virtual seconds with `decimals` digits: the axis speaks the unit of the lessons.
+QString seconds(qint64 ns, int decimals) {
+    return QString::number(static_cast<double>(ns) / 1e9, 'f', decimals);
+}
+
+QString segmentCaption(const Segment& s) {
+    if (!s.detail.empty() && s.kind != SegmentKind::Blocked)
+        return QString::fromStdString(s.detail);
+    return QString::fromLatin1(segmentKindName(s.kind));
+}
+
+struct LegendEntry {
+    SegmentKind kind;
+    const char* text;
+};
+
+constexpr LegendEntry kLegend[] = {{SegmentKind::Running, "running"},
+                                   {SegmentKind::Ready, "ready (queued)"},
+                                   {SegmentKind::Waiting, "waiting (on what: in the bar)"},
+                                   {SegmentKind::Blocked, "blocked (blocking call)"},
+                                   {SegmentKind::Busy, "worker busy"},
+                                   {SegmentKind::Mixed, "several (zoom in)"}};
+
+int legendEntryWidth(const QFontMetrics& fm, const LegendEntry& entry) {
+    return fm.height() * 3 / 2 + fm.averageCharWidth() / 2 +
+           fm.horizontalAdvance(QString::fromLatin1(entry.text)) + fm.averageCharWidth() * 2;
+}
+
+} // namespace
+
+// What one paint gathers before drawing: the rectangles of every visible row grouped by state,
+// so each state costs one brush set-up for its fill and one for its pattern, and the captions
+// to write on top afterwards.
+struct TimelinePainter::Scratch {
+    struct Caption {
+        QRect box;
+        SegmentKind kind;
+        const Segment* segment;
+    };
+
+    QFontMetrics fm{QFont()};
+    int rowHeight = 0;
+    int pad = 0;
+    std::vector<DrawRect> rects;
+    std::vector<PixelSpan> spans;
+    std::array<QList<QRect>, kKindCount> boxesByKind;
+    std::vector<Caption> captions;
+    // Caption widths of this paint's font: shaping text is the dearest thing a row does, and
+    // the same few captions ("running", "sleep", ...) recur on thousands of segments.
+    std::array<int, kKindCount> kindCaptionWidth{};
+    std::unordered_map<std::string, int> detailCaptionWidth;
+    // Dense mode: how many of a band's rows are in each state, per pixel column.
+    std::vector<std::array<int, kKindCount>> columnCounts;
+
+    void reset(const QFont& font, int rh) {
+        fm = QFontMetrics(font);
+        rowHeight = rh;
+        pad = std::max(2, rh / 8);
+        for (auto& boxes : boxesByKind)
+            boxes.clear();
+        captions.clear();
+        kindCaptionWidth.fill(-1);
+        detailCaptionWidth.clear();
+    }
+
+    int captionWidth(const Segment& s) {
+        if (s.detail.empty() || s.kind == SegmentKind::Blocked) {
+            int& cached = kindCaptionWidth[static_cast<size_t>(s.kind)];
+            if (cached < 0)
+                cached = fm.horizontalAdvance(segmentCaption(s));
+            return cached;
+        }
+        auto found = detailCaptionWidth.find(s.detail);
+        if (found == detailCaptionWidth.end())
+            found =
+                detailCaptionWidth.emplace(s.detail, fm.horizontalAdvance(segmentCaption(s))).first;
+        return found->second;
+    }
+};
+
+TimelinePainter::TimelinePainter() : scratch_(std::make_unique<Scratch>()) {}
+TimelinePainter::~TimelinePainter() = default;
+
+int TimelinePainter::rowHeight(const QFont& font) {
+    return QFontMetrics(font).height() * 3 / 2 + 2;
+}
+
+int TimelinePainter::legendLines(const QFont& font, int width) {
+    const QFontMetrics fm(font);
+    int lines = 1;
+    int x = fm.averageCharWidth();
+    for (const LegendEntry& entry : kLegend) {
+        const int w = legendEntryWidth(fm, entry);
+        if (x + w > width && x > fm.averageCharWidth()) {
+            ++lines;
+            x = fm.averageCharWidth();
+        }
+        x += w;
+    }
+    return lines;
+}
+
+int TimelinePainter::headerHeight(const QFont& font, int width) {
+    // The legend's lines, then the axis: labels above their tick marks.
+    const int h = QFontMetrics(font).height();
+    return h * (legendLines(font, width) + 2) + 4;
+}
+
+int TimelinePainter::gutterWidth(const TimelineModel* model, const QFont& font, int maxWidth) {
+    const QFontMetrics fm(font);
+    int widest = fm.horizontalAdvance(QStringLiteral("Task-00"));
+    if (model)
+        for (size_t r = 0; r < model->rowCount(); ++r)
+            widest =
+                std::max(widest, fm.horizontalAdvance(QString::fromStdString(model->rowLabel(r))));
+    // Long thread names are elided rather than squeezing the time area.
+    return std::min(widest + fm.averageCharWidth() * 2, std::max(40, maxWidth));
+}
+
+void TimelinePainter::paint(QPainter& p, const TimelineModel* model, const TimelineFrame& frame) {
+    p.save();
+    p.fillRect(QRect(QPoint(0, 0), frame.size), frame.base);
+    p.setFont(frame.font);
+    if (model) {
+        const int top = headerHeight(frame.font, frame.size.width());
+        const int available = frame.size.height() - top;
+        const bool squeeze =
+            frame.dense &&
+            static_cast<int64_t>(model->rowCount()) * rowHeight(frame.font) > available;
+        if (squeeze)
+            drawDenseRows(p, *model, frame);
+        else
+            drawRows(p, *model, frame);
+    }
+    drawLegend(p, frame);
+    drawAxis(p, frame);
+    drawCursor(p, frame);
+    p.restore();
+}
+
+void TimelinePainter::drawLegend(QPainter& p, const TimelineFrame& frame) const {
+    const QFontMetrics fm(p.font());
+    const int h = fm.height();
+    const int left = fm.averageCharWidth();
+    int x = left;
+    int y = 0;
+    p.fillRect(QRect(0, 0, frame.size.width(), h * legendLines(p.font(), frame.size.width())),
+               frame.base);
+    for (const LegendEntry& entry : kLegend) {
+        if (x + legendEntryWidth(fm, entry) > frame.size.width() && x > left) {
+            x = left;
+            y += h;
+        }
+        const QRect swatch(x, y + h / 4, h * 3 / 2, h * 3 / 4);
+        p.fillRect(swatch, TimelinePalette::fill(entry.kind));
+        p.fillRect(swatch, TimelinePalette::pattern(entry.kind));
+        p.setPen(frame.text);
+        x += swatch.width() + fm.averageCharWidth() / 2;
+        const QString text = QString::fromLatin1(entry.text);
+        p.drawText(QPoint(x, y + fm.ascent()), text);
+        x += fm.horizontalAdvance(text) + fm.averageCharWidth() * 2;
+    }
+}
+
+void TimelinePainter::drawAxis(QPainter& p, const TimelineFrame& frame) const {
+    const QFontMetrics fm(p.font());
+    const int width = frame.size.width();
+    const int top = fm.height() * legendLines(p.font(), width) + 2;
+    const int bottom = headerHeight(p.font(), width);
+    const int gutter = frame.gutter;
+    const TimelineZoom& zoom = frame.zoom;
+    p.fillRect(QRect(0, top, width, bottom - top), frame.base);
+    p.setPen(frame.text);
+    p.drawText(QRect(0, top, gutter - 4, bottom - top), Qt::AlignRight | Qt::AlignVCenter,
+               QStringLiteral("virtual s"));
+
+    // The smallest 1-2-5 step whose labels do not collide.
+    qint64 step = 1;
+    int decimals = 9;
+    for (qint64 magnitude = 1;; magnitude *= 10) {
+        bool found = false;
+        for (int m : {1, 2, 5}) {
+            step = magnitude * m;
+            decimals = std::max(0, 9 - static_cast<int>(std::floor(std::log10(double(step)))));
+            const int label = fm.horizontalAdvance(seconds(zoom.runEndNs(), decimals)) +
+                              fm.averageCharWidth() * 3;
+            if (step / zoom.nsPerPx() >= label || magnitude > (qint64(1) << 50)) {
+                found = true;
+                break;
+            }
+        }
+        if (found)
+            break;
+    }
+    const int lineWidth = std::max(1, static_cast<int>(std::lround(frame.scale)));
+    for (qint64 t = (zoom.startNs() / step) * step; t <= zoom.endNs(); t += step) {
+        if (t < zoom.startNs())
+            continue;
+        const int x = gutter + static_cast<int>(std::lround(zoom.nsToX(t)));
+        p.fillRect(QRect(x, bottom - fm.height() / 2, lineWidth, fm.height() / 2), frame.text);
+        const QString label = seconds(t, decimals);
+        const int w = fm.horizontalAdvance(label);
+        const int labelLeft = std::min(x - w / 2, width - w - 2);
+        if (labelLeft >= gutter)
+            p.drawText(QPoint(labelLeft, bottom - fm.height() / 2 - fm.descent() - 1), label);
+    }
+    p.fillRect(QRect(gutter, bottom - lineWidth, width, lineWidth), frame.text);
+}
+
+void TimelinePainter::drawRows(QPainter& p, const TimelineModel& model,
+                               const TimelineFrame& frame) {
+    const int top = headerHeight(frame.font, frame.size.width());
+    const int rh = rowHeight(frame.font);
+    scratch_->reset(p.font(), rh);
+    p.save();
+    p.setClipRect(QRect(0, top, frame.size.width(), frame.size.height() - top));
+    // Stripes and labels row by row; the state rectangles of all rows are only collected.
+    const size_t first = static_cast<size_t>(std::max(0, frame.scrollY / rh));
+    for (size_t r = first; r < model.rowCount(); ++r) {
+        const int y = top + static_cast<int>(r) * rh - frame.scrollY;
+        if (y >= frame.size.height())
+            break;
+        collectRow(p, model, frame, r, y);
+    }
+    drawCollected(p, frame);
+    // The state in words where it fits: colour and pattern are never the only cue.
+    for (const Scratch::Caption& c : scratch_->captions) {
+        if (TimelinePalette::pattern(c.kind).style() != Qt::NoBrush)
+            p.fillRect(c.box.adjusted(-2, 0, 2, 0), TimelinePalette::fill(c.kind));
+        p.setPen(TimelinePalette::text(c.kind));
+        p.drawText(c.box, Qt::AlignLeft | Qt::AlignVCenter, segmentCaption(*c.segment));
+    }
+    p.restore();
+}
+
+// One pass per state over every collected rectangle: the fill, then its pattern on top.
+// Rectangles never overlap (snapToPixels, and rows are apart), so the order of the fills does
+// not matter and the picture is the one per-rectangle fills would paint.
+void TimelinePainter::drawCollected(QPainter& p, const TimelineFrame& frame) {
+    p.setPen(Qt::NoPen);
+    p.setBrushOrigin(frame.gutter, 0); // hatching stays put while the row is redrawn
+    for (size_t k = 0; k < kKindCount; ++k) {
+        const QList<QRect>& boxes = scratch_->boxesByKind[k];
+        if (boxes.isEmpty())
+            continue;
+        const auto kind = static_cast<SegmentKind>(k);
+        p.setBrush(TimelinePalette::fill(kind));
+        p.drawRects(boxes.constData(), static_cast<int>(boxes.size()));
+        const QBrush pattern = TimelinePalette::pattern(kind);
+        if (pattern.style() == Qt::NoBrush)
+            continue;
+        p.setBrush(pattern);
+        p.drawRects(boxes.constData(), static_cast<int>(boxes.size()));
+    }
+    p.setBrush(Qt::NoBrush);
+}
+
+void TimelinePainter::collectRow(QPainter& p, const TimelineModel& model,
+                                 const TimelineFrame& frame, size_t row, int y) {
+    Scratch& scratch = *scratch_;
+    const int rh = scratch.rowHeight;
+    const int gutter = frame.gutter;
+    const int width = frame.size.width();
+    const QFontMetrics& fm = scratch.fm;
+    if (row % 2 == 1)
+        p.fillRect(QRect(0, y, width, rh), frame.alternate);
+    const TimelineRow& rowData = model.row(row);
+    p.setPen(frame.text);
+    const QString label =
+        fm.elidedText(QString::fromStdString(rowData.label), Qt::ElideMiddle, gutter - 6);
+    p.drawText(QRect(4, y, gutter - 6, rh), Qt::AlignLeft | Qt::AlignVCenter, label);
+
+    const TimelineZoom& zoom = frame.zoom;
+    const auto range = model.visibleRange(row, zoom.startNs(), zoom.endNs() + 1);
+    mergeSubPixel(rowData.segments, range.first, range.second, zoom.startNs(), zoom.nsPerPx(),
+                  scratch.rects);
+    const double areaWidth = width - gutter;
+    const int boxTop = y + scratch.pad;
+    const int boxHeight = rh - 2 * scratch.pad;
+    // At most one rectangle per pixel column, neighbours of one state already joined.
+    snapToPixels(scratch.rects, areaWidth, scratch.spans);
+    for (const PixelSpan& span : scratch.spans)
+        scratch.boxesByKind[static_cast<size_t>(span.kind)].append(
+            QRect(gutter + span.x0, boxTop, span.x1 - span.x0, boxHeight));
+
+    const QRect rowArea(gutter, y, width - gutter, rh);
+    for (const DrawRect& r : scratch.rects) {
+        if (r.merged)
+            continue;
+        const PixelSpan columns = pixelBox(r, areaWidth);
+        // Nothing is narrower than its padding plus a caption: skip before measuring.
+        if (columns.x1 - columns.x0 < 8)
+            continue;
+        const QRect box(gutter + columns.x0, boxTop, columns.x1 - columns.x0, boxHeight);
+        const QRect visible = box.intersected(rowArea);
+        const Segment& segment = rowData.segments[r.firstSegment];
+        const int textWidth = scratch.captionWidth(segment);
+        if (textWidth + 8 > visible.width())
+            continue;
+        const QRect textBox(visible.left() + 4, box.top() + (box.height() - fm.height()) / 2,
+                            textWidth, fm.height());
+        scratch.captions.push_back({textBox, r.kind, &segment});
+    }
+}
+
+// Several rows per band of pixels: each pixel column of a band takes the state most of the
+// band's rows are in there. Labels name the first row of a band, as often as they fit.
+void TimelinePainter::drawDenseRows(QPainter& p, const TimelineModel& model,
+                                    const TimelineFrame& frame) {
+    Scratch& scratch = *scratch_;
+    const int top = headerHeight(frame.font, frame.size.width());
+    const int available = std::max(1, frame.size.height() - top);
+    const size_t rows = model.rowCount();
+    const size_t rowsPerBand = (rows + static_cast<size_t>(available) - 1) / available;
+    const size_t bands = (rows + rowsPerBand - 1) / rowsPerBand;
+    const int areaWidth = std::max(1, frame.size.width() - frame.gutter);
+    const TimelineZoom& zoom = frame.zoom;
+    scratch.reset(p.font(), 1);
+    scratch.columnCounts.assign(static_cast<size_t>(areaWidth), {});
+
+    const int lineHeight = scratch.fm.height();
+    int nextLabelY = top;
+    p.setPen(frame.text);
+    for (size_t band = 0; band < bands; ++band) {
+        const int y0 = top + static_cast<int>(band * available / bands);
+        const int y1 = top + static_cast<int>((band + 1) * available / bands);
+        for (auto& column : scratch.columnCounts)
+            column.fill(0);
+        const size_t firstRow = band * rowsPerBand;
+        const size_t endRow = std::min(rows, firstRow + rowsPerBand);
+        for (size_t r = firstRow; r < endRow; ++r) {
+            const auto range = model.visibleRange(r, zoom.startNs(), zoom.endNs() + 1);
+            mergeSubPixel(model.segments(r), range.first, range.second, zoom.startNs(),
+                          zoom.nsPerPx(), scratch.rects);
+            snapToPixels(scratch.rects, areaWidth, scratch.spans);
+            for (const PixelSpan& span : scratch.spans)
+                for (int x = std::max(0, span.x0); x < std::min(areaWidth, span.x1); ++x)
+                    ++scratch.columnCounts[static_cast<size_t>(x)][static_cast<size_t>(span.kind)];
+        }
+        // Runs of columns whose dominant state is the same become one rectangle.
+        int runStart = 0;
+        int runKind = -1;
+        for (int x = 0; x <= areaWidth; ++x) {
+            int kind = -1;
+            if (x < areaWidth) {
+                const auto& counts = scratch.columnCounts[static_cast<size_t>(x)];
+                int best = 0;
+                for (size_t k = 0; k < kKindCount; ++k)
+                    if (counts[k] > best) {
+                        best = counts[k];
+                        kind = static_cast<int>(k);
+                    }
+            }
+            if (kind == runKind)
+                continue;
+            if (runKind >= 0)
+                scratch.boxesByKind[static_cast<size_t>(runKind)].append(
+                    QRect(frame.gutter + runStart, y0, x - runStart, std::max(1, y1 - y0)));
+            runStart = x;
+            runKind = kind;
+        }
+        if (y0 >= nextLabelY && y0 + lineHeight <= frame.size.height()) {
+            const QString label =
+                scratch.fm.elidedText(QString::fromStdString(model.rowLabel(firstRow)),
+                                      Qt::ElideMiddle, frame.gutter - 6);
+            p.drawText(QRect(4, y0, frame.gutter - 6, lineHeight), Qt::AlignLeft | Qt::AlignTop,
+                       label);
+            nextLabelY = y0 + lineHeight * 3 / 2;
+        }
+    }
+    drawCollected(p, frame);
+}
+
+void TimelinePainter::drawCursor(QPainter& p, const TimelineFrame& frame) const {
+    if (frame.cursorNs < 0)
+        return;
+    const double x = frame.zoom.nsToX(frame.cursorNs);
+    const int areaWidth = frame.size.width() - frame.gutter;
+    if (x < 0 || x > areaWidth)
+        return;
+    const int w = std::max(2, static_cast<int>(std::lround(2 * frame.scale)));
+    const int cx = frame.gutter + static_cast<int>(std::lround(x));
+    const int top = QFontMetrics(p.font()).height() * legendLines(p.font(), frame.size.width()) + 2;
+    p.fillRect(QRect(cx - w / 2, top, w, frame.size.height() - top), TimelinePalette::cursor());
+}
+
+} // namespace looplab

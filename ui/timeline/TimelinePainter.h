@@ -1,0 +1,70 @@
+#pragma once
+// Paints a timeline (legend, time axis, one row per task and worker, the cursor) onto any
+// QPainter: the widget's viewport, a PNG, an SVG or a PDF page. TimelineView owns the
+// interaction (zoom, pan, scrolling, tooltips); this class owns the picture, so an export
+// shows exactly what the window shows.
+//
+// Rows too many for the height (a 10,000-task run on one page) are drawn "dense": several
+// rows share one band of pixels and each pixel shows the state most of them are in, the way
+// sub-pixel segments are merged along the time axis.
+
+#include "TimelineModel.h"
+#include "TimelineZoom.h"
+
+#include <QColor>
+#include <QFont>
+#include <QSize>
+
+#include <memory>
+
+class QPainter;
+
+namespace looplab {
+
+// Everything one paint needs besides the model, in the painter's coordinates.
+struct TimelineFrame {
+    QSize size;            // the area to fill, from (0, 0)
+    QFont font;            // already scaled
+    double scale = 1.0;    // line widths follow the font's scale (presentation mode)
+    QColor base;           // background
+    QColor alternate;      // every other row's stripe
+    QColor text;           // labels, axis
+    TimelineZoom zoom;     // which virtual time maps to which x, over size.width() - gutter
+    int gutter = 0;        // width of the row labels, left of the time area
+    int scrollY = 0;       // pixels of rows scrolled out above the top
+    int64_t cursorNs = -1; // -1: no cursor
+    bool dense = false;    // squeeze every row into the height (exports); see above
+};
+
+class TimelinePainter {
+  public:
+    TimelinePainter();
+    ~TimelinePainter();
+    TimelinePainter(const TimelinePainter&) = delete;
+    TimelinePainter& operator=(const TimelinePainter&) = delete;
+
+    // Layout measures for a font: one row, and the legend plus axis above the rows.
+    static int rowHeight(const QFont& font);
+    // The legend wraps to more lines when `width` is too narrow for one.
+    static int headerHeight(const QFont& font, int width);
+    // Wide enough for the longest row label, but never more than maxWidth.
+    static int gutterWidth(const TimelineModel* model, const QFont& font, int maxWidth);
+
+    void paint(QPainter& p, const TimelineModel* model, const TimelineFrame& frame);
+
+  private:
+    struct Scratch;
+    static int legendLines(const QFont& font, int width);
+    void drawLegend(QPainter& p, const TimelineFrame& frame) const;
+    void drawAxis(QPainter& p, const TimelineFrame& frame) const;
+    void drawRows(QPainter& p, const TimelineModel& model, const TimelineFrame& frame);
+    void drawDenseRows(QPainter& p, const TimelineModel& model, const TimelineFrame& frame);
+    void collectRow(QPainter& p, const TimelineModel& model, const TimelineFrame& frame, size_t row,
+                    int y);
+    void drawCollected(QPainter& p, const TimelineFrame& frame);
+    void drawCursor(QPainter& p, const TimelineFrame& frame) const;
+
+    std::unique_ptr<Scratch> scratch_; // buffers reused from paint to paint
+};
+
+} // namespace looplab
