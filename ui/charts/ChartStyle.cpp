@@ -1,0 +1,168 @@
+#include "ChartStyle.h"
+
+#include "TimelinePalette.h"
+
+#include <QAbstractAxis>
+#include <QChart>
+#include <QGraphicsLayout>
+#include <QImage>
+#include <QLegend>
+#include <QPainter>
+#include <QPixmap>
+
+#include <algorithm>
+#include <cmath>
+
+namespace looplab {
+
+namespace {
+
+// Qt's hatch patterns repeat every 8 device pixels, so an 8x8 tile holds exactly one period
+// and tiles seamlessly.
+constexpr int kPatternPeriod = 8;
+
+// Ready (dotted), Blocked (cross hatch) and Mixed (dense dots) already own a pattern on the
+// timeline; wait kinds take the remaining hatches so no wait kind looks like another state.
+constexpr Qt::BrushStyle kWaitPatterns[] = {Qt::BDiagPattern, Qt::FDiagPattern, Qt::CrossPattern,
+                                            Qt::HorPattern, Qt::VerPattern};
+constexpr int kWaitPatternCount = int(sizeof(kWaitPatterns) / sizeof(kWaitPatterns[0]));
+
+// Shades of the timeline's Waiting sky blue, lightest (the timeline's own) first. Four shades
+// against five patterns: a shade/pattern pair only repeats after 20 kinds.
+const QColor& waitShade(int index) {
+    static const QColor shades[] = {QColor(0xC6, 0xE6, 0xF7), QColor(0x9C, 0xD2, 0xF0),
+                                    QColor(0xE2, 0xF2, 0xFB), QColor(0x7F, 0xC2, 0xEA)};
+    return shades[index % 4];
+}
+
+QColor blend(const QColor& a, const QColor& b, double t) {
+    return QColor::fromRgbF(float(a.redF() + (b.redF() - a.redF()) * t),
+                            float(a.greenF() + (b.greenF() - a.greenF()) * t),
+                            float(a.blueF() + (b.blueF() - a.blueF()) * t));
+}
+
+} // namespace
+
+ChartStyle::ChartStyle() : background_(Qt::white), text_(QColor(0x20, 0x20, 0x20)) {}
+
+ChartStyle ChartStyle::fromPalette(const QPalette& palette, double scale) {
+    ChartStyle style;
+    style.background_ = palette.color(QPalette::Base);
+    style.text_ = palette.color(QPalette::Text);
+    style.dark_ = style.background_.lightness() < style.text_.lightness();
+    style.scale_ = std::clamp(scale, 0.5, 4.0);
+    return style;
+}
+
+QColor ChartStyle::grid() const {
+    return blend(background_, text_, dark_ ? 0.25 : 0.15);
+}
+
+QColor ChartStyle::fill(SegmentKind kind) {
+    return TimelinePalette::fill(kind);
+}
+
+QBrush ChartStyle::pattern(SegmentKind kind) {
+    return TimelinePalette::pattern(kind);
+}
+
+QColor ChartStyle::waitFill(int index) {
+    return waitShade(std::max(index, 0));
+}
+
+QBrush ChartStyle::waitPattern(int index) {
+    index = std::max(index, 0);
+    if (index == 0)
+        return TimelinePalette::pattern(SegmentKind::Waiting);
+    // The hatch is a darker blue of the same family, so it reads on every shade.
+    return QBrush(QColor(0x2E, 0x8B, 0xC8), kWaitPatterns[index % kWaitPatternCount]);
+}
+
+QBrush ChartStyle::brush(SegmentKind kind) const {
+    return combined(fill(kind), pattern(kind));
+}
+
+QBrush ChartStyle::waitBrush(int index) const {
+    return combined(waitFill(index), waitPattern(index));
+}
+
+QBrush ChartStyle::combined(const QColor& fillColor, const QBrush& patternBrush) const {
+    if (patternBrush.style() == Qt::NoBrush)
+        return QBrush(fillColor);
+    QImage tile(kPatternPeriod, kPatternPeriod, QImage::Format_RGB32);
+    tile.fill(fillColor);
+    {
+        QPainter p(&tile);
+        p.fillRect(tile.rect(), patternBrush);
+    }
+    // Scale the 1-pixel hatch up with the fonts (nearest neighbour keeps it crisp), so the
+    // pattern stays visible on a projector at 200-300%.
+    const int factor = std::max(1, int(std::lround(scale_)));
+    if (factor > 1)
+        tile = tile.scaled(kPatternPeriod * factor, kPatternPeriod * factor, Qt::IgnoreAspectRatio,
+                           Qt::FastTransformation);
+    QBrush brush(QPixmap::fromImage(tile));
+    // A texture brush's color() is not used for painting; keep the fill there so code asking
+    // a series for its colour (legend, tests, exporters) gets the state colour.
+    brush.setColor(fillColor);
+    return brush;
+}
+
+QPen ChartStyle::outline(const QColor& fillColor) const {
+    QPen pen(fillColor.darker(dark_ ? 110 : 135));
+    pen.setWidthF(lineWidth(1.0));
+    return pen;
+}
+
+QFont ChartStyle::font() const {
+    QFont f;
+    f.setPointSizeF(10.0 * scale_);
+    return f;
+}
+
+QFont ChartStyle::titleFont() const {
+    QFont f;
+    f.setPointSizeF(13.0 * scale_);
+    f.setBold(true);
+    return f;
+}
+
+void ChartStyle::apply(QChart* chart) const {
+    // No setTheme(): a theme overwrites every series' brush with its own colours.
+    chart->setBackgroundBrush(background_);
+    chart->setBackgroundPen(Qt::NoPen);
+    chart->setBackgroundRoundness(0);
+    chart->setDropShadowEnabled(false);
+    chart->setPlotAreaBackgroundVisible(false);
+    // The background should reach the picture's edges (an exported PNG has no view behind
+    // it); the layout's default contents margins would leave a transparent frame.
+    if (QGraphicsLayout* layout = chart->layout())
+        layout->setContentsMargins(0, 0, 0, 0);
+    const int margin = int(std::lround(12 * scale_));
+    chart->setMargins(QMargins(margin, margin, margin, margin));
+    chart->setTitleBrush(text_);
+    chart->setTitleFont(titleFont());
+    QLegend* legend = chart->legend();
+    legend->setLabelColor(text_);
+    legend->setFont(font());
+    legend->setBackgroundVisible(false);
+    legend->setBorderColor(Qt::transparent);
+    const auto axes = chart->axes();
+    for (QAbstractAxis* axis : axes)
+        applyToAxis(axis);
+}
+
+void ChartStyle::applyToAxis(QAbstractAxis* axis) const {
+    axis->setLabelsBrush(text_);
+    axis->setLabelsFont(font());
+    axis->setTitleBrush(text_);
+    QFont title = font();
+    title.setBold(true);
+    axis->setTitleFont(title);
+    axis->setLinePen(QPen(blend(background_, text_, 0.6), lineWidth(1.0)));
+    axis->setGridLinePen(QPen(grid(), lineWidth(1.0)));
+    axis->setMinorGridLineVisible(false);
+    axis->setShadesVisible(false);
+}
+
+} // namespace looplab

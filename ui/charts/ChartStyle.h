@@ -1,0 +1,75 @@
+#pragma once
+// How every chart looks, in one place: light or dark (taken from a QPalette), a scale factor
+// for fonts and line widths (presentation mode shows charts at 100-300%), and the task-state
+// colours and patterns, which are the timeline's (TimelinePalette) so a chart and the timeline
+// next to it always mean the same thing by the same colour.
+//
+// Waiting is split by wait kind in the charts. Each kind gets a shade of the timeline's sky
+// blue plus its own hatch pattern, so kinds stay apart in greyscale and for colour-blind
+// readers; the legend names them too, so colour is never the only cue.
+
+#include "TimelineSegment.h"
+
+#include <QBrush>
+#include <QColor>
+#include <QFont>
+#include <QPalette>
+#include <QPen>
+
+QT_BEGIN_NAMESPACE
+class QAbstractAxis;
+class QChart;
+QT_END_NAMESPACE
+
+namespace looplab {
+
+class ChartStyle {
+  public:
+    // Light palette, 100%.
+    ChartStyle();
+    // Background = the palette's Base, text = its Text; dark when Base is darker than Text.
+    static ChartStyle fromPalette(const QPalette& palette, double scale = 1.0);
+
+    bool isDark() const { return dark_; }
+    double scale() const { return scale_; }
+    QColor background() const { return background_; }
+    QColor text() const { return text_; }
+    QColor grid() const;
+    // The "now" line: the text colour, which contrasts with the background in both themes
+    // (the timeline's black cursor would vanish on a dark chart).
+    QColor cursor() const { return text_; }
+
+    // The timeline's colours and patterns, unchanged.
+    static QColor fill(SegmentKind kind);
+    static QBrush pattern(SegmentKind kind);
+    // A wait kind, by its index in RunStatistics::waitKinds(): a sky-blue shade and a hatch.
+    // The first kind looks exactly like the timeline's Waiting.
+    static QColor waitFill(int index);
+    static QBrush waitPattern(int index);
+
+    // Fill and pattern combined into one brush (a texture tile), because a chart series has a
+    // single brush for its area, bars and legend marker. The hatch grows with the scale.
+    QBrush brush(SegmentKind kind) const;
+    QBrush waitBrush(int index) const;
+    // Outline of an area or bar: a darker edge of the fill, so neighbouring layers separate.
+    QPen outline(const QColor& fill) const;
+
+    // Fonts at the current scale (points).
+    QFont font() const;
+    QFont titleFont() const;
+    qreal lineWidth(qreal atScaleOne) const { return atScaleOne * scale_; }
+
+    // Background, title, legend and every attached axis in this style.
+    void apply(QChart* chart) const;
+    void applyToAxis(QAbstractAxis* axis) const;
+
+  private:
+    QBrush combined(const QColor& fill, const QBrush& pattern) const;
+
+    bool dark_ = false;
+    double scale_ = 1.0;
+    QColor background_;
+    QColor text_;
+};
+
+} // namespace looplab
