@@ -1,5 +1,6 @@
 #include "CommandLine.h"
 
+#include <cctype>
 #include <cerrno>
 #include <cstdio>
 #include <cstdlib>
@@ -8,6 +9,12 @@
 namespace looplab {
 
 namespace {
+
+Command commandOf(Command::Kind kind) {
+    Command command;
+    command.kind = kind;
+    return command;
+}
 
 Command usageError(const std::string& message) {
     Command command;
@@ -74,6 +81,84 @@ Command parseRun(const std::vector<std::string>& args) {
     return command;
 }
 
+bool parseSize(const std::string& value, int& width, int& height) {
+    int w = 0;
+    int h = 0;
+    char x = 0;
+    if (std::sscanf(value.c_str(), "%d%c%d", &w, &x, &h) != 3 || x != 'x' || w < 320 || h < 240 ||
+        w > 8192 || h > 8192)
+        return false;
+    width = w;
+    height = h;
+    return true;
+}
+
+bool parseSeconds(const std::string& value, double& out) {
+    char* end = nullptr;
+    const double seconds = std::strtod(value.c_str(), &end);
+    if (value.empty() || *end != '\0' || !(seconds >= 0))
+        return false;
+    out = seconds;
+    return true;
+}
+
+Command parseExport(const std::vector<std::string>& args) {
+    Command command;
+    command.kind = Command::Kind::Export;
+    ExportOptions& out = command.exportOptions;
+    for (size_t i = 1; i < args.size(); ++i) {
+        const std::string& arg = args[i];
+        const bool hasValue = i + 1 < args.size();
+        const std::string value = hasValue ? args[i + 1] : std::string();
+        if (arg == "-o" || arg == "--output") {
+            if (!hasValue)
+                return usageError("-o needs a file name, e.g. -o timeline.png");
+            out.output = value;
+        } else if (arg == "--view") {
+            if (value != "timeline" && value != "concurrency" && value != "breakdown")
+                return usageError("--view is timeline, concurrency or breakdown");
+            out.view = value;
+        } else if (arg == "--size") {
+            if (!parseSize(value, out.width, out.height))
+                return usageError("--size needs WIDTHxHEIGHT, e.g. --size 1920x1080");
+        } else if (arg == "--dpr") {
+            if (value != "1" && value != "2" && value != "3")
+                return usageError("--dpr is 1, 2 or 3 (device pixels per pixel)");
+            out.pixelRatio = std::stod(value);
+        } else if (arg == "--theme") {
+            if (value != "light" && value != "dark")
+                return usageError("--theme is light or dark");
+            out.theme = value;
+        } else if (arg == "--from") {
+            if (!parseSeconds(value, out.fromSeconds))
+                return usageError("--from needs a virtual time in seconds, e.g. --from 1.5");
+        } else if (arg == "--to") {
+            if (!parseSeconds(value, out.toSeconds))
+                return usageError("--to needs a virtual time in seconds, e.g. --to 3");
+        } else if (arg.size() > 1 && arg[0] == '-') {
+            return usageError("unknown option " + arg + " (see looplab --help)");
+        } else if (out.input.empty()) {
+            out.input = arg;
+            continue;
+        } else {
+            return usageError("looplab export takes one program, got a second one: " + arg);
+        }
+        ++i; // every option above takes a value
+    }
+    if (out.input.empty())
+        return usageError("looplab export needs a program: looplab export PROGRAM.py -o OUT.png");
+    if (out.output.empty())
+        return usageError("looplab export needs an output file: -o OUT.png|.svg|.pdf|.csv|.json");
+    if (exportFormatOf(out.output).empty())
+        return usageError("cannot export to " + out.output +
+                          ": unknown extension (use .png, .svg, .pdf, .csv or .json)");
+    if (out.fromSeconds >= 0 && out.toSeconds >= 0 && out.toSeconds <= out.fromSeconds)
+        return usageError("--to must be later than --from");
+    if (!std::ifstream(out.input))
+        return usageError("cannot read " + out.input + ": no such file or not readable");
+    return command;
+}
+
 Command parseWindow(const std::vector<std::string>& args) {
     Command command;
     command.kind = Command::Kind::Window;
@@ -101,14 +186,8 @@ Command parseWindow(const std::vector<std::string>& args) {
             window.screenshot = value;
             ++i;
         } else if (arg == "--size") {
-            int w = 0;
-            int h = 0;
-            char x = 0;
-            if (!hasValue || std::sscanf(value.c_str(), "%d%c%d", &w, &x, &h) != 3 || x != 'x' ||
-                w < 320 || h < 240 || w > 8192 || h > 8192)
+            if (!parseSize(value, window.width, window.height))
                 return usageError("--size needs WIDTHxHEIGHT, e.g. --size 1280x720");
-            window.width = w;
-            window.height = h;
             ++i;
         } else if (arg == "--theme") {
             if (value != "light" && value != "dark")
@@ -135,18 +214,20 @@ Command parseWindow(const std::vector<std::string>& args) {
 Command parseCommandLine(const std::vector<std::string>& args) {
     const std::string first = args.empty() ? std::string() : args[0];
     if (first == "--help" || first == "-h" || first == "help")
-        return Command{Command::Kind::Help, {}, {}, {}, {}};
+        return commandOf(Command::Kind::Help);
     if (first == "--version")
-        return Command{Command::Kind::Version, {}, {}, {}, {}};
+        return commandOf(Command::Kind::Version);
     if (first == "run")
         return parseRun(args);
+    if (first == "export")
+        return parseExport(args);
     if (first == "lessons") {
         if (args.size() > 1)
             return usageError("looplab lessons takes no arguments");
-        return Command{Command::Kind::Lessons, {}, {}, {}, {}};
+        return commandOf(Command::Kind::Lessons);
     }
     if (first == "check-lesson") {
-        Command command{Command::Kind::CheckLesson, {}, {}, {}, {}};
+        Command command = commandOf(Command::Kind::CheckLesson);
         for (size_t i = 1; i < args.size(); ++i) {
             if (args[i].size() > 1 && args[i][0] == '-')
                 return usageError("unknown option " + args[i] + " (see looplab --help)");
@@ -160,6 +241,20 @@ Command parseCommandLine(const std::vector<std::string>& args) {
         return command;
     }
     return parseWindow(args);
+}
+
+std::string exportFormatOf(const std::string& path) {
+    const size_t dot = path.find_last_of('.');
+    const size_t slash = path.find_last_of('/');
+    if (dot == std::string::npos || (slash != std::string::npos && dot < slash))
+        return {};
+    std::string extension = path.substr(dot + 1);
+    for (char& c : extension)
+        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    for (const char* known : {"png", "svg", "pdf", "csv", "json"})
+        if (extension == known)
+            return extension;
+    return {};
 }
 
 std::string usageText() {
@@ -177,6 +272,12 @@ std::string usageText() {
            "      --line-cost NS   virtual nanoseconds per executed program line (default 100)\n"
            "      --seed N         seed for the random module (default 0)\n"
            "      --max-steps N    stop after N loop callbacks (default 2000000)\n"
+           "  looplab export PROGRAM.py -o OUT [--view timeline|concurrency|breakdown]\n"
+           "                 [--size WxH] [--dpr 2] [--theme light|dark] [--from T] [--to T]\n"
+           "      Run a program (or read a trace .json) and export without a window. OUT's\n"
+           "      extension picks the format: .png .svg .pdf (the view, default 1920x1080),\n"
+           "      .csv (task,state,detail,start_s,end_s), .json (Chrome trace for Perfetto).\n"
+           "      --from/--to keep only that stretch of virtual time (seconds).\n"
            "  looplab lessons\n"
            "      List the built-in lessons in course order: ID<TAB>TITLE<TAB>PATH.\n"
            "  looplab check-lesson LESSON.py...\n"

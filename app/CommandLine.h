@@ -19,16 +19,32 @@ struct WindowOptions {
     std::string theme = "light";
 };
 
+// `looplab export`: a run's view or data written to a file, without a window.
+struct ExportOptions {
+    std::string input;             // a program (.py) or a recorded trace (.json from `run --trace`)
+    std::string output;            // the format follows its extension
+    std::string view = "timeline"; // timeline | concurrency | breakdown (pictures only)
+    int width = 1920;
+    int height = 1080;
+    double pixelRatio = 1.0; // --dpr 2: a PNG twice as many pixels across, for sharp slides
+    std::string theme = "light";
+    double fromSeconds = -1; // -1: from the start
+    double toSeconds = -1;   // -1: to the end
+};
+
 struct Command {
-    enum class Kind { Run, Help, Version, Window, Lessons, CheckLesson, UsageError };
+    enum class Kind { Run, Help, Version, Window, Lessons, CheckLesson, Export, UsageError };
     Kind kind = Kind::Help;
     RunOptions run;
     WindowOptions window;
+    ExportOptions exportOptions;
     std::vector<std::string> lessonPaths; // check-lesson
     std::string error;                    // one line, for UsageError
 };
 
 Command parseCommandLine(const std::vector<std::string>& args);
+// The export formats by file extension; "" for one LoopLab cannot write.
+std::string exportFormatOf(const std::string& path);
 std::string usageText();
 
 } // namespace looplab

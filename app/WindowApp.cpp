@@ -2,12 +2,10 @@
 
 #include "MainWindow.h"
 #include "RunOptions.h"
+#include "Theme.h"
 
 #include <QApplication>
 #include <QDir>
-#include <QPalette>
-#include <QScreen>
-#include <QStyleFactory>
 
 #include <cstdio>
 
@@ -16,29 +14,6 @@
 #endif
 
 namespace looplab {
-
-namespace {
-
-void applyTheme(QApplication& app, const std::string& theme) {
-    app.setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
-    if (theme != "dark")
-        return;
-    QPalette dark;
-    dark.setColor(QPalette::Window, QColor(0x2B, 0x2B, 0x2B));
-    dark.setColor(QPalette::WindowText, QColor(0xEE, 0xEE, 0xEE));
-    dark.setColor(QPalette::Base, QColor(0x1E, 0x1E, 0x1E));
-    dark.setColor(QPalette::AlternateBase, QColor(0x2F, 0x2F, 0x2F));
-    dark.setColor(QPalette::Text, QColor(0xEE, 0xEE, 0xEE));
-    dark.setColor(QPalette::Button, QColor(0x3A, 0x3A, 0x3A));
-    dark.setColor(QPalette::ButtonText, QColor(0xEE, 0xEE, 0xEE));
-    dark.setColor(QPalette::Highlight, QColor(0x56, 0xB4, 0xE9));
-    dark.setColor(QPalette::HighlightedText, Qt::black);
-    dark.setColor(QPalette::ToolTipBase, QColor(0x3A, 0x3A, 0x3A));
-    dark.setColor(QPalette::ToolTipText, QColor(0xEE, 0xEE, 0xEE));
-    app.setPalette(dark);
-}
-
-} // namespace
 
 std::string defaultProgram() {
     for (const QString& folder : {QStringLiteral(LOOPLAB_SOURCE_DIR "/lessons"),
@@ -57,7 +32,7 @@ int runWindow(int argc, char** argv, const WindowOptions& options) {
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("LoopLab"));
     QApplication::setOrganizationName(QStringLiteral("LoopLab"));
-    applyTheme(app, options.theme);
+    applyTheme(app, QString::fromStdString(options.theme));
 
     const std::string program = options.program.empty() ? defaultProgram() : options.program;
     MainWindow window(QCoreApplication::applicationFilePath());

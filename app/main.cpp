@@ -2,6 +2,7 @@
 // everything else opens (or renders) the desktop window.
 
 #include "CommandLine.h"
+#include "ExportCommand.h"
 #include "LessonCommands.h"
 #include "ProgramRunner.h"
 #include "WindowApp.h"
@@ -44,6 +45,7 @@ int main(int argc, char** argv) {
         return looplab::listLessons(executablePath(argv[0]));
     case Command::Kind::Run:
     case Command::Kind::CheckLesson:
+    case Command::Kind::Export:
         break;
     }
     command.run.pythonDir = looplab::findPythonDir(executablePath(argv[0]));
@@ -51,6 +53,8 @@ int main(int argc, char** argv) {
         std::cerr << "looplab: cannot find LoopLab's Python files (share/looplab/python)\n";
         return looplab::kExitUsage;
     }
+    if (command.kind == Command::Kind::Export)
+        return looplab::runExport(argc, argv, command.exportOptions, command.run.pythonDir);
     if (command.kind == Command::Kind::CheckLesson)
         return looplab::checkLessons(command.lessonPaths, command.run.pythonDir);
     return looplab::runInWorkerProcess(command.run);

@@ -1,7 +1,9 @@
 #include "MainWindow.h"
 
+#include "ChartsPanel.h"
 #include "CodeView.h"
 #include "DeadlockView.h"
+#include "ExportDialog.h"
 #include "LessonBrowser.h"
 #include "LessonCatalog.h"
 #include "LessonChecker.h"
@@ -10,9 +12,11 @@
 #include "LoopView.h"
 #include "Narrator.h"
 #include "OutputModel.h"
+#include "RunStatistics.h"
 #include "TaskTableModel.h"
 #include "TimelineModel.h"
 #include "TimelineView.h"
+#include "ViewExporter.h"
 #include "WaitText.h"
 
 #include <QAction>
@@ -28,7 +32,9 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QListView>
+#include <QMenu>
 #include <QMenuBar>
+#include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QRegularExpression>
 #include <QSettings>
@@ -143,7 +149,23 @@ void MainWindow::buildLayout() {
     bottomTabs_ = new QTabWidget(this);
     deadlock_ = new DeadlockView(this);
     deadlock_->setAccessibleName(tr("Deadlock: who waits for whom"));
+    timeline_->viewport()->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(timeline_->viewport(), &QWidget::customContextMenuRequested, this,
+            [this](const QPoint& pos) {
+                QMenu menu(this);
+                menu.addAction(tr("Export timeline…"), this,
+                               [this] { exportView(ExportView::Timeline); });
+                menu.exec(timeline_->viewport()->mapToGlobal(pos));
+            });
+    charts_ = new ChartsPanel(this);
+    charts_->setAccessibleName(tr("Charts of the run"));
+    connect(charts_, &ChartsPanel::exportRequested, this, [this](ChartsPanel::ChartKind kind) {
+        exportView(kind == ChartsPanel::ChartKind::Concurrency ? ExportView::Concurrency
+                   : kind == ChartsPanel::ChartKind::Breakdown ? ExportView::Breakdown
+                                                               : ExportView::Comparison);
+    });
     bottomTabs_->addTab(timeline_, tr("Timeline"));
+    bottomTabs_->addTab(charts_, tr("Charts"));
     bottomTabs_->addTab(output_, tr("Output"));
     bottomTabs_->addTab(problems_, tr("Errors and reports"));
 
@@ -240,6 +262,11 @@ void MainWindow::buildActions() {
     add(file, tr("&Run"), QKeySequence(Qt::CTRL | Qt::Key_R),
         tr("Run the code in the editor again, keeping your place"), &MainWindow::runEditedCode,
         true);
+    add(
+        file, tr("&Export…"), QKeySequence(Qt::CTRL | Qt::Key_E),
+        tr("Export the timeline or a chart as PNG, SVG or PDF, or the run as CSV or Chrome "
+           "trace JSON"),
+        [this] { exportView(ExportView::Timeline); }, false);
     add(file, tr("&Quit"), QKeySequence::Quit, tr("Quit LoopLab"), &QWidget::close, false);
     bar->addSeparator();
     using Unit = StepController::Unit;
@@ -483,8 +510,14 @@ void MainWindow::showRun(int keepStop) {
     narrator_.reset();
     outputModel_->setReplay(run_.replay.get());
     controller_.setReplay(run_.replay);
-    timeline_->setModel(run_.replay ? std::make_shared<const TimelineModel>(*run_.replay)
-                                    : std::make_shared<const TimelineModel>());
+    timelineModel_ = run_.replay ? std::make_shared<const TimelineModel>(*run_.replay)
+                                 : std::make_shared<const TimelineModel>();
+    timeline_->setModel(timelineModel_);
+    statistics_ = std::make_shared<const RunStatistics>(*timelineModel_);
+    const bool edited = code_->text() != fileSource_;
+    charts_->setRun(run_.replay ? statistics_ : nullptr,
+                    QFileInfo(run_.programPath).fileName() +
+                        (edited ? tr(" (edited)") : QString()));
     slider_->blockSignals(true);
     slider_->setRange(0, controller_.stopCount() - 1);
     slider_->blockSignals(false);
@@ -564,6 +597,7 @@ void MainWindow::showStep() {
     else if (last && last->kind == EventKind::Line)
         line = static_cast<int>(last->line);
     timeline_->setCurrentTime(state.timeNs);
+    charts_->setCurrentTime(state.timeNs);
     lessonPanel_->showPosition(state.eventsApplied,
                                controller_.stopCount() > 1 &&
                                    controller_.currentStop() == controller_.stopCount() - 1);
@@ -607,6 +641,61 @@ void MainWindow::togglePlay() {
         player_.stop();
     else
         player_.start();
+}
+
+void MainWindow::exportView(ExportView view) {
+    if (!run_.replay) {
+        QMessageBox::information(this, tr("Export"), tr("There is no run to export yet."));
+        return;
+    }
+    ExportDialog dialog(this);
+    dialog.setView(view);
+    const TimelineZoom& zoom = timeline_->zoom();
+    dialog.setTimes(timelineModel_->endNs(), zoom.startNs(), zoom.endNs());
+    dialog.setTheme(palette().color(QPalette::Base).lightness() < 128 ? QStringLiteral("dark")
+                                                                      : QStringLiteral("light"));
+    QSettings settings;
+    const QString folder =
+        settings.value(QStringLiteral("exportFolder"), QDir::homePath()).toString();
+    const QString suffix = view == ExportView::Timeline      ? QStringLiteral("timeline")
+                           : view == ExportView::Concurrency ? QStringLiteral("concurrency")
+                           : view == ExportView::Breakdown   ? QStringLiteral("breakdown")
+                                                             : QStringLiteral("comparison");
+    dialog.setPath(QDir(folder).filePath(QFileInfo(run_.programPath).completeBaseName() +
+                                         QLatin1Char('-') + suffix + QStringLiteral(".png")));
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    const ExportRequest request = dialog.request();
+    settings.setValue(QStringLiteral("exportFolder"), QFileInfo(request.path).absolutePath());
+    QString error;
+    if (!exportTo(request, &error)) {
+        QMessageBox::warning(this, tr("Export failed"), error);
+        return;
+    }
+    statusBar()->showMessage(tr("Exported %1").arg(QDir::toNativeSeparators(request.path)), 8000);
+}
+
+bool MainWindow::exportTo(const ExportRequest& request, QString* error) {
+    ExportSource source;
+    source.model = timelineModel_.get();
+    source.stats = statistics_.get();
+    source.events = &runEvents();
+    source.programName = QFileInfo(run_.programPath).fileName();
+    source.chartMaker = [this](ExportView view, const ChartStyle& style, QSize size) -> QChart* {
+        using Kind = ChartsPanel::ChartKind;
+        switch (view) {
+        case ExportView::Concurrency:
+            return charts_->buildChart(Kind::Concurrency, style, size);
+        case ExportView::Breakdown:
+            return charts_->buildChart(Kind::Breakdown, style, size);
+        case ExportView::Comparison:
+            return charts_->buildChart(Kind::Comparison, style, size);
+        case ExportView::Timeline:
+            break;
+        }
+        return nullptr;
+    };
+    return ViewExporter(std::move(source)).write(request, error);
 }
 
 } // namespace looplab

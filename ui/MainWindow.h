@@ -34,6 +34,12 @@ class TaskTableModel;
 class Narrator;
 class TimelineView;
 
+class ChartsPanel;
+class RunStatistics;
+class TimelineModel;
+struct ExportRequest;
+enum class ExportView;
+
 class MainWindow : public QMainWindow {
     Q_OBJECT
   public:
@@ -53,6 +59,9 @@ class MainWindow : public QMainWindow {
     TaskTableModel* taskModel() const { return taskModel_; }
     LessonPanel* lessonPanel() const { return lessonPanel_; }
     LessonBrowser* lessonBrowser() const { return browser_; }
+    ChartsPanel* chartsPanel() const { return charts_; }
+    TimelineView* timelineView() const { return timeline_; }
+    QTabWidget* bottomTabs() const { return bottomTabs_; }
     QDockWidget* lessonDock() const { return lessonDock_; }
     QString narration() const;
     QString clockText() const;
@@ -71,6 +80,10 @@ class MainWindow : public QMainWindow {
     // Shows a folder of lessons in the Course list (and remembers it).
     void openLessonFolder(const QString& folder);
     void openNextLesson();
+    // File → Export and the views' context menus: asks what and where, then writes it.
+    void exportView(ExportView view);
+    // Writes the current run as the request says; false with a sentence in *error.
+    bool exportTo(const ExportRequest& request, QString* error);
     // Redraws the current step (after the window got its final size, views re-centre).
     void refreshStep() { showStep(); }
 
@@ -114,6 +127,9 @@ class MainWindow : public QMainWindow {
     QPlainTextEdit* problems_ = nullptr;
     QTabWidget* bottomTabs_ = nullptr;
     TimelineView* timeline_ = nullptr;
+    ChartsPanel* charts_ = nullptr;
+    std::shared_ptr<const TimelineModel> timelineModel_;
+    std::shared_ptr<const RunStatistics> statistics_;
     DeadlockView* deadlock_ = nullptr;
     QLabel* narrationLabel_ = nullptr;
     QLabel* clockLabel_ = nullptr;

@@ -69,6 +69,69 @@ TEST(CommandLine, UsageErrorsSayWhatIsWrong) {
     }
 }
 
+TEST(CommandLine, ExportWithEveryOption) {
+    const Command c = parseCommandLine({"export", existingProgram(), "-o", "out.SVG", "--view",
+                                        "breakdown", "--size", "1280x720", "--dpr", "2", "--theme",
+                                        "dark", "--from", "0.5", "--to", "2"});
+    ASSERT_EQ(c.kind, Command::Kind::Export) << c.error;
+    EXPECT_EQ(c.exportOptions.input, existingProgram());
+    EXPECT_EQ(c.exportOptions.output, "out.SVG");
+    EXPECT_EQ(c.exportOptions.view, "breakdown");
+    EXPECT_EQ(c.exportOptions.width, 1280);
+    EXPECT_EQ(c.exportOptions.height, 720);
+    EXPECT_EQ(c.exportOptions.pixelRatio, 2.0);
+    EXPECT_EQ(c.exportOptions.theme, "dark");
+    EXPECT_EQ(c.exportOptions.fromSeconds, 0.5);
+    EXPECT_EQ(c.exportOptions.toSeconds, 2.0);
+}
+
+TEST(CommandLine, ExportDefaultsToAFullHdTimeline) {
+    const Command c = parseCommandLine({"export", existingProgram(), "-o", "t.png"});
+    ASSERT_EQ(c.kind, Command::Kind::Export) << c.error;
+    EXPECT_EQ(c.exportOptions.view, "timeline");
+    EXPECT_EQ(c.exportOptions.width, 1920);
+    EXPECT_EQ(c.exportOptions.height, 1080);
+    EXPECT_EQ(c.exportOptions.pixelRatio, 1.0);
+    EXPECT_EQ(c.exportOptions.theme, "light");
+    EXPECT_LT(c.exportOptions.fromSeconds, 0);
+    EXPECT_LT(c.exportOptions.toSeconds, 0);
+}
+
+TEST(CommandLine, ExportFormatFollowsTheExtension) {
+    const std::vector<std::pair<std::string, std::string>> table = {
+        {"a.png", "png"},  {"a.PNG", "png"},   {"dir/a.svg", "svg"}, {"a.pdf", "pdf"},
+        {"a.csv", "csv"},  {"a.json", "json"}, {"a.bmp", ""},        {"a", ""},
+        {"dir.png/a", ""}, {"a.png.txt", ""},
+    };
+    for (const auto& [path, format] : table)
+        EXPECT_EQ(looplab::exportFormatOf(path), format) << path;
+}
+
+TEST(CommandLine, ExportUsageErrorsSayWhatIsWrong) {
+    const std::string p = existingProgram();
+    const std::vector<BadCase> cases = {
+        {{"export"}, "needs a program"},
+        {{"export", p}, "needs an output file"},
+        {{"export", p, "-o"}, "-o needs a file name"},
+        {{"export", p, "-o", "x.bmp"}, "unknown extension"},
+        {{"export", "/no/such.py", "-o", "x.png"}, "cannot read /no/such.py"},
+        {{"export", p, "-o", "x.png", "--view", "pie"}, "--view is timeline"},
+        {{"export", p, "-o", "x.png", "--size", "10x10"}, "--size"},
+        {{"export", p, "-o", "x.png", "--dpr", "1.5"}, "--dpr"},
+        {{"export", p, "-o", "x.png", "--theme", "pink"}, "--theme"},
+        {{"export", p, "-o", "x.png", "--from", "-1"}, "--from"},
+        {{"export", p, "-o", "x.png", "--from", "2", "--to", "1"}, "later than --from"},
+        {{"export", p, "-o", "x.png", "--bogus"}, "unknown option --bogus"},
+        {{"export", p, p, "-o", "x.png"}, "one program"},
+    };
+    for (const auto& bad : cases) {
+        const Command c = parseCommandLine(bad.args);
+        EXPECT_EQ(c.kind, Command::Kind::UsageError) << bad.args.back();
+        EXPECT_NE(c.error.find(bad.messagePart), std::string::npos) << c.error;
+        EXPECT_EQ(c.error.find('\n'), std::string::npos) << "one line: " << c.error;
+    }
+}
+
 TEST(CommandLine, HelpAndVersion) {
     EXPECT_EQ(parseCommandLine({"--help"}).kind, Command::Kind::Help);
     EXPECT_EQ(parseCommandLine({"--version"}).kind, Command::Kind::Version);

@@ -227,13 +227,13 @@ void TimelinePainter::drawAxis(QPainter& p, const TimelineFrame& frame) const {
         if (labelLeft >= gutter)
             p.drawText(QPoint(labelLeft, bottom - fm.height() / 2 - fm.descent() - 1), label);
     }
-    p.fillRect(QRect(gutter, bottom - lineWidth, width, lineWidth), frame.text);
+    p.fillRect(QRect(gutter, bottom - lineWidth, width - gutter, lineWidth), frame.text);
 }
 
 void TimelinePainter::drawRows(QPainter& p, const TimelineModel& model,
                                const TimelineFrame& frame) {
     const int top = headerHeight(frame.font, frame.size.width());
-    const int rh = rowHeight(frame.font);
+    const int rh = frame.rowHeight > 0 ? frame.rowHeight : rowHeight(frame.font);
     scratch_->reset(p.font(), rh);
     p.save();
     p.setClipRect(QRect(0, top, frame.size.width(), frame.size.height() - top));

@@ -32,6 +32,7 @@ struct TimelineFrame {
     TimelineZoom zoom;     // which virtual time maps to which x, over size.width() - gutter
     int gutter = 0;        // width of the row labels, left of the time area
     int scrollY = 0;       // pixels of rows scrolled out above the top
+    int rowHeight = 0;     // 0: rowHeight(font); exports stretch a few rows to fill the page
     int64_t cursorNs = -1; // -1: no cursor
     bool dense = false;    // squeeze every row into the height (exports); see above
 };
