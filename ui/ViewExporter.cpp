@@ -11,6 +11,7 @@
 #include <QGraphicsScene>
 #include <QGuiApplication>
 #include <QImage>
+#include <QLocale>
 #include <QPageSize>
 #include <QPainter>
 #include <QPdfWriter>
@@ -158,14 +159,23 @@ void ViewExporter::render(QPainter& painter, const ExportRequest& request) const
         const qint64 from = request.fromNs >= 0 ? request.fromNs : 0;
         const qint64 to = request.toNs >= 0 ? request.toNs : end;
         const size_t rows = source_.model ? source_.model->rowCount() : 0;
-        const QString subtitle = QStringLiteral("virtual time %1 s to %2 s · %3 rows (tasks and "
-                                                "worker threads)")
-                                     .arg(seconds(from), seconds(to))
-                                     .arg(rows);
-        painter.setFont(font);
         const int subtitleTop = margin + titleMetrics.height();
+        const int rowsTop = subtitleTop + QFontMetrics(font).height() + margin;
+        const int rowsHeight = request.size.height() - rowsTop - margin -
+                               TimelinePainter::headerHeight(font, request.size.width());
+        const bool dense =
+            static_cast<int64_t>(rows) * TimelinePainter::rowHeight(font) > rowsHeight;
+        QString subtitle = QStringLiteral("virtual time %1 s to %2 s · %3 %4 (tasks and worker "
+                                          "threads)")
+                               .arg(seconds(from), seconds(to),
+                                    QLocale(QLocale::English).toString(qulonglong(rows)),
+                                    rows == 1 ? QStringLiteral("row") : QStringLiteral("rows"));
+        if (dense)
+            subtitle += QStringLiteral(", too many to draw one by one: each line of pixels "
+                                       "shows the state most of its rows are in");
+        painter.setFont(font);
         painter.drawText(QPoint(margin, subtitleTop + QFontMetrics(font).ascent()), subtitle);
-        top = subtitleTop + QFontMetrics(font).height() + margin;
+        top = rowsTop;
         renderTimeline(painter, request, top);
     } else {
         renderChart(painter, request, top);
