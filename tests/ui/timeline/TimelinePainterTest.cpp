@@ -1,0 +1,102 @@
+// The timeline's picture without a widget, as exports paint it: rows too many for the height
+// are drawn dense (every row accounted for, each pixel line showing its rows' majority state),
+// and a row height given by the caller is used as is.
+
+#include "TimelinePainter.h"
+#include "TimelinePalette.h"
+
+#include <QImage>
+#include <QPainter>
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+namespace looplab {
+namespace {
+
+// `rows` task rows over [0, 1000): the first `running` rows run the whole time, the rest are
+// ready the whole time. Running is a flat fill, so its pixels can be compared exactly; ready is
+// dotted and only checked to differ.
+TimelineModel twoStateModel(int rows, int running) {
+    std::vector<TimelineRow> list;
+    for (int r = 0; r < rows; ++r) {
+        TimelineRow row{TimelineRow::Kind::Task, r + 1, "Task-" + std::to_string(r + 1), {}};
+        row.segments = {{0, 1000, r < running ? SegmentKind::Running : SegmentKind::Ready, ""}};
+        list.push_back(std::move(row));
+    }
+    return TimelineModel(std::move(list), 1000);
+}
+
+TimelineFrame frameFor(const QSize& size, const TimelineModel& model) {
+    TimelineFrame frame;
+    frame.size = size;
+    frame.font.setPixelSize(12);
+    frame.base = Qt::white;
+    frame.alternate = QColor(0xF4, 0xF4, 0xF4);
+    frame.text = Qt::black;
+    frame.gutter = 80;
+    frame.zoom = TimelineZoom(model.endNs(), size.width() - frame.gutter);
+    return frame;
+}
+
+QImage paint(const TimelineModel& model, const TimelineFrame& frame) {
+    QImage image(frame.size, QImage::Format_RGB32);
+    QPainter p(&image);
+    TimelinePainter painter;
+    painter.paint(p, &model, frame);
+    return image;
+}
+
+TEST(TimelinePainter, DenseRowsFillTheHeightWithTheMajorityState) {
+    // 3,000 rows in about 200 pixels: 15 rows share a pixel line. The first 2,000 run.
+    const TimelineModel model = twoStateModel(3000, 2000);
+    TimelineFrame frame = frameFor(QSize(600, 300), model);
+    frame.dense = true;
+    const QImage image = paint(model, frame);
+    const int top = TimelinePainter::headerHeight(frame.font, 600);
+    const int x = 300;
+    const QColor running = TimelinePalette::fill(SegmentKind::Running);
+    EXPECT_EQ(image.pixelColor(x, top + 1), running);
+    // Two thirds down is where the ready rows begin; the last line holds the last rows.
+    const int boundary = top + (300 - top) * 2 / 3;
+    EXPECT_EQ(image.pixelColor(x, boundary - 2), running);
+    EXPECT_NE(image.pixelColor(x, boundary + 2), running);
+    EXPECT_NE(image.pixelColor(x, 299), frame.base) << "the last rows are drawn too";
+    EXPECT_NE(image.pixelColor(x, 299), running);
+}
+
+TEST(TimelinePainter, WithoutDenseTheRowsBeyondTheHeightAreCut) {
+    const TimelineModel model = twoStateModel(3000, 2000);
+    const TimelineFrame frame = frameFor(QSize(600, 300), model);
+    const QImage image = paint(model, frame);
+    // One row per row height, down to the bottom: only the first (running) rows fit.
+    const int top = TimelinePainter::headerHeight(frame.font, 600);
+    const int rh = TimelinePainter::rowHeight(frame.font);
+    const int lastWhole = (300 - top) / rh - 1;
+    for (int k : {0, lastWhole})
+        EXPECT_EQ(image.pixelColor(300, top + k * rh + rh / 2),
+                  TimelinePalette::fill(SegmentKind::Running))
+            << "row " << k;
+}
+
+TEST(TimelinePainter, AGivenRowHeightIsUsed) {
+    const TimelineModel model = twoStateModel(2, 1);
+    TimelineFrame frame = frameFor(QSize(600, 300), model);
+    frame.rowHeight = 60;
+    const QImage image = paint(model, frame);
+    const int top = TimelinePainter::headerHeight(frame.font, 600);
+    // Row 0 (running) fills [top, top + 60) less its padding; row 1 (ready) starts at top + 60.
+    EXPECT_EQ(image.pixelColor(300, top + 50), TimelinePalette::fill(SegmentKind::Running));
+    EXPECT_NE(image.pixelColor(300, top + 60 + 30), TimelinePalette::fill(SegmentKind::Running));
+}
+
+TEST(TimelinePainter, TheLegendWrapsWhenNarrow) {
+    QFont font;
+    font.setPixelSize(12);
+    EXPECT_GT(TimelinePainter::headerHeight(font, 300), TimelinePainter::headerHeight(font, 1600));
+}
+
+} // namespace
+} // namespace looplab
