@@ -1,6 +1,10 @@
 #pragma once
 // The event loop and every task as they were at one moment of a recorded run: what the app
-// draws for the step the student is on. Plain data, rebuilt by TraceReplay.
+// draws for the step the student is on. Plain data, rebuilt by TraceReplay; a copy is cheap
+// (see SharedList and TaskTable).
+
+#include "SharedList.h"
+#include "TaskTable.h"
 
 #include <cstdint>
 #include <map>
@@ -8,21 +12,6 @@
 #include <vector>
 
 namespace looplab {
-
-enum class TaskState { Created, Ready, Running, Waiting, Finished, Failed, Cancelled };
-const char* taskStateName(TaskState state);
-
-struct TaskView {
-    int64_t id = -1;
-    std::string name;
-    std::string coroutine;
-    int64_t parent = -1;
-    int64_t createdAtLine = 0;
-    TaskState state = TaskState::Created;
-    int64_t line = 0;     // the program line it runs or waits at
-    std::string waitInfo; // JSON of its last yield: {"wait": ..., "chain": ..., "locals": ...}
-    std::string outcome;  // JSON of its end: {"state": ..., "result" | "exception": ...}
-};
 
 struct QueuedCallback {
     int64_t handle = -1;
@@ -48,11 +37,12 @@ struct LoopState {
     size_t eventsApplied = 0; // the state after this many events
     int64_t timeNs = 0;       // the loop thread's virtual time
     int64_t iteration = 0;
-    int64_t runningTask = -1;          // the task in a step now, -1 when the loop itself runs
-    int64_t blockedUntilNs = -1;       // the loop thread is blocked (time.sleep) until then
-    std::vector<QueuedCallback> ready; // in queue order
-    std::vector<TimerView> timers;     // in firing order: deadline, then scheduling order
-    std::map<int64_t, TaskView> tasks;
+    int64_t runningTask = -1;    // the task in a step now, -1 when the loop itself runs
+    int64_t blockedUntilNs = -1; // the loop thread is blocked (time.sleep) until then
+    // These three share what they have in common with the state they were copied from.
+    SharedList<QueuedCallback> ready; // in queue order
+    SharedList<TimerView> timers;     // in firing order: deadline, then scheduling order
+    TaskTable tasks;
     std::map<int64_t, SyncView> sync;
     size_t linesPrinted = 0; // print events so far
 };

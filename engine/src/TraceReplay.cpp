@@ -32,10 +32,10 @@ bool isDone(TaskState state) {
            state == TaskState::Cancelled;
 }
 
-template <typename List> void removeHandle(List& list, int64_t handle) {
-    auto found = std::find_if(list.begin(), list.end(),
-                              [handle](const auto& item) { return item.handle == handle; });
-    if (found != list.end())
+template <typename Item> void removeHandle(SharedList<Item>& list, int64_t handle) {
+    const size_t found =
+        list.indexWhere([handle](const Item& item) { return item.handle == handle; });
+    if (found < list.size())
         list.erase(found);
 }
 
@@ -104,7 +104,7 @@ void TraceReplay::apply(LoopState& state, const TraceEvent& e) {
 
     switch (e.kind) {
     case EventKind::TaskCreated: {
-        TaskView& task = state.tasks[e.task];
+        TaskView& task = state.tasks.edit(e.task);
         task.id = e.task;
         task.name = e.text;
         task.coroutine = e.detail;
@@ -114,29 +114,34 @@ void TraceReplay::apply(LoopState& state, const TraceEvent& e) {
         break;
     }
     case EventKind::TaskRenamed:
-        state.tasks[e.task].name = e.text;
+        state.tasks.edit(e.task).name = e.text;
         break;
     case EventKind::ReadyPush:
         state.ready.push_back({e.handle, e.task, e.text, e.line});
-        if (e.task >= 0 && !isDone(state.tasks[e.task].state))
-            state.tasks[e.task].state = TaskState::Ready;
+        if (e.task >= 0) {
+            // Read first: a finished task's record stays shared. A step of a task never
+            // created (a trace cut short) adds it, as the map this replaced did.
+            const auto task = state.tasks.find(e.task);
+            if (task == state.tasks.end() || !isDone(task->second.state))
+                state.tasks.edit(e.task).state = TaskState::Ready;
+        }
         break;
     case EventKind::TimerPush: {
         TimerView timer{e.handle, e.num, e.task, e.text};
         // Deadline order; equal deadlines keep scheduling order (handles grow with time).
-        auto at = std::upper_bound(state.timers.begin(), state.timers.end(), timer,
-                                   [](const TimerView& a, const TimerView& b) {
-                                       return a.whenNs != b.whenNs ? a.whenNs < b.whenNs
-                                                                   : a.handle < b.handle;
-                                   });
-        state.timers.insert(at, timer);
+        const size_t at =
+            state.timers.upperBound(timer, [](const TimerView& a, const TimerView& b) {
+                return a.whenNs != b.whenNs ? a.whenNs < b.whenNs : a.handle < b.handle;
+            });
+        state.timers.insert(at, std::move(timer));
         break;
     }
     case EventKind::TimerDue: {
-        auto found = std::find_if(state.timers.begin(), state.timers.end(),
-                                  [&](const TimerView& t) { return t.handle == e.handle; });
-        if (found != state.timers.end()) {
-            state.ready.push_back({found->handle, found->task, found->what, -1});
+        const size_t found =
+            state.timers.indexWhere([&](const TimerView& t) { return t.handle == e.handle; });
+        if (found < state.timers.size()) {
+            const TimerView& timer = state.timers[found];
+            state.ready.push_back({timer.handle, timer.task, timer.what, -1});
             state.timers.erase(found);
         }
         break;
@@ -152,14 +157,14 @@ void TraceReplay::apply(LoopState& state, const TraceEvent& e) {
         break;
     case EventKind::StepBegin:
         state.runningTask = e.task;
-        state.tasks[e.task].state = TaskState::Running;
+        state.tasks.edit(e.task).state = TaskState::Running;
         break;
     case EventKind::Line:
         if (e.task >= 0)
-            state.tasks[e.task].line = e.line;
+            state.tasks.edit(e.task).line = e.line;
         break;
     case EventKind::StepYield: {
-        TaskView& task = state.tasks[e.task];
+        TaskView& task = state.tasks.edit(e.task);
         task.line = e.line;
         task.waitInfo = e.detail;
         // A bare yield (asyncio.sleep(0)) puts the task straight back in the ready queue.
@@ -169,7 +174,7 @@ void TraceReplay::apply(LoopState& state, const TraceEvent& e) {
         break;
     }
     case EventKind::TaskDone: {
-        TaskView& task = state.tasks[e.task];
+        TaskView& task = state.tasks.edit(e.task);
         task.outcome = e.detail;
         task.state =
             e.detail.find(R"("state":"cancelled")") != std::string::npos ? TaskState::Cancelled
