@@ -1,11 +1,13 @@
 #include "CodeView.h"
 
-#include "StateColors.h"
+#include "CodeColours.h"
 #include "WaitText.h"
 
+#include <QEvent>
 #include <QFontDatabase>
 #include <Qsci/qscilexerpython.h>
 #include <Qsci/qscistyledtext.h>
+#include <cmath>
 
 #include <map>
 
@@ -38,15 +40,6 @@ CodeView::CodeView(QWidget* parent) : QsciScintilla(parent) {
     const QFont mono = QFontDatabase::systemFont(QFontDatabase::FixedFont);
     lexer->setDefaultFont(mono);
     lexer->setFont(mono);
-    // The highlighting colours are made for a light page: keep the page light in every theme
-    // so keywords stay readable.
-    lexer->setDefaultPaper(Qt::white);
-    lexer->setPaper(Qt::white);
-    lexer->setDefaultColor(Qt::black);
-    for (const int plain :
-         {QsciLexerPython::Default, QsciLexerPython::Identifier, QsciLexerPython::Operator})
-        lexer->setColor(Qt::black, plain);
-    setCaretForegroundColor(Qt::black);
     setLexer(lexer);
     setUtf8(true);
     setMarginType(0, QsciScintilla::NumberMargin);
@@ -57,27 +50,62 @@ CodeView::CodeView(QWidget* parent) : QsciScintilla(parent) {
     setAutoIndent(true);
     setAnnotationDisplay(QsciScintilla::AnnotationBoxed);
     setAccessibleName(tr("Program code"));
+    setToolTip(tr("The program: the running line is marked, waiting tasks at their lines. Edit "
+                  "it and press Ctrl+R to run your edits; click the margin for a breakpoint"));
 
     markerDefine(QsciScintilla::Background, runningMarker_);
-    setMarkerBackgroundColor(stateColor(TaskState::Running).lighter(175), runningMarker_);
     markerDefine(QsciScintilla::RightTriangle, waitingMarker_);
-    setMarkerBackgroundColor(stateColor(TaskState::Waiting), waitingMarker_);
     markerDefine(QsciScintilla::Circle, breakpointMarker_);
-    setMarkerBackgroundColor(QColor(0xD5, 0x5E, 0x00), breakpointMarker_);
     setMarginSensitivity(1, true);
     setMarginWidth(1, 18);
     connect(this, &QsciScintilla::marginClicked, this,
             [this](int, int line, Qt::KeyboardModifiers) { toggleBreakpoint(line + 1); });
     markerDefine(QsciScintilla::Background, errorMarker_);
-    setMarkerBackgroundColor(QColor(0xFF, 0xD6, 0xCC), errorMarker_);
-
-    SendScintilla(SCI_STYLESETBACK, kAnnotationStyle, QColor(0xE8, 0xF4, 0xFC));
-    SendScintilla(SCI_STYLESETFORE, kAnnotationStyle, QColor(0x00, 0x4A, 0x7A));
-    SendScintilla(SCI_STYLESETBACK, kErrorStyle, QColor(0xFF, 0xE4, 0xDC));
-    SendScintilla(SCI_STYLESETFORE, kErrorStyle, QColor(0x8A, 0x2B, 0x00));
-    SendScintilla(SCI_STYLESETBACK, kNoteStyle, QColor(0xFF, 0xF5, 0xCC));
-    SendScintilla(SCI_STYLESETFORE, kNoteStyle, QColor(0x4A, 0x36, 0x00));
     SendScintilla(SCI_STYLESETITALIC, kNoteStyle, true);
+    applyColours();
+}
+
+void CodeView::changeEvent(QEvent* event) {
+    QsciScintilla::changeEvent(event);
+    // View → Theme switches live: the editor follows the new palette.
+    if (event->type() == QEvent::PaletteChange)
+        applyColours();
+}
+
+void CodeView::applyColours() {
+    const CodeColours c = CodeColours::forKind(paletteKind(palette()));
+    if (QsciLexer* python = lexer()) {
+        python->setDefaultPaper(c.page);
+        python->setDefaultColor(c.text);
+        python->setPaper(c.page);
+        QFont plain = python->defaultFont();
+        for (const int style : CodeColours::styles()) {
+            python->setColor(c.syntax(style, python->defaultColor(style)), style);
+            QFont f = plain;
+            f.setItalic(c.italicComments && (style == QsciLexerPython::Comment ||
+                                             style == QsciLexerPython::CommentBlock));
+            f.setBold(c.boldKeywords && style == QsciLexerPython::Keyword);
+            python->setFont(f, style);
+        }
+    }
+    setCaretForegroundColor(c.text);
+    setMarginsBackgroundColor(c.margin);
+    setMarginsForegroundColor(c.marginText);
+    setFoldMarginColors(c.margin, c.margin);
+    setSelectionBackgroundColor(c.selection);
+    setSelectionForegroundColor(c.selectionText);
+    setMarkerBackgroundColor(c.runningLine, runningMarker_);
+    setMarkerBackgroundColor(c.waitingMark, waitingMarker_);
+    setMarkerForegroundColor(c.text, waitingMarker_);
+    setMarkerBackgroundColor(c.breakpoint, breakpointMarker_);
+    setMarkerForegroundColor(c.text, breakpointMarker_);
+    setMarkerBackgroundColor(c.errorLine, errorMarker_);
+    SendScintilla(SCI_STYLESETBACK, kAnnotationStyle, c.annotationBack);
+    SendScintilla(SCI_STYLESETFORE, kAnnotationStyle, c.annotationText);
+    SendScintilla(SCI_STYLESETBACK, kErrorStyle, c.errorBack);
+    SendScintilla(SCI_STYLESETFORE, kErrorStyle, c.errorText);
+    SendScintilla(SCI_STYLESETBACK, kNoteStyle, c.noteBack);
+    SendScintilla(SCI_STYLESETFORE, kNoteStyle, c.noteText);
 }
 
 int CodeView::noteWidth() const {
@@ -157,7 +185,10 @@ QString CodeView::annotationAt(int line) const {
 }
 
 void CodeView::setScale(double scale) {
-    zoomTo(static_cast<int>((scale - 1.0) * 10));
+    // Scintilla's zoom adds points to every style: (scale - 1) times the base size scales it.
+    const QFont base = lexer() ? lexer()->defaultFont() : font();
+    const double points = base.pointSizeF() > 0 ? base.pointSizeF() : 10.0;
+    zoomTo(static_cast<int>(std::lround((scale - 1.0) * points)));
     scale_ = scale;
 }
 

@@ -24,6 +24,7 @@ class CodeView : public QsciScintilla {
     QString annotationAt(int line) const;
     int highlightedLine() const { return highlighted_; }
     void setScale(double scale);
+    double scale() const { return scale_; }
 
     // Breakpoints: 1-based program lines, toggled by clicking the margin.
     const QSet<int>& breakpoints() const { return breakpoints_; }
@@ -32,7 +33,12 @@ class CodeView : public QsciScintilla {
   signals:
     void breakpointsChanged(const QSet<int>& lines);
 
+  protected:
+    void changeEvent(QEvent* event) override;
+
   private:
+    // Page, syntax, margin, marker and note colours for the palette's theme (CodeColours).
+    void applyColours();
     int noteWidth() const;
     int runningMarker_ = 0;
     int waitingMarker_ = 1;

@@ -1,5 +1,7 @@
 #include "DeadlockView.h"
 
+#include "FocusFrame.h"
+
 #include <QEvent>
 #include <QFontMetricsF>
 #include <QJsonArray>
@@ -61,6 +63,10 @@ double length(const QPointF& v) {
 DeadlockView::DeadlockView(QWidget* parent) : QWidget(parent) {
     setAttribute(Qt::WA_OpaquePaintEvent);
     setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Expanding);
+    // Focusable, so keyboard and screen-reader users reach the explanation (its description).
+    setFocusPolicy(Qt::StrongFocus);
+    setToolTip(tr("Who waits for whom: the cycle of waits that can never end is drawn thick "
+                  "and dashed"));
 }
 
 void DeadlockView::clear() {
@@ -70,6 +76,7 @@ void DeadlockView::clear() {
     cycle_.clear();
     summary_.clear();
     graphSize_ = QSizeF();
+    setAccessibleDescription(tr("No deadlock in this run."));
 }
 
 void DeadlockView::setDeadlock(const QString& endInfoJson) {
@@ -168,6 +175,7 @@ void DeadlockView::setDeadlock(const QString& endInfoJson) {
     }
 
     summary_ = buildSummary();
+    setAccessibleDescription(summary_ + QLatin1Char(' ') + textLines().join(QLatin1Char(' ')));
     layoutGraph();
     updateGeometry();
     update();
@@ -534,7 +542,8 @@ void DeadlockView::paintEdge(QPainter& p, const Edge& edge) const {
         return;
 
     const QColor ink = edge.inCycle ? kCycleColor : palette().color(QPalette::WindowText);
-    const double width = edge.inCycle ? 3.5 : 1.6;
+    const double thick = lineFactor(paletteKind(palette()));
+    const double width = (edge.inCycle ? 3.5 : 1.6) * thick;
     p.setPen(QPen(ink, width, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
     p.setBrush(Qt::NoBrush);
     const QPointF tip = curve.last();
@@ -577,9 +586,10 @@ void DeadlockView::paintNode(QPainter& p, const Node& node) const {
     p.drawPath(path);
     p.setBrush(tint);
     if (node.inCycle) // dashed as well as coloured: the cycle does not rely on colour alone
-        p.setPen(QPen(kCycleColor, 3.2, Qt::DashLine, Qt::FlatCap, Qt::MiterJoin));
+        p.setPen(QPen(kCycleColor, 3.2 * lineFactor(paletteKind(palette())), Qt::DashLine,
+                      Qt::FlatCap, Qt::MiterJoin));
     else
-        p.setPen(QPen(ink, 1.5));
+        p.setPen(QPen(ink, 1.5 * lineFactor(paletteKind(palette()))));
     p.drawPath(path);
 
     const QFont strong = boldOf(font());
@@ -695,6 +705,8 @@ void DeadlockView::paintEvent(QPaintEvent*) {
         y += used.height() + 2;
     }
     p.restore();
+    if (hasFocus())
+        paintFocusFrame(p, rect(), palette());
 }
 
 } // namespace looplab

@@ -83,11 +83,14 @@ ExportDialog::ExportDialog(QWidget* parent) : QDialog(parent) {
     theme_ = new QComboBox(this);
     theme_->addItem(tr("Light"), QStringLiteral("light"));
     theme_->addItem(tr("Dark"), QStringLiteral("dark"));
+    theme_->addItem(tr("High contrast"), QStringLiteral("high-contrast"));
     theme_->setToolTip(tr("Colours of the picture: light suits print and handouts"));
 
     wholeRun_ = new QRadioButton(tr("The whole run"), this);
     someTime_ = new QRadioButton(tr("From"), this);
     wholeRun_->setChecked(true);
+    wholeRun_->setToolTip(tr("Export every moment of the run"));
+    someTime_->setToolTip(tr("Export only the stretch of virtual time given here"));
     from_ = new QDoubleSpinBox(this);
     to_ = new QDoubleSpinBox(this);
     for (QDoubleSpinBox* box : {from_, to_}) {
@@ -113,6 +116,8 @@ ExportDialog::ExportDialog(QWidget* parent) : QDialog(parent) {
 
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     buttons->button(QDialogButtonBox::Ok)->setText(tr("Export"));
+    buttons->button(QDialogButtonBox::Ok)->setToolTip(tr("Write the file"));
+    buttons->button(QDialogButtonBox::Cancel)->setToolTip(tr("Close without exporting"));
     connect(buttons, &QDialogButtonBox::accepted, this, &ExportDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &ExportDialog::reject);
 
@@ -236,11 +241,11 @@ void ExportDialog::browse() {
 }
 
 void ExportDialog::updateEnabled() {
-    const bool data = isData(format_->currentData().toString());
-    view_->setEnabled(!data);
-    width_->setEnabled(!data);
-    height_->setEnabled(!data);
-    theme_->setEnabled(!data);
+    const bool dataFile = isData(format_->currentData().toString());
+    view_->setEnabled(!dataFile);
+    width_->setEnabled(!dataFile);
+    height_->setEnabled(!dataFile);
+    theme_->setEnabled(!dataFile);
     doublePixels_->setEnabled(format_->currentData().toString() == QLatin1String("png"));
     from_->setEnabled(someTime_->isChecked());
     to_->setEnabled(someTime_->isChecked());

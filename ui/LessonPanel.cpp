@@ -1,6 +1,7 @@
 #include "LessonPanel.h"
 
 #include "LessonProgress.h"
+#include "PaletteKind.h"
 
 #include <QButtonGroup>
 #include <QGroupBox>
@@ -62,6 +63,7 @@ LessonPanel::LessonPanel(LessonProgress& progress, QWidget* parent)
     setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff); // text wraps to the panel's width
     setFrameShape(QFrame::NoFrame);
     setAccessibleName(tr("Lesson"));
+    setToolTip(tr("The lesson: goals, a question to predict, then notes as the run reaches them"));
     setMinimumWidth(260);
     clear();
 }
@@ -97,6 +99,7 @@ void LessonPanel::rebuild(const std::vector<LessonProblem>& problems) {
     layout_->setSpacing(10);
     questions_.clear();
     noteLabels_.clear();
+    noteOrder_.clear(); // with no lesson, showPosition() must not look for the old notes
     notesHint_ = nullptr;
     explanation_ = nullptr;
     revealText_ = nullptr;
@@ -162,6 +165,7 @@ void LessonPanel::rebuild(const std::vector<LessonProblem>& problems) {
         for (size_t c = 0; c < question.choices.size(); ++c) {
             auto* radio = new QRadioButton(QString::fromStdString(question.choices[c]), box);
             radio->setAccessibleName(tr("Answer: %1").arg(radio->text()));
+            radio->setToolTip(tr("Choose this answer, then lock it in"));
             widgets.choices->addButton(radio, static_cast<int>(c));
             boxLayout->addWidget(radio);
         }
@@ -316,12 +320,17 @@ void LessonPanel::updateQuestion(int question) {
     const QString said =
         QString::fromStdString(q.choices[static_cast<size_t>(answer)]).toHtmlEscaped();
     const QString run = QString::fromStdString(verdict.answer).toHtmlEscaped();
-    QString text =
-        right
-            ? tr("<b style=\"color:#007A5E\">✓ Right.</b> You said %1; the run: %2.").arg(said, run)
-            : tr("<b style=\"color:#B34700\">✗ Not this time.</b> You said %1; the "
-                 "run: %2.")
-                  .arg(said, run);
+    // Green and orange dark enough for a light page, light enough for a dark one; the tick,
+    // the cross and the words say it without colour.
+    const bool darkPage = paletteKind(palette()) != PaletteKind::Light;
+    const QString colour = right
+                               ? (darkPage ? QStringLiteral("#5FE0B0") : QStringLiteral("#007A5E"))
+                               : (darkPage ? QStringLiteral("#FFA060") : QStringLiteral("#B34700"));
+    QString text = right ? tr("<b style=\"color:%3\">✓ Right.</b> You said %1; the run: %2.")
+                               .arg(said, run, colour)
+                         : tr("<b style=\"color:%3\">✗ Not this time.</b> You said %1; the "
+                              "run: %2.")
+                               .arg(said, run, colour);
     if (!q.explain.empty())
         text += QStringLiteral("<br>") + richText(q.explain);
     widgets.status->setText(text);

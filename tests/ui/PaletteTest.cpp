@@ -3,8 +3,15 @@
 // Fernandes 2009, severity 1, applied in linear RGB) and the smallest CIE76 colour difference
 // between any two states must stay above a floor. States are also told apart by label (task
 // table) and by pattern (timeline); this checks that colour alone is not misleading either.
+// Every theme (light, dark, high contrast) is checked: its meaningful colours against each
+// other and against its page, and the code editor's text colours for WCAG contrast.
+#include "ChartStyle.h"
+#include "CodeColours.h"
 #include "StateColors.h"
+#include "Theme.h"
 #include "TimelinePalette.h"
+
+#include <Qsci/qscilexerpython.h>
 
 #include <gtest/gtest.h>
 
@@ -94,6 +101,121 @@ TEST(Palette, TimelineFillsStayApartForColourBlindViewers) {
                                 SegmentKind::Blocked, SegmentKind::Busy, SegmentKind::Mixed})
         colours.push_back(TimelinePalette::fill(k));
     expectDistinguishable(colours);
+}
+
+// The colours that mean something in one theme: task states, timeline fills, the timeline's
+// cursor, and the charts' wait-kind shades and cursor.
+struct ThemeColours {
+    QString name;
+    QColor page;
+    std::vector<QColor> timeline; // fills and the cursor: all side by side on one row
+    std::vector<QColor> chart;    // states and wait kinds as stacked areas
+    std::vector<QColor> all;      // everything drawn on the page
+};
+
+ThemeColours coloursOf(const QString& theme) {
+    const QPalette palette = themePalette(theme);
+    const PaletteKind kind = paletteKind(palette);
+    const ChartStyle chart = ChartStyle::fromPalette(palette);
+    ThemeColours c;
+    c.name = theme;
+    c.page = palette.color(QPalette::Base);
+    for (const SegmentKind k : {SegmentKind::Running, SegmentKind::Ready, SegmentKind::Waiting,
+                                SegmentKind::Blocked, SegmentKind::Busy, SegmentKind::Mixed})
+        c.timeline.push_back(TimelinePalette::fill(k));
+    c.timeline.push_back(TimelinePalette::cursor(kind));
+    for (const SegmentKind k : {SegmentKind::Running, SegmentKind::Ready, SegmentKind::Blocked,
+                                SegmentKind::Busy, SegmentKind::Mixed})
+        c.chart.push_back(chart.fill(k));
+    for (int i = 0; i < 4; ++i) // four shades, then they repeat with other hatches
+        c.chart.push_back(ChartStyle::waitFill(i));
+    c.all = c.timeline;
+    c.all.insert(c.all.end(), c.chart.begin(), c.chart.end());
+    c.all.push_back(chart.cursor());
+    for (const TaskState s :
+         {TaskState::Created, TaskState::Ready, TaskState::Running, TaskState::Waiting,
+          TaskState::Finished, TaskState::Failed, TaskState::Cancelled})
+        c.all.push_back(stateColor(s));
+    return c;
+}
+
+TEST(Palette, EveryThemesColoursStayApartForColourBlindViewers) {
+    ASSERT_EQ(themeNames().size(), 3);
+    for (const QString& theme : themeNames()) {
+        SCOPED_TRACE(theme.toStdString());
+        const ThemeColours c = coloursOf(theme);
+        expectDistinguishable(c.timeline);
+        expectDistinguishable(c.chart);
+    }
+}
+
+TEST(Palette, EveryMeaningfulColourStandsOutFromItsPage) {
+    const std::vector<std::pair<const char*, Matrix>> visions = {{"normal", kNormal},
+                                                                 {"protanopia", kProtanopia},
+                                                                 {"deuteranopia", kDeuteranopia},
+                                                                 {"tritanopia", kTritanopia}};
+    for (const QString& theme : themeNames()) {
+        const ThemeColours c = coloursOf(theme);
+        for (const QColor& colour : c.all)
+            for (const auto& [vision, matrix] : visions) {
+                std::string pair;
+                EXPECT_GE(closestPair({colour, c.page}, matrix, &pair), kFloor)
+                    << theme.toStdString() << ", " << vision << ": " << pair;
+            }
+    }
+}
+
+// WCAG 2 contrast ratio: 4.5 is the floor for body text.
+double luminance(const QColor& c) {
+    return 0.2126 * toLinear(c.redF()) + 0.7152 * toLinear(c.greenF()) +
+           0.0722 * toLinear(c.blueF());
+}
+double contrast(const QColor& a, const QColor& b) {
+    const double la = luminance(a);
+    const double lb = luminance(b);
+    return (std::max(la, lb) + 0.05) / (std::min(la, lb) + 0.05);
+}
+
+TEST(Palette, CodeEditorTextIsReadableInEveryTheme) {
+    const QsciLexerPython lexer;
+    for (const PaletteKind kind :
+         {PaletteKind::Light, PaletteKind::Dark, PaletteKind::HighContrast}) {
+        const CodeColours c = CodeColours::forKind(kind);
+        const int k = static_cast<int>(kind);
+        for (const int style : CodeColours::styles()) {
+            const QColor ink = c.syntax(style, lexer.defaultColor(style));
+            EXPECT_GE(contrast(ink, c.page), 4.5) << "theme " << k << ", style " << style;
+            // The running line sits behind code of every colour.
+            EXPECT_GE(contrast(ink, c.runningLine), 3.0) << "theme " << k << ", style " << style;
+        }
+        EXPECT_GE(contrast(c.text, c.runningLine), 4.5) << k;
+        EXPECT_GE(contrast(c.text, c.errorLine), 4.5) << k;
+        EXPECT_GE(contrast(c.marginText, c.margin), 4.5) << k;
+        EXPECT_GE(contrast(c.selectionText, c.selection), 4.5) << k;
+        EXPECT_GE(contrast(c.annotationText, c.annotationBack), 4.5) << k;
+        EXPECT_GE(contrast(c.noteText, c.noteBack), 4.5) << k;
+        EXPECT_GE(contrast(c.errorText, c.errorBack), 4.5) << k;
+        if (kind != PaletteKind::Light) { // dark themes get a dark editor, not a white page
+            EXPECT_LT(luminance(c.page), 0.05) << k;
+        }
+    }
+}
+
+TEST(Palette, ThemesAreRecognisedFromTheirPalette) {
+    EXPECT_EQ(themeNames(), (QStringList{"light", "dark", "high-contrast"}));
+    for (const QString& theme : themeNames()) {
+        EXPECT_TRUE(isKnownTheme(theme));
+        EXPECT_EQ(themeNameOf(themePalette(theme)), theme);
+    }
+    EXPECT_FALSE(isKnownTheme(QStringLiteral("pink")));
+    const QPalette hc = themePalette(QStringLiteral("high-contrast"));
+    EXPECT_EQ(hc.color(QPalette::Window), QColor(Qt::black));
+    EXPECT_EQ(hc.color(QPalette::Text), QColor(Qt::white));
+    EXPECT_EQ(hc.color(QPalette::Highlight), QColor(Qt::yellow));
+    EXPECT_GE(contrast(hc.color(QPalette::Disabled, QPalette::Text), Qt::black), 7.0);
+    // Lines are thicker in high contrast only.
+    EXPECT_EQ(lineFactor(paletteKind(hc)), 2.0);
+    EXPECT_EQ(lineFactor(paletteKind(themePalette(QStringLiteral("dark")))), 1.0);
 }
 
 TEST(Palette, TheCheckCanFail) {

@@ -1,5 +1,5 @@
 """Screenshot smoke test: the window renders a lesson and three programs to PNG without a display, at a
-laptop size and a projector size, in both themes. Checks the PNGs' size and that they are not
+laptop size and a projector size, in each theme. Checks the PNGs' size and that they are not
 blank. Usage: python3 test_screenshots.py PATH/TO/looplab"""
 
 import os
@@ -15,7 +15,8 @@ PROGRAMS = os.path.join(ROOT, "tests", "fidelity", "programs")
 CASES = [(os.path.join(ROOT, "lessons", "01_sync_vs_async.py"), 30, "1280x720", "light"),
          ("02_sequential_vs_gather.py", 30, "1280x720", "light"),
          ("39_deadlock_lock_order.py", 25, "1920x1080", "dark"),
-         ("30_run_in_executor.py", 40, "1280x720", "light")]
+         ("30_run_in_executor.py", 40, "1280x720", "light"),
+         (os.path.join(ROOT, "lessons", "05_gather.py"), 40, "1280x720", "high-contrast")]
 
 
 def png_info(path):

@@ -5,6 +5,7 @@
 #include <QAbstractAxis>
 #include <QChart>
 #include <QGraphicsLayout>
+#include <QGuiApplication>
 #include <QImage>
 #include <QLegend>
 #include <QPainter>
@@ -27,12 +28,22 @@ constexpr Qt::BrushStyle kWaitPatterns[] = {Qt::BDiagPattern, Qt::FDiagPattern, 
                                             Qt::HorPattern, Qt::VerPattern};
 constexpr int kWaitPatternCount = int(sizeof(kWaitPatterns) / sizeof(kWaitPatterns[0]));
 
-// Shades of the timeline's Waiting sky blue, lightest (the timeline's own) first. Four shades
-// against five patterns: a shade/pattern pair only repeats after 20 kinds.
+// Shades of the timeline's Waiting sky blue, the timeline's own first, then darker steps far
+// enough apart in lightness to stay apart from each other, from the other states and from the
+// page under simulated colour blindness (PaletteTest). Four shades against five patterns: a
+// shade/pattern pair only repeats after 20 kinds.
+constexpr int kWaitShadeCount = 4;
 const QColor& waitShade(int index) {
-    static const QColor shades[] = {QColor(0xC6, 0xE6, 0xF7), QColor(0x9C, 0xD2, 0xF0),
-                                    QColor(0xE2, 0xF2, 0xFB), QColor(0x7F, 0xC2, 0xEA)};
-    return shades[index % 4];
+    static const QColor shades[kWaitShadeCount] = {
+        QColor(0xC6, 0xE6, 0xF7), QColor(0x80, 0xC7, 0xEE), QColor(0x3E, 0xA2, 0xDA),
+        QColor(0x1F, 0x4E, 0x79)};
+    return shades[index % kWaitShadeCount];
+}
+
+// Chart text at 100%: the application's font size, at least 10 pt.
+double bodyPoints() {
+    const double app = QGuiApplication::font().pointSizeF();
+    return std::max(10.0, app > 0 ? app : 10.0);
 }
 
 QColor blend(const QColor& a, const QColor& b, double t) {
@@ -49,13 +60,16 @@ ChartStyle ChartStyle::fromPalette(const QPalette& palette, double scale) {
     ChartStyle style;
     style.background_ = palette.color(QPalette::Base);
     style.text_ = palette.color(QPalette::Text);
-    style.dark_ = style.background_.lightness() < style.text_.lightness();
+    style.kind_ = paletteKind(style.background_, style.text_);
+    style.dark_ = style.kind_ != PaletteKind::Light;
     style.scale_ = std::clamp(scale, 0.5, 4.0);
     return style;
 }
 
 QColor ChartStyle::grid() const {
-    return blend(background_, text_, dark_ ? 0.25 : 0.15);
+    // High contrast: grid lines a clear grey, not a hint of one.
+    return blend(background_, text_,
+                 kind_ == PaletteKind::HighContrast ? 0.5 : (dark_ ? 0.25 : 0.15));
 }
 
 QColor ChartStyle::fill(SegmentKind kind) {
@@ -74,8 +88,11 @@ QBrush ChartStyle::waitPattern(int index) {
     index = std::max(index, 0);
     if (index == 0)
         return TimelinePalette::pattern(SegmentKind::Waiting);
-    // The hatch is a darker blue of the same family, so it reads on every shade.
-    return QBrush(QColor(0x2E, 0x8B, 0xC8), kWaitPatterns[index % kWaitPatternCount]);
+    // The hatch is a blue of the same family that reads on its shade: darker on the two light
+    // shades, lighter on the two dark ones.
+    const bool darkShade = index % kWaitShadeCount >= 2;
+    return QBrush(darkShade ? QColor(0xC6, 0xE6, 0xF7) : QColor(0x2E, 0x8B, 0xC8),
+                  kWaitPatterns[index % kWaitPatternCount]);
 }
 
 QBrush ChartStyle::brush(SegmentKind kind) const {
@@ -115,14 +132,14 @@ QPen ChartStyle::outline(const QColor& fillColor) const {
 }
 
 QFont ChartStyle::font() const {
-    QFont f;
-    f.setPointSizeF(10.0 * scale_);
+    QFont f = QGuiApplication::font();
+    f.setPointSizeF(bodyPoints() * scale_);
     return f;
 }
 
 QFont ChartStyle::titleFont() const {
-    QFont f;
-    f.setPointSizeF(13.0 * scale_);
+    QFont f = QGuiApplication::font();
+    f.setPointSizeF(bodyPoints() * 1.3 * scale_);
     f.setBold(true);
     return f;
 }

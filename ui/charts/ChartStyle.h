@@ -1,5 +1,6 @@
 #pragma once
-// How every chart looks, in one place: light or dark (taken from a QPalette), a scale factor
+// How every chart looks, in one place: light, dark or high contrast (taken from a QPalette; high
+// contrast also doubles line widths and draws the "now" line yellow), a scale factor
 // for fonts and line widths (presentation mode shows charts at 100-300%), and the task-state
 // colours and patterns, which are the timeline's (TimelinePalette) so a chart and the timeline
 // next to it always mean the same thing by the same colour.
@@ -8,6 +9,8 @@
 // blue plus its own hatch pattern, so kinds stay apart in greyscale and for colour-blind
 // readers; the legend names them too, so colour is never the only cue.
 
+#include "PaletteKind.h"
+#include "TimelinePalette.h"
 #include "TimelineSegment.h"
 
 #include <QBrush>
@@ -31,13 +34,17 @@ class ChartStyle {
     static ChartStyle fromPalette(const QPalette& palette, double scale = 1.0);
 
     bool isDark() const { return dark_; }
+    PaletteKind kind() const { return kind_; }
     double scale() const { return scale_; }
     QColor background() const { return background_; }
     QColor text() const { return text_; }
     QColor grid() const;
-    // The "now" line: the text colour, which contrasts with the background in both themes
-    // (the timeline's black cursor would vanish on a dark chart).
-    QColor cursor() const { return text_; }
+    // The "now" line: the text colour, which contrasts with the background in light and dark
+    // (the timeline's black cursor would vanish on a dark chart); the timeline's yellow in high
+    // contrast, where text is white and the line should stand out from it.
+    QColor cursor() const {
+        return kind_ == PaletteKind::HighContrast ? TimelinePalette::cursor(kind_) : text_;
+    }
 
     // The timeline's colours and patterns, unchanged.
     static QColor fill(SegmentKind kind);
@@ -54,10 +61,11 @@ class ChartStyle {
     // Outline of an area or bar: a darker edge of the fill, so neighbouring layers separate.
     QPen outline(const QColor& fill) const;
 
-    // Fonts at the current scale (points).
+    // Fonts at the current scale (points), following the application font so a larger system
+    // font gives larger charts; never below 10 pt at 100%, as charts are read from further away.
     QFont font() const;
     QFont titleFont() const;
-    qreal lineWidth(qreal atScaleOne) const { return atScaleOne * scale_; }
+    qreal lineWidth(qreal atScaleOne) const { return atScaleOne * scale_ * lineFactor(kind_); }
 
     // Background, title, legend and every attached axis in this style.
     void apply(QChart* chart) const;
@@ -67,6 +75,7 @@ class ChartStyle {
     QBrush combined(const QColor& fill, const QBrush& pattern) const;
 
     bool dark_ = false;
+    PaletteKind kind_ = PaletteKind::Light;
     double scale_ = 1.0;
     QColor background_;
     QColor text_;

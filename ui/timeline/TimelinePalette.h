@@ -5,6 +5,7 @@
 // blindness; on top of that each state has its own pattern or shape, so no state is told apart
 // by colour alone (a greyscale print or a projector with washed-out colours still works).
 
+#include "PaletteKind.h"
 #include "TimelineSegment.h"
 
 #include <QBrush>
@@ -53,8 +54,24 @@ struct TimelinePalette {
                                                                           : QColor(Qt::white);
     }
 
-    // The "now" line: black stands out against every state colour and pattern above.
-    static QColor cursor() { return QColor(0x00, 0x00, 0x00); }
+    // The "now" line follows the page: black on a light one (it stands out against every state
+    // colour and pattern above), white on a dark one, yellow in high contrast. Light lines
+    // would blend into the light fills (waiting, ready), so on dark pages the line gets edges
+    // of cursorEdge(): invalid (none) on a light page.
+    static QColor cursor(PaletteKind kind = PaletteKind::Light) {
+        switch (kind) {
+        case PaletteKind::Dark:
+            return QColor(0xFF, 0xFF, 0xFF);
+        case PaletteKind::HighContrast:
+            return QColor(0xFF, 0xFF, 0x00);
+        case PaletteKind::Light:
+            break;
+        }
+        return QColor(0x00, 0x00, 0x00);
+    }
+    static QColor cursorEdge(PaletteKind kind) {
+        return kind == PaletteKind::Light ? QColor() : QColor(0x00, 0x00, 0x00);
+    }
     static QColor grid() { return QColor(0xE2, 0xE2, 0xE2); }
 };
 
