@@ -16,6 +16,11 @@ Command commandOf(Command::Kind kind) {
     return command;
 }
 
+// The names ui/Theme.cpp knows (this parser stays free of Qt, so they are listed here too).
+bool isThemeName(const std::string& name) {
+    return name == "light" || name == "dark" || name == "high-contrast";
+}
+
 Command usageError(const std::string& message) {
     Command command;
     command.kind = Command::Kind::UsageError;
@@ -126,8 +131,8 @@ Command parseExport(const std::vector<std::string>& args) {
                 return usageError("--dpr is 1, 2 or 3 (device pixels per pixel)");
             out.pixelRatio = std::stod(value);
         } else if (arg == "--theme") {
-            if (value != "light" && value != "dark")
-                return usageError("--theme is light or dark");
+            if (!isThemeName(value))
+                return usageError("--theme is light, dark or high-contrast");
             out.theme = value;
         } else if (arg == "--from") {
             if (!parseSeconds(value, out.fromSeconds))
@@ -180,6 +185,8 @@ Command parseWindow(const std::vector<std::string>& args) {
                 return usageError("--time needs a virtual time in seconds, e.g. --time 1.5");
             window.timeSeconds = seconds;
             ++i;
+        } else if (arg == "--present") {
+            window.present = true;
         } else if (arg == "--screenshot") {
             if (!hasValue)
                 return usageError("--screenshot needs a PNG file name");
@@ -190,8 +197,8 @@ Command parseWindow(const std::vector<std::string>& args) {
                 return usageError("--size needs WIDTHxHEIGHT, e.g. --size 1280x720");
             ++i;
         } else if (arg == "--theme") {
-            if (value != "light" && value != "dark")
-                return usageError("--theme is light or dark");
+            if (!isThemeName(value))
+                return usageError("--theme is light, dark or high-contrast");
             window.theme = value;
             ++i;
         } else if (arg.size() > 1 && arg[0] == '-') {
@@ -260,10 +267,10 @@ std::string exportFormatOf(const std::string& path) {
 std::string usageText() {
     return "usage:\n"
            "  looplab [PROGRAM.py] [--step N | --time T] [--screenshot OUT.png] [--size WxH]\n"
-           "          [--theme light|dark]\n"
+           "          [--theme light|dark|high-contrast] [--present]\n"
            "      Open the window on a program (default: the first lesson) at a step or a\n"
            "      virtual time. --screenshot renders the window to a PNG and exits (no display\n"
-           "      needed).\n"
+           "      needed). --present opens presenting (F5): full screen, large, for a room.\n"
            "  looplab run PROGRAM.py [--stamp] [--trace OUT.json] [--line-cost NS] [--seed N]\n"
            "                         [--max-steps N]\n"
            "      Run an asyncio program on LoopLab's virtual-time event loop.\n"
@@ -273,7 +280,8 @@ std::string usageText() {
            "      --seed N         seed for the random module (default 0)\n"
            "      --max-steps N    stop after N loop callbacks (default 2000000)\n"
            "  looplab export PROGRAM.py -o OUT [--view timeline|concurrency|breakdown]\n"
-           "                 [--size WxH] [--dpr 2] [--theme light|dark] [--from T] [--to T]\n"
+           "                 [--size WxH] [--dpr 2] [--theme light|dark|high-contrast]\n"
+           "                 [--from T] [--to T]\n"
            "      Run a program (or read a trace .json) and export without a window. OUT's\n"
            "      extension picks the format: .png .svg .pdf (the view, default 1920x1080),\n"
            "      .csv (task,state,detail,start_s,end_s), .json (Chrome trace for Perfetto).\n"

@@ -16,7 +16,8 @@ struct WindowOptions {
     std::string screenshot;  // render the window to this PNG and exit
     int width = 1600;
     int height = 1000;
-    std::string theme = "light";
+    std::string theme;    // "" = the one chosen last in View → Theme (light at first)
+    bool present = false; // open presenting (F5): full screen unless --screenshot
 };
 
 // `looplab export`: a run's view or data written to a file, without a window.

@@ -6,6 +6,7 @@
 
 #include <QApplication>
 #include <QDir>
+#include <QSettings>
 
 #include <cstdio>
 
@@ -32,7 +33,11 @@ int runWindow(int argc, char** argv, const WindowOptions& options) {
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("LoopLab"));
     QApplication::setOrganizationName(QStringLiteral("LoopLab"));
-    applyTheme(app, QString::fromStdString(options.theme));
+    // --theme wins for this session only; otherwise the theme chosen last in View → Theme.
+    QString theme = QString::fromStdString(options.theme);
+    if (theme.isEmpty())
+        theme = QSettings().value(QStringLiteral("theme"), QStringLiteral("light")).toString();
+    applyTheme(app, isKnownTheme(theme) ? theme : QStringLiteral("light"));
 
     const std::string program = options.program.empty() ? defaultProgram() : options.program;
     MainWindow window(QCoreApplication::applicationFilePath());
@@ -43,7 +48,10 @@ int runWindow(int argc, char** argv, const WindowOptions& options) {
         window.controller().goToStop(options.step);
     else if (options.timeSeconds >= 0)
         window.controller().goToTime(static_cast<qint64>(options.timeSeconds * 1e9));
-    window.show();
+    if (options.present)
+        window.setPresenting(true, options.screenshot.empty()); // a screenshot keeps --size
+    else
+        window.show();
     QApplication::processEvents();
     window.refreshStep(); // now that the layout has its real size, the current line is in view
 

@@ -1,11 +1,13 @@
 #include "LoopView.h"
 
+#include "LoopMotion.h"
 #include "StateColors.h"
 #include "WaitText.h"
 
 #include <QHeaderView>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <functional>
 #include <map>
 
 namespace looplab {
@@ -22,6 +24,17 @@ void addRemainder(QTreeWidgetItem* parent, int shown, int total) {
         new QTreeWidgetItem(parent, {QObject::tr("… and %1 more").arg(total - shown)});
 }
 } // namespace
+
+void LoopView::tag(QTreeWidgetItem* item, const LoopState& state, qint64 task) {
+    if (task < 0)
+        return;
+    item->setData(0, LoopMotion::kTaskRole, task);
+    item->setData(0, LoopMotion::kNameRole, taskName(state, task));
+}
+
+QStringList LoopView::movingTasks() const {
+    return motion_->chipsInFlight();
+}
 
 bool LoopView::isAnimating() const {
     return fade_->state() == QAbstractAnimation::Running;
@@ -73,6 +86,9 @@ LoopView::LoopView(QWidget* parent) : QTreeWidget(parent), fade_(new QVariantAni
     setIndentation(16);
     setUniformRowHeights(true);
     setAccessibleName(tr("Event loop"));
+    setToolTip(tr("Inside the event loop at this step: its one thread, the ready queue, timers, "
+                  "waiting tasks, locks and queues"));
+    motion_ = new LoopMotion(this);
 }
 
 QTreeWidgetItem* LoopView::section(const QString& title, const QString& tooltip) {
@@ -88,6 +104,7 @@ QTreeWidgetItem* LoopView::section(const QString& title, const QString& tooltip)
 void LoopView::showState(const LoopState& state, const TraceReplay* replay) {
     fade_->stop(); // its items are about to be deleted
     fading_.clear();
+    motion_->capture();
     clear();
     // The one thread.
     QString thread;
@@ -106,6 +123,8 @@ void LoopView::showState(const LoopState& state, const TraceReplay* replay) {
                                tr("asyncio runs everything on one thread, one callback at a time"));
     if (state.blockedUntilNs >= 0)
         threadItem->setForeground(0, stateColor(TaskState::Failed));
+    else if (state.runningTask >= 0)
+        tag(threadItem, state, state.runningTask);
 
     auto* ready = section(tr("Ready queue (%1) — runs first in, first out").arg(state.ready.size()),
                           tr("Callbacks ready to run, in the order the loop will run them"));
@@ -115,7 +134,7 @@ void LoopView::showState(const LoopState& state, const TraceReplay* replay) {
             break;
         const QString text = QStringLiteral("%1. %2").arg(position).arg(callbackText(
             callback.what, callback.task >= 0 ? taskName(state, callback.task) : QString()));
-        new QTreeWidgetItem(ready, {text});
+        tag(new QTreeWidgetItem(ready, {text}), state, callback.task);
         ++position;
     }
     addRemainder(ready, position - 1, static_cast<int>(state.ready.size()));
@@ -127,16 +146,17 @@ void LoopView::showState(const LoopState& state, const TraceReplay* replay) {
         if (++timersShown > kShownPerList)
             break;
         const QString owner = timer.task >= 0 ? taskName(state, timer.task) : QString();
-        new QTreeWidgetItem(timers,
-                            {QStringLiteral("%1 → %2").arg(formatTime(timer.whenNs),
-                                                           callbackText(timer.what, owner))});
+        tag(new QTreeWidgetItem(timers,
+                                {QStringLiteral("%1 → %2").arg(formatTime(timer.whenNs),
+                                                               callbackText(timer.what, owner))}),
+            state, timer.task);
     }
 
     addRemainder(timers, std::min(timersShown, kShownPerList),
                  static_cast<int>(state.timers.size()));
 
     // Waiting tasks, grouped by what they wait on (the first few of each group by name).
-    std::map<QString, QStringList> groups;
+    std::map<QString, std::vector<std::pair<QString, qint64>>> groups;
     std::map<QString, int> groupSizes;
     int waiting = 0;
     for (const auto& [id, task] : state.tasks) {
@@ -145,16 +165,17 @@ void LoopView::showState(const LoopState& state, const TraceReplay* replay) {
         ++waiting;
         const QString key = waitGroupKey(task);
         if (++groupSizes[key] <= kShownPerList)
-            groups[key] << QStringLiteral("%1 — %2").arg(QString::fromStdString(task.name),
-                                                         waitText(state, task));
+            groups[key].emplace_back(QStringLiteral("%1 — %2").arg(
+                                         QString::fromStdString(task.name), waitText(state, task)),
+                                     id);
     }
     auto* waitingItem = section(tr("Waiting (%1)").arg(waiting),
                                 tr("Suspended tasks, grouped by what they wait on"));
     for (const auto& [key, members] : groups) {
         auto* group = new QTreeWidgetItem(waitingItem, {key});
         group->setExpanded(true);
-        for (const QString& member : members)
-            new QTreeWidgetItem(group, {member});
+        for (const auto& [text, id] : members)
+            tag(new QTreeWidgetItem(group, {text}), state, id);
         addRemainder(group, static_cast<int>(members.size()), groupSizes[key]);
     }
 
@@ -212,8 +233,47 @@ void LoopView::showState(const LoopState& state, const TraceReplay* replay) {
         }
     }
     expandAll();
+    motion_->animate(!reduceMotion_ && replay == shownRun_);
     highlightArrivals(replay != shownRun_);
     shownRun_ = replay;
+    applySpotlight();
+}
+
+bool LoopView::mentions(const QString& text, const QString& task) {
+    for (qsizetype at = text.indexOf(task); at >= 0; at = text.indexOf(task, at + 1)) {
+        const qsizetype end = at + task.size();
+        auto partOfName = [](QChar c) { return c.isLetterOrNumber() || c == '_' || c == '-'; };
+        if ((at == 0 || !partOfName(text[at - 1])) &&
+            (end >= text.size() || !partOfName(text[end])))
+            return true;
+    }
+    return false;
+}
+
+void LoopView::setSpotlight(const QString& key, const QSet<QString>& tasks) {
+    spotKey_ = key;
+    spotTasks_ = tasks;
+    applySpotlight();
+}
+
+void LoopView::applySpotlight() {
+    const bool on = !spotKey_.isEmpty() || !spotTasks_.isEmpty();
+    const QColor dim = palette().color(QPalette::Disabled, QPalette::Text);
+    std::function<void(QTreeWidgetItem*)> visit = [&](QTreeWidgetItem* item) {
+        for (int c = 0; c < item->childCount(); ++c) {
+            QTreeWidgetItem* child = item->child(c);
+            bool bright = !on || child->text(0) == spotKey_;
+            for (auto name = spotTasks_.cbegin(); !bright && name != spotTasks_.cend(); ++name)
+                bright = mentions(child->text(0), *name);
+            QFont font = child->font(0);
+            font.setBold(on && bright);
+            child->setFont(0, font);
+            child->setForeground(0, bright ? palette().color(QPalette::Text) : dim);
+            visit(child);
+        }
+    };
+    for (int i = 0; i < topLevelItemCount(); ++i)
+        visit(topLevelItem(i));
 }
 
 QStringList LoopView::items(const QString& sectionPrefix) const {

@@ -15,6 +15,8 @@
 
 namespace looplab {
 
+class LoopMotion;
+
 class LoopView : public QTreeWidget {
     Q_OBJECT
   public:
@@ -28,11 +30,25 @@ class LoopView : public QTreeWidget {
     // motion a plain mark that changes instantly.
     void setReduceMotion(bool reduce) { reduceMotion_ = reduce; }
     QStringList newItems() const { return newItems_; }
+    // Tasks that moved at the last step, gliding to their new place (for tests).
+    QStringList movingTasks() const;
+
+    // Presenting: the entry reading `key`, and every entry naming one of `tasks`, stay bright;
+    // all other entries are dimmed. Kept across steps until cleared with empty arguments.
+    void setSpotlight(const QString& key, const QSet<QString>& tasks);
+    // Whether `text` names `task` as a whole word ("Task-1" is not in "Task-10").
+    static bool mentions(const QString& text, const QString& task);
     bool isAnimating() const;
 
   private:
     QTreeWidgetItem* section(const QString& title, const QString& tooltip);
     void highlightArrivals(bool newRun);
+    // Marks an entry as standing for one task, so a move of that task can be animated.
+    static void tag(QTreeWidgetItem* item, const LoopState& state, qint64 task);
+    LoopMotion* motion_ = nullptr;
+    void applySpotlight();
+    QString spotKey_;
+    QSet<QString> spotTasks_;
     const TraceReplay* shownRun_ = nullptr; // highlights compare steps of the same run only
 
     bool reduceMotion_ = false;

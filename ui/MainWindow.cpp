@@ -12,12 +12,16 @@
 #include "LoopView.h"
 #include "Narrator.h"
 #include "OutputModel.h"
+#include "PresentationMode.h"
 #include "RunStatistics.h"
 #include "TaskTableModel.h"
+#include "Theme.h"
+#include "ThemeMenu.h"
 #include "TimelineModel.h"
 #include "TimelineView.h"
 #include "ViewExporter.h"
 #include "WaitText.h"
+#include "WindowZoom.h"
 
 #include <QAction>
 #include <QApplication>
@@ -29,6 +33,7 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFontDatabase>
+#include <QFontInfo>
 #include <QHeaderView>
 #include <QLabel>
 #include <QListView>
@@ -46,6 +51,7 @@
 #include <QTableView>
 #include <QTableWidget>
 #include <QToolBar>
+#include <QTreeWidgetItem>
 #include <QVBoxLayout>
 
 namespace looplab {
@@ -114,6 +120,8 @@ void MainWindow::buildLayout() {
     taskTable_->horizontalHeader()->setStretchLastSection(true);
     taskTable_->verticalHeader()->hide();
     taskTable_->setAccessibleName(tr("Tasks"));
+    taskTable_->setToolTip(tr("Every task at this step: its state, what it waits for, its line. "
+                              "Select one to see its await chain and locals"));
     connect(taskTable_->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &MainWindow::showTaskDetails);
     taskChain_ = new QLabel(tr("Select a task to see its await chain and locals."), this);
@@ -123,6 +131,7 @@ void MainWindow::buildLayout() {
     locals_->horizontalHeader()->setStretchLastSection(true);
     locals_->verticalHeader()->hide();
     locals_->setAccessibleName(tr("Locals of the selected task"));
+    locals_->setToolTip(tr("The selected task's local variables at this step"));
     auto* tasksPanel = new QWidget(this);
     auto* tasksLayout = new QVBoxLayout(tasksPanel);
     tasksLayout->setContentsMargins(0, 0, 0, 0);
@@ -142,13 +151,20 @@ void MainWindow::buildLayout() {
     problems_ = new QPlainTextEdit(this);
     problems_->setReadOnly(true);
     problems_->setAccessibleName(tr("Errors and reports"));
+    problems_->setToolTip(tr("Tracebacks, warnings and LoopLab's reports about the run"));
     timeline_ = new TimelineView(this);
     timeline_->setAccessibleName(tr("Timeline of all tasks"));
-    timeline_->setToolTip(tr("Every task over virtual time. Wheel: zoom, drag: pan, click: jump"));
-    connect(timeline_, &TimelineView::timeClicked, &controller_, &StepController::goToTime);
+    timeline_->setToolTip(
+        tr("Every task over virtual time. Wheel or +/-: zoom, 0: whole run, drag: pan, "
+           "click: jump"));
+    connect(timeline_, &TimelineView::timeClicked, this, [this](qint64 ns) {
+        if (!isPresenting()) // presenting, a click is the spotlight's
+            controller_.goToTime(ns);
+    });
     bottomTabs_ = new QTabWidget(this);
     deadlock_ = new DeadlockView(this);
     deadlock_->setAccessibleName(tr("Deadlock: who waits for whom"));
+    deadlock_->hide(); // shown as a tab only when a run deadlocks
     timeline_->viewport()->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(timeline_->viewport(), &QWidget::customContextMenuRequested, this,
             [this](const QPoint& pos) {
@@ -168,6 +184,11 @@ void MainWindow::buildLayout() {
     bottomTabs_->addTab(charts_, tr("Charts"));
     bottomTabs_->addTab(output_, tr("Output"));
     bottomTabs_->addTab(problems_, tr("Errors and reports"));
+    bottomTabs_->setAccessibleName(tr("Run views"));
+    bottomTabs_->setTabToolTip(0, timeline_->toolTip());
+    bottomTabs_->setTabToolTip(1, tr("Charts of the whole run"));
+    bottomTabs_->setTabToolTip(2, output_->toolTip());
+    bottomTabs_->setTabToolTip(3, problems_->toolTip());
 
     auto* right = new QSplitter(Qt::Vertical, this);
     right->addWidget(loop_);
@@ -187,6 +208,9 @@ void MainWindow::buildLayout() {
 
     auto* header = new QWidget(this);
     auto* headerLayout = new QHBoxLayout(header);
+    // The clock and the step count keep their whole text at any zoom; the narration wraps.
+    clockLabel_->setSizePolicy(QSizePolicy::Minimum, QSizePolicy::Preferred);
+    stepLabel_->setSizePolicy(QSizePolicy::Minimum, QSizePolicy::Preferred);
     headerLayout->addWidget(clockLabel_);
     headerLayout->addWidget(narrationLabel_, 1);
     headerLayout->addWidget(stepLabel_);
@@ -197,6 +221,97 @@ void MainWindow::buildLayout() {
     layout->addWidget(slider_);
     layout->addWidget(main, 1);
     setCentralWidget(central);
+    buildPresentation(tasksPanel);
+}
+
+void MainWindow::buildPresentation(QWidget* tasksPanel) {
+    zoom_ = new WindowZoom(this);
+    for (QWidget* w :
+         std::initializer_list<QWidget*>{narrationLabel_, clockLabel_, stepLabel_, loop_,
+                                         taskTable_, taskChain_, locals_, output_, problems_})
+        zoom_->addFont(w);
+    zoom_->addScaler([this](double scale) { code_->setScale(scale); });
+    zoom_->addScaler([this](double scale) { timeline_->setScale(scale); });
+    zoom_->addScaler([this](double scale) { charts_->setScale(scale); });
+    // Tab bars take their font from the style, not from setFont: a style sheet reaches them
+    // (the bottom tabs and the charts' own tabs).
+    const QFontInfo tabFont(bottomTabs_->tabBar()->font());
+    const double tabPoints = tabFont.pointSizeF();
+    zoom_->addScaler([this, tabPoints](double scale) {
+        bottomTabs_->setStyleSheet(
+            scale == 1.0 ? QString()
+                         : QStringLiteral("QTabBar { font-size: %1pt; }").arg(tabPoints * scale));
+    });
+    connect(zoom_, &WindowZoom::scaleChanged, this, [this](double scale) {
+        narrationLabel_->setMinimumHeight(narrationLabel_->fontMetrics().height() * 2 + 8);
+        statusBar()->showMessage(tr("Zoom %1%").arg(qRound(scale * 100)), 2000);
+        // Once the views have their new size, the current line is centred again.
+        QTimer::singleShot(0, this, [this] { showStep(); });
+    });
+
+    // The audience sees code, loop, clock, narration and timeline; the task table goes.
+    presentation_ = new PresentationMode(this, {tasksPanel}, bottomTabs_, timeline_);
+    connect(presentation_, &PresentationMode::stepRequested, this,
+            [this](int direction) { direction > 0 ? controller_.forward() : controller_.back(); });
+    connect(presentation_, &PresentationMode::activeChanged, this, [this](bool active) {
+        player_.stop();
+        zoom_->setMode(active ? QStringLiteral("present") : QStringLiteral("normal"));
+        if (!active)
+            toggleSpotlight({}, {});
+    });
+    // Presenting, a click puts a task or a lock in the spotlight instead of jumping or
+    // selecting; clicking it again lets the rest come back.
+    connect(timeline_, &TimelineView::rowClicked, this, [this](int row, qint64) {
+        if (isPresenting() && timeline_->model())
+            toggleSpotlight({}, {QString::fromStdString(
+                                    timeline_->model()->rowLabel(static_cast<size_t>(row)))});
+    });
+    connect(taskTable_, &QAbstractItemView::clicked, this, [this](const QModelIndex& index) {
+        if (isPresenting())
+            toggleSpotlight(
+                {},
+                {taskModel_->data(taskModel_->index(index.row(), 0), Qt::DisplayRole).toString()});
+    });
+    connect(loop_, &QTreeWidget::itemClicked, this, [this](QTreeWidgetItem* item) {
+        if (!isPresenting() || !item->parent())
+            return;
+        // The entry, and every task it or its entries name (a lock's holder and waiters).
+        QSet<QString> tasks;
+        QStringList texts{item->text(0)};
+        for (int c = 0; c < item->childCount(); ++c)
+            texts << item->child(c)->text(0);
+        for (const auto& entry : controller_.state().tasks) {
+            const QString name = QString::fromStdString(entry.second.name);
+            for (const QString& text : std::as_const(texts))
+                if (LoopView::mentions(text, name))
+                    tasks.insert(name);
+        }
+        toggleSpotlight(item->text(0), tasks);
+    });
+}
+
+void MainWindow::setPresenting(bool on, bool fullScreen) {
+    if (on)
+        presentation_->enter(fullScreen);
+    else
+        presentation_->leave();
+}
+
+bool MainWindow::isPresenting() const {
+    return presentation_->isActive();
+}
+
+void MainWindow::toggleSpotlight(const QString& key, const QSet<QString>& tasks) {
+    if (key == spotKey_ && tasks == spotTasks_) {
+        spotKey_.clear();
+        spotTasks_.clear();
+    } else {
+        spotKey_ = key;
+        spotTasks_ = tasks;
+    }
+    timeline_->setSpotlight(spotTasks_);
+    taskModel_->setSpotlight(spotTasks_);
+    loop_->setSpotlight(spotKey_, spotTasks_);
 }
 
 void MainWindow::buildActions() {
@@ -213,6 +328,29 @@ void MainWindow::buildActions() {
         QSettings().setValue(QStringLiteral("reduceMotion"), on);
     });
     view->addAction(reduceMotion);
+    view->addMenu(new ThemeMenu(this));
+    view->addSeparator();
+    auto viewAction = [&](const QString& text, const QList<QKeySequence>& keys, const QString& tip,
+                          auto slot) {
+        auto* action = new QAction(text, this);
+        action->setShortcuts(keys);
+        action->setToolTip(QStringLiteral("%1 (%2)").arg(tip, keys.first().toString()));
+        action->setStatusTip(tip);
+        connect(action, &QAction::triggered, this, slot);
+        view->addAction(action);
+        addAction(action); // shortcuts work while the menu bar is hidden (presenting)
+        return action;
+    };
+    viewAction(tr("&Present"), {QKeySequence(Qt::Key_F5)},
+               tr("Full screen for an audience: large code, loop and timeline; a remote's Page "
+                  "Down/Page Up step, B blanks, Esc leaves"),
+               [this] { setPresenting(!isPresenting()); });
+    viewAction(tr("Zoom &in"), {QKeySequence::ZoomIn, QKeySequence(Qt::CTRL | Qt::Key_Equal)},
+               tr("Larger text, markers and lines (up to 300%)"), [this] { zoom_->zoomIn(); });
+    viewAction(tr("Zoom &out"), {QKeySequence::ZoomOut}, tr("Smaller (down to 100%)"),
+               [this] { zoom_->zoomOut(); });
+    viewAction(tr("&Actual size"), {QKeySequence(Qt::CTRL | Qt::Key_0)},
+               tr("Back to this mode's usual size"), [this] { zoom_->reset(); });
     view->addSeparator();
     QAction* showLessonPanel = lessonDock_->toggleViewAction();
     showLessonPanel->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
@@ -540,7 +678,8 @@ void MainWindow::markProblems() {
         end = &run_.replay->events().back();
     deadlock_->setDeadlock(end ? QString::fromStdString(end->detail) : QString());
     if (deadlock_->hasDeadlock() && deadlockTab < 0)
-        bottomTabs_->insertTab(0, deadlock_, tr("Deadlock"));
+        bottomTabs_->setTabToolTip(bottomTabs_->insertTab(0, deadlock_, tr("Deadlock")),
+                                   tr("Which tasks wait for each other, and why none can go on"));
     else if (!deadlock_->hasDeadlock() && deadlockTab >= 0)
         bottomTabs_->removeTab(deadlockTab);
     if (deadlock_->hasDeadlock())
@@ -603,6 +742,11 @@ void MainWindow::showStep() {
                                    controller_.currentStop() == controller_.stopCount() - 1);
     code_->setLessonNote(lessonPanel_->currentNoteLine(), lessonPanel_->currentNoteText());
     code_->showState(state, line);
+    // No line runs now, but a task just stopped at an await (or a thread blocked) at one:
+    // keep that line, where its waiting marker is, in view.
+    if (line == 0 && last && last->line > 0 &&
+        (last->kind == EventKind::StepYield || last->kind == EventKind::Block))
+        code_->ensureLineVisible(static_cast<int>(last->line) - 1);
     code_->markError(errorLine_, errorMessage_);
     loop_->showState(state, controller_.replay());
     taskModel_->setState(state);
@@ -652,8 +796,7 @@ void MainWindow::exportView(ExportView view) {
     dialog.setView(view);
     const TimelineZoom& zoom = timeline_->zoom();
     dialog.setTimes(timelineModel_->endNs(), zoom.startNs(), zoom.endNs());
-    dialog.setTheme(palette().color(QPalette::Base).lightness() < 128 ? QStringLiteral("dark")
-                                                                      : QStringLiteral("light"));
+    dialog.setTheme(themeNameOf(palette()));
     QSettings settings;
     const QString folder =
         settings.value(QStringLiteral("exportFolder"), QDir::homePath()).toString();

@@ -8,6 +8,8 @@
 #include "StepController.h"
 
 #include <QMainWindow>
+#include <QSet>
+#include <QString>
 #include <QTimer>
 
 #include <memory>
@@ -35,6 +37,8 @@ class Narrator;
 class TimelineView;
 
 class ChartsPanel;
+class PresentationMode;
+class WindowZoom;
 class RunStatistics;
 class TimelineModel;
 struct ExportRequest;
@@ -62,6 +66,18 @@ class MainWindow : public QMainWindow {
     ChartsPanel* chartsPanel() const { return charts_; }
     TimelineView* timelineView() const { return timeline_; }
     QTabWidget* bottomTabs() const { return bottomTabs_; }
+    QLabel* clockLabel() const { return clockLabel_; }
+    QLabel* narrationLabel() const { return narrationLabel_; }
+    PresentationMode* presentation() const { return presentation_; }
+    WindowZoom* zoom() const { return zoom_; }
+
+    // Presenting (F5): full screen unless `fullScreen` is false (screenshots, tests).
+    void setPresenting(bool on, bool fullScreen = true);
+    bool isPresenting() const;
+    // The spotlight: one loop entry (`key`) and/or tasks by name stay bright, the rest dims;
+    // the same call again, or empty arguments, turns it off.
+    void toggleSpotlight(const QString& key, const QSet<QString>& tasks);
+    QSet<QString> spotlightTasks() const { return spotTasks_; }
     QDockWidget* lessonDock() const { return lessonDock_; }
     QString narration() const;
     QString clockText() const;
@@ -97,6 +113,7 @@ class MainWindow : public QMainWindow {
     void showLesson();
     const std::vector<TraceEvent>& runEvents() const;
     void buildLessonDocks();
+    void buildPresentation(QWidget* tasksPanel);
     QString autosavePath() const;
     QString editsPath() const;
 
@@ -130,6 +147,10 @@ class MainWindow : public QMainWindow {
     ChartsPanel* charts_ = nullptr;
     std::shared_ptr<const TimelineModel> timelineModel_;
     std::shared_ptr<const RunStatistics> statistics_;
+    PresentationMode* presentation_ = nullptr;
+    WindowZoom* zoom_ = nullptr;
+    QString spotKey_;
+    QSet<QString> spotTasks_;
     DeadlockView* deadlock_ = nullptr;
     QLabel* narrationLabel_ = nullptr;
     QLabel* clockLabel_ = nullptr;

@@ -3,6 +3,8 @@
 #include "StateColors.h"
 #include "WaitText.h"
 
+#include <QColor>
+
 namespace looplab {
 
 void TaskTableModel::setState(const LoopState& state) {
@@ -17,6 +19,12 @@ void TaskTableModel::setState(const LoopState& state) {
     } else if (!order_.empty()) {
         emit dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
     }
+}
+
+void TaskTableModel::setSpotlight(const QSet<QString>& names) {
+    spotlight_ = names;
+    if (!order_.empty())
+        emit dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
 }
 
 qint64 TaskTableModel::taskAt(int row) const {
@@ -54,6 +62,10 @@ QVariant TaskTableModel::data(const QModelIndex& index, int role) const {
     }
     if (role == Qt::DecorationRole && index.column() == State)
         return stateColor(task.state);
+    // (No font role: a font from here would ignore the table's zoomed font.)
+    if (role == Qt::ForegroundRole && !spotlight_.isEmpty() &&
+        !spotlight_.contains(QString::fromStdString(task.name)))
+        return QColor(Qt::gray);
     if (role == Qt::ToolTipRole)
         return awaitChain(task).join(QStringLiteral(" → "));
     return {};

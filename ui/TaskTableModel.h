@@ -4,6 +4,8 @@
 #include "LoopState.h"
 
 #include <QAbstractTableModel>
+#include <QSet>
+#include <QString>
 
 #include <vector>
 
@@ -18,6 +20,8 @@ class TaskTableModel : public QAbstractTableModel {
     // Shows `state`, which must outlive this model's use of it (the step controller's state).
     void setState(const LoopState& state);
     qint64 taskAt(int row) const;
+    // Presenting: rows of these task names stay bright (bold), the others are greyed.
+    void setSpotlight(const QSet<QString>& names);
 
     int rowCount(const QModelIndex& parent = {}) const override;
     int columnCount(const QModelIndex& parent = {}) const override;
@@ -27,6 +31,7 @@ class TaskTableModel : public QAbstractTableModel {
   private:
     const LoopState* state_ = nullptr;
     std::vector<qint64> order_;
+    QSet<QString> spotlight_;
 };
 
 } // namespace looplab

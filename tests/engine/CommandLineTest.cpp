@@ -132,6 +132,36 @@ TEST(CommandLine, ExportUsageErrorsSayWhatIsWrong) {
     }
 }
 
+TEST(CommandLine, ThemeNamesForTheWindowAndExports) {
+    const std::string p = existingProgram();
+    for (const std::string theme : {"light", "dark", "high-contrast"}) {
+        const Command window = parseCommandLine({p, "--theme", theme});
+        ASSERT_EQ(window.kind, Command::Kind::Window) << window.error;
+        EXPECT_EQ(window.window.theme, theme);
+        const Command exported = parseCommandLine({"export", p, "-o", "x.png", "--theme", theme});
+        ASSERT_EQ(exported.kind, Command::Kind::Export) << exported.error;
+        EXPECT_EQ(exported.exportOptions.theme, theme);
+    }
+    // No --theme: the window takes the theme chosen last in View → Theme.
+    EXPECT_EQ(parseCommandLine({p}).window.theme, "");
+    for (const std::vector<std::string>& bad :
+         {std::vector<std::string>{p, "--theme", "highcontrast"},
+          std::vector<std::string>{p, "--theme"},
+          std::vector<std::string>{"export", p, "-o", "x.png", "--theme", "High-Contrast"}}) {
+        const Command c = parseCommandLine(bad);
+        EXPECT_EQ(c.kind, Command::Kind::UsageError) << bad.back();
+        EXPECT_NE(c.error.find("light, dark or high-contrast"), std::string::npos) << c.error;
+    }
+}
+
+TEST(CommandLine, WindowCanOpenPresenting) {
+    const Command c = parseCommandLine({existingProgram(), "--present", "--step", "3"});
+    ASSERT_EQ(c.kind, Command::Kind::Window) << c.error;
+    EXPECT_TRUE(c.window.present);
+    EXPECT_EQ(c.window.step, 3);
+    EXPECT_FALSE(parseCommandLine({existingProgram()}).window.present);
+}
+
 TEST(CommandLine, HelpAndVersion) {
     EXPECT_EQ(parseCommandLine({"--help"}).kind, Command::Kind::Help);
     EXPECT_EQ(parseCommandLine({"--version"}).kind, Command::Kind::Version);

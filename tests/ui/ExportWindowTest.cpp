@@ -6,6 +6,7 @@
 #include "MainWindow.h"
 #include "RunStatistics.h"
 #include "TimelineView.h"
+#include "WindowTest.h"
 
 #include <QComboBox>
 #include <QFile>
@@ -33,22 +34,9 @@ async def main():
 asyncio.run(main())
 )";
 
-class ExportWindowTest : public ::testing::Test {
+class ExportWindowTest : public WindowTest {
   protected:
-    void SetUp() override {
-        ASSERT_TRUE(folder_.isValid());
-        path_ = folder_.filePath("sleepers.py");
-        QFile file(path_);
-        ASSERT_TRUE(file.open(QIODevice::WriteOnly));
-        file.write(kProgram);
-        file.close();
-        window_ = std::make_unique<MainWindow>(QStringLiteral(LOOPLAB_BINARY));
-        ASSERT_TRUE(window_->openProgram(path_));
-    }
-
-    QTemporaryDir folder_;
-    QString path_;
-    std::unique_ptr<MainWindow> window_;
+    void SetUp() override { open(kProgram, QStringLiteral("sleepers.py")); }
 };
 
 TEST_F(ExportWindowTest, ChartsTabSitsBesideTheTimeline) {

@@ -6,42 +6,20 @@
 #include "DeadlockView.h"
 #include "LoopView.h"
 #include "TaskTableModel.h"
+#include "WindowTest.h"
 
 #include <QFile>
 #include <QTemporaryDir>
+#include <QTest>
 #include <gtest/gtest.h>
 
 using namespace looplab;
 
 namespace {
 
-const char* kProgram = R"(import asyncio
-async def worker(name, delay):
-    await asyncio.sleep(delay)
-    print(name, "done")
-async def main():
-    a = asyncio.create_task(worker("A", 2))
-    b = asyncio.create_task(worker("B", 1))
-    await a
-    await b
-asyncio.run(main())
-)";
-
-class MainWindowTest : public ::testing::Test {
+class MainWindowTest : public WindowTest {
   protected:
-    void SetUp() override {
-        ASSERT_TRUE(folder_.isValid());
-        path_ = folder_.filePath("two_workers.py");
-        write(kProgram);
-        window_ = std::make_unique<MainWindow>(QStringLiteral(LOOPLAB_BINARY));
-        ASSERT_TRUE(window_->openProgram(path_));
-    }
-
-    void write(const char* source) {
-        QFile file(path_);
-        ASSERT_TRUE(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
-        file.write(source);
-    }
+    void SetUp() override { open(kTwoWorkers, QStringLiteral("two_workers.py")); }
 
     // Steps forward until `done(lastEvent)` holds.
     template <typename Predicate> void forwardUntil(Predicate done) {
@@ -59,10 +37,6 @@ class MainWindowTest : public ::testing::Test {
             ->data(window_->taskModel()->index(row, column), Qt::DisplayRole)
             .toString();
     }
-
-    QTemporaryDir folder_;
-    QString path_;
-    std::unique_ptr<MainWindow> window_;
 };
 
 TEST_F(MainWindowTest, AfterMainYieldsTheReadyQueueHoldsBothWorkers) {
@@ -90,6 +64,26 @@ TEST_F(MainWindowTest, WhatArrivesInTheLoopIsHighlightedOrJustMarked) {
     EXPECT_FALSE(window_->loopView()->isAnimating()); // an instant mark, no animation
 }
 
+TEST_F(MainWindowTest, ATaskThatMovesGlidesToItsNewPlaceUnlessMotionIsReduced) {
+    window_->resize(1920, 1200); // tall enough for every loop entry to be on screen
+    window_->show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(window_.get()));
+    // B's timer is due: B leaves the timer list for the ready queue, and a chip glides.
+    forwardUntil([](const TraceEvent& e) { return e.kind == EventKind::Poll; });
+    StepController& c = window_->controller();
+    for (int i = 0; i < 5 && window_->loopView()->movingTasks().isEmpty(); ++i)
+        c.forward();
+    EXPECT_EQ(window_->loopView()->movingTasks(), QStringList{"Task-3"});
+    EXPECT_EQ(window_->loopView()->items("Ready queue"), QStringList{"1. end of Task-3's sleep"});
+    // Stepping back moves it back, visibly too.
+    c.back();
+    EXPECT_EQ(window_->loopView()->movingTasks(), QStringList{"Task-3"});
+    EXPECT_TRUE(window_->loopView()->items("Ready queue").isEmpty());
+    window_->loopView()->setReduceMotion(true);
+    window_->controller().forward();
+    EXPECT_TRUE(window_->loopView()->movingTasks().isEmpty()) << "reduce motion: no chips";
+}
+
 TEST_F(MainWindowTest, WhenTheLoopSleepsBothTimersAreListedByDeadline) {
     forwardUntil([](const TraceEvent& e) { return e.kind == EventKind::Poll; });
     const QStringList timers = window_->loopView()->items("Timers");
@@ -113,7 +107,7 @@ TEST_F(MainWindowTest, OutputGrowsWithTheStepsAndStepsBackToo) {
 
 TEST_F(MainWindowTest, RunningEditedCodeKeepsThePlace) {
     window_->controller().goToStop(12);
-    window_->codeView()->setText(QString(kProgram).replace("\"A\", 2", "\"A\", 3"));
+    window_->codeView()->setText(QString(kTwoWorkers).replace("\"A\", 2", "\"A\", 3"));
     window_->runEditedCode();
     EXPECT_EQ(window_->controller().currentStop(), 12);
     window_->controller().toEnd();
@@ -121,11 +115,11 @@ TEST_F(MainWindowTest, RunningEditedCodeKeepsThePlace) {
         << window_->outputText().toStdString();
     QFile original(path_); // the user's file is untouched
     ASSERT_TRUE(original.open(QIODevice::ReadOnly));
-    EXPECT_EQ(original.readAll(), QByteArray(kProgram));
+    EXPECT_EQ(original.readAll(), QByteArray(kTwoWorkers));
 }
 
 TEST_F(MainWindowTest, UnsavedEditsComeBackInTheNextWindow) {
-    const QString edited = QString(kProgram).replace("\"B\", 1", "\"B\", 5");
+    const QString edited = QString(kTwoWorkers).replace("\"B\", 1", "\"B\", 5");
     window_->codeView()->setText(edited);
     window_->saveEdits();
     window_.reset(); // as if the app crashed or was closed
@@ -136,7 +130,7 @@ TEST_F(MainWindowTest, UnsavedEditsComeBackInTheNextWindow) {
     EXPECT_EQ(next.codeView()->text(), edited);
     next.revertEdits();
     EXPECT_FALSE(next.restoredEdits());
-    EXPECT_EQ(next.codeView()->text(), QString(kProgram));
+    EXPECT_EQ(next.codeView()->text(), QString(kTwoWorkers));
 }
 
 TEST_F(MainWindowTest, BreakpointsStopContinueAtTheirLine) {

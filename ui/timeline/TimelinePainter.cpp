@@ -215,7 +215,9 @@ void TimelinePainter::drawAxis(QPainter& p, const TimelineFrame& frame) const {
         if (found)
             break;
     }
-    const int lineWidth = std::max(1, static_cast<int>(std::lround(frame.scale)));
+    const int lineWidth =
+        std::max(1, static_cast<int>(std::lround(frame.scale *
+                                                 lineFactor(paletteKind(frame.base, frame.text)))));
     for (qint64 t = (zoom.startNs() / step) * step; t <= zoom.endNs(); t += step) {
         if (t < zoom.startNs())
             continue;
@@ -252,6 +254,18 @@ void TimelinePainter::drawRows(QPainter& p, const TimelineModel& model,
             p.fillRect(c.box.adjusted(-2, 0, 2, 0), TimelinePalette::fill(c.kind));
         p.setPen(TimelinePalette::text(c.kind));
         p.drawText(c.box, Qt::AlignLeft | Qt::AlignVCenter, segmentCaption(*c.segment));
+    }
+    // The spotlight: every other row fades behind a veil of the background colour.
+    if (!frame.spotlight.isEmpty()) {
+        QColor veil = frame.base;
+        veil.setAlpha(190);
+        for (size_t r = first; r < model.rowCount(); ++r) {
+            const int y = top + static_cast<int>(r) * rh - frame.scrollY;
+            if (y >= frame.size.height())
+                break;
+            if (!frame.spotlight.contains(QString::fromStdString(model.rowLabel(r))))
+                p.fillRect(QRect(0, y, frame.size.width(), rh), veil);
+        }
     }
     p.restore();
 }
@@ -401,10 +415,15 @@ void TimelinePainter::drawCursor(QPainter& p, const TimelineFrame& frame) const 
     const int areaWidth = frame.size.width() - frame.gutter;
     if (x < 0 || x > areaWidth)
         return;
-    const int w = std::max(2, static_cast<int>(std::lround(2 * frame.scale)));
+    const PaletteKind kind = paletteKind(frame.base, frame.text);
+    const int w = std::max(2, static_cast<int>(std::lround(2 * frame.scale * lineFactor(kind))));
     const int cx = frame.gutter + static_cast<int>(std::lround(x));
     const int top = QFontMetrics(p.font()).height() * legendLines(p.font(), frame.size.width()) + 2;
-    p.fillRect(QRect(cx - w / 2, top, w, frame.size.height() - top), TimelinePalette::cursor());
+    const QRect line(cx - w / 2, top, w, frame.size.height() - top);
+    const QColor edge = TimelinePalette::cursorEdge(kind);
+    if (edge.isValid())
+        p.fillRect(line.adjusted(-1, 0, 1, 0), edge);
+    p.fillRect(line, TimelinePalette::cursor(kind));
 }
 
 } // namespace looplab

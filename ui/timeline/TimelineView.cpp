@@ -1,9 +1,11 @@
 #include "TimelineView.h"
 
+#include "FocusFrame.h"
 #include "TimelineMath.h"
 
 #include <QApplication>
 #include <QHelpEvent>
+#include <QKeyEvent>
 #include <QMouseEvent>
 #include <QPainter>
 #include <QScrollBar>
@@ -59,6 +61,18 @@ void TimelineView::setCurrentTime(qint64 ns) {
     zoom_.ensureVisible(ns);
     syncScrollBars();
     viewport()->update();
+}
+
+void TimelineView::setSpotlight(const QSet<QString>& labels) {
+    spotlight_ = labels;
+    viewport()->update();
+}
+
+int TimelineView::rowAt(int viewportY) const {
+    if (!model_ || viewportY < headerHeight())
+        return -1;
+    const int index = (viewportY - headerHeight() + verticalScrollBar()->value()) / rowHeight();
+    return index < static_cast<int>(model_->rowCount()) ? index : -1;
 }
 
 void TimelineView::setScale(double scale) {
@@ -130,7 +144,10 @@ void TimelineView::syncScrollBars() {
 
 void TimelineView::resizeEvent(QResizeEvent* event) {
     QAbstractScrollArea::resizeEvent(event);
-    gutterCache_ = -1;
+    // Only the width bounds the gutter. The height changes on many steps (the narration above
+    // wraps to more or fewer lines), and measuring 20,000 labels each time was 10% of a jump.
+    if (event->size().width() != event->oldSize().width())
+        gutterCache_ = -1;
     zoom_.setWidth(timeAreaWidth());
     syncScrollBars();
 }
@@ -158,7 +175,42 @@ void TimelineView::paintEvent(QPaintEvent*) {
     frame.gutter = gutterWidth();
     frame.scrollY = verticalScrollBar()->value();
     frame.cursorNs = currentNs_;
+    frame.spotlight = spotlight_;
     painter_->paint(p, model_.get(), frame);
+    if (hasFocus())
+        paintFocusFrame(p, viewport()->rect(), palette());
+}
+
+void TimelineView::keyPressEvent(QKeyEvent* event) {
+    const double cursorX = std::clamp<double>(zoom_.nsToX(currentNs_), 0, timeAreaWidth());
+    switch (event->key()) {
+    case Qt::Key_Plus:
+    case Qt::Key_Equal:
+        zoom_.zoomAround(cursorX, 2.0);
+        break;
+    case Qt::Key_Minus:
+        zoom_.zoomAround(cursorX, 0.5);
+        break;
+    case Qt::Key_0:
+        zoom_.showAll();
+        break;
+    default:
+        QAbstractScrollArea::keyPressEvent(event);
+        return;
+    }
+    syncScrollBars();
+    viewport()->update();
+    event->accept();
+}
+
+void TimelineView::focusInEvent(QFocusEvent* event) {
+    QAbstractScrollArea::focusInEvent(event);
+    viewport()->update(); // the focus frame is drawn on the viewport
+}
+
+void TimelineView::focusOutEvent(QFocusEvent* event) {
+    QAbstractScrollArea::focusOutEvent(event);
+    viewport()->update();
 }
 
 void TimelineView::wheelEvent(QWheelEvent* event) {
@@ -203,8 +255,14 @@ void TimelineView::mouseReleaseEvent(QMouseEvent* event) {
         return QAbstractScrollArea::mouseReleaseEvent(event);
     const bool click = pressed_ && !dragging_;
     pressed_ = dragging_ = false;
-    if (click && event->position().x() >= gutterWidth())
-        emit timeClicked(timeAtX(static_cast<int>(event->position().x())));
+    if (!click)
+        return;
+    const int x = static_cast<int>(event->position().x());
+    const int row = rowAt(static_cast<int>(event->position().y()));
+    if (row >= 0)
+        emit rowClicked(row, timeAtX(x));
+    if (x >= gutterWidth())
+        emit timeClicked(timeAtX(x));
 }
 
 bool TimelineView::viewportEvent(QEvent* event) {

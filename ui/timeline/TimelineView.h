@@ -12,6 +12,8 @@
 
 #include <QAbstractScrollArea>
 #include <QPoint>
+#include <QSet>
+#include <QString>
 
 #include <memory>
 
@@ -29,6 +31,12 @@ class TimelineView : public QAbstractScrollArea {
     void setCurrentTime(qint64 ns);
     qint64 currentTime() const { return currentNs_; }
 
+    // Rows whose label is in `labels` stay bright, the others are dimmed; empty: none dimmed.
+    void setSpotlight(const QSet<QString>& labels);
+    const QSet<QString>& spotlight() const { return spotlight_; }
+    // The row under viewport y, or -1.
+    int rowAt(int viewportY) const;
+
     // Multiplies fonts and line widths (presentation mode on a projector).
     void setScale(double scale);
     double scale() const { return scale_; }
@@ -45,6 +53,8 @@ class TimelineView : public QAbstractScrollArea {
 
   signals:
     void timeClicked(qint64 ns);
+    // A click on a row (left of or inside the time area), with the row's index.
+    void rowClicked(int row, qint64 ns);
 
   protected:
     void paintEvent(QPaintEvent* event) override;
@@ -55,6 +65,11 @@ class TimelineView : public QAbstractScrollArea {
     void mouseReleaseEvent(QMouseEvent* event) override;
     bool viewportEvent(QEvent* event) override;
     void changeEvent(QEvent* event) override;
+    // Focused: + and - zoom around the cursor, 0 shows the whole run (the arrows stay the
+    // window's stepping keys; the view follows the cursor).
+    void keyPressEvent(QKeyEvent* event) override;
+    void focusInEvent(QFocusEvent* event) override;
+    void focusOutEvent(QFocusEvent* event) override;
 
   private:
     QFont scaledFont() const;
@@ -65,6 +80,7 @@ class TimelineView : public QAbstractScrollArea {
     std::shared_ptr<const TimelineModel> model_;
     TimelineZoom zoom_;
     qint64 currentNs_ = 0;
+    QSet<QString> spotlight_;
     double scale_ = 1.0;
     QPoint pressPos_;
     bool dragging_ = false;
