@@ -454,7 +454,8 @@ void MainWindow::buildActions() {
         &MainWindow::revertEdits, false);
 
     bar->addSeparator();
-    auto* timeBox = new QDoubleSpinBox(this);
+    timeBox_ = new QDoubleSpinBox(this);
+    QDoubleSpinBox* timeBox = timeBox_;
     timeBox->setPrefix(tr("go to t = "));
     timeBox->setSuffix(tr(" s"));
     timeBox->setDecimals(3);
@@ -737,6 +738,11 @@ void MainWindow::showStep() {
         line = static_cast<int>(last->line);
     timeline_->setCurrentTime(state.timeNs);
     charts_->setCurrentTime(state.timeNs);
+    // The go-to box shows where the stepping is, except while someone types into it.
+    if (timeBox_ && !timeBox_->hasFocus()) {
+        const QSignalBlocker quiet(timeBox_);
+        timeBox_->setValue(static_cast<double>(state.timeNs) / 1e9);
+    }
     lessonPanel_->showPosition(state.eventsApplied,
                                controller_.stopCount() > 1 &&
                                    controller_.currentStop() == controller_.stopCount() - 1);

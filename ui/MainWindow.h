@@ -16,6 +16,7 @@
 #include <vector>
 
 class QDockWidget;
+class QDoubleSpinBox;
 class QLabel;
 class QListView;
 class QPlainTextEdit;
@@ -156,6 +157,7 @@ class MainWindow : public QMainWindow {
     QLabel* clockLabel_ = nullptr;
     QLabel* stepLabel_ = nullptr;
     QSlider* slider_ = nullptr;
+    QDoubleSpinBox* timeBox_ = nullptr;
 };
 
 } // namespace looplab

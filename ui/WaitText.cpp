@@ -119,6 +119,16 @@ QString waitText(const LoopState& state, const TaskView& task) {
             names << taskName(state, tasks[i].toInteger());
         return gatherText(names, tasks.size(), wait.value("futures").toArray().size());
     }
+    if (kind == "taskgroup") {
+        const QJsonArray tasks = wait.value("tasks").toArray();
+        QStringList names;
+        for (qsizetype i = 0; i < tasks.size() && names.size() < kNamesShown; ++i)
+            names << taskName(state, tasks[i].toInteger());
+        return QStringLiteral("end of TaskGroup: %1").arg(nameList(names, tasks.size()));
+    }
+    if (kind == "shield")
+        return QStringLiteral("task %1 (shielded)")
+            .arg(taskName(state, wait.value("task").toInteger()));
     if (kind == "executor")
         return QStringLiteral("%1 on %2 worker %3 until %4")
             .arg(wait.value("fn").toString(), wait.value("pool").toString())

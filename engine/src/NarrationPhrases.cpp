@@ -240,6 +240,26 @@ std::string yieldSentence(const TraceEvent& e, const LoopState& before,
             return who + " waits" + at + " for a gather to finish.";
         return who + " waits" + at + " for gather of " + listOf(parts) + " to finish.";
     }
+    if (kind == "taskgroup") {
+        std::vector<std::string> parts;
+        size_t total = 0;
+        if (wait.contains("tasks") && wait["tasks"].is_array())
+            for (const json& id : wait["tasks"])
+                if (id.is_number() && ++total <= 8) // a sentence names a few, then counts
+                    parts.push_back(taskName(before, id.get<int64_t>()));
+        if (total > parts.size())
+            parts.push_back(withCommas(static_cast<int64_t>(total - parts.size())) + " more");
+        if (parts.empty())
+            return who + " reaches the end of its TaskGroup block" + at + ".";
+        return who + " waits" + at + " at the end of its TaskGroup block until " + listOf(parts) +
+               (parts.size() == 1 ? " finishes." : " finish.");
+    }
+    if (kind == "shield") {
+        const int64_t other = num(wait, "task", -1);
+        const std::string name = other >= 0 ? taskName(before, other) : str(wait, "name");
+        return who + " waits" + at + " for the shielded task " + name +
+               ": cancelling the wait would not cancel " + name + ".";
+    }
     if (kind == "wait_for")
         return who + " waits" + at + " with a time limit of " + str(wait, "timeout") +
                " s (asyncio.wait_for).";

@@ -92,7 +92,7 @@ std::string Narrator::wakeReason(size_t eventIndex, const LoopState& before) con
 
     const std::string stepper = taskName(before, by.task);
     const int64_t obj = num(wait, "obj", -1);
-    if (kind == "task" && num(wait, "task", -1) == by.task)
+    if ((kind == "task" || kind == "shield") && num(wait, "task", -1) == by.task)
         return " because " + stepper + " finished";
     const size_t syncIndex = stepSyncIndex(replay_.events(), eventIndex + 1, obj);
     if (syncIndex != std::string::npos) {

@@ -232,6 +232,38 @@ TEST(Narrator, OtherWaitsSyncObjectsAndTheEnd) {
               "Task-1 starts thread 1, which runs download and will finish at t=1.000.");
 }
 
+TEST(Narrator, TaskGroupAndShieldWaitsNameTheirTasks) {
+    const TraceReplay replay({
+        {EventKind::TaskCreated, 0, 1, -1, 30, -1, "Task-1", "main"},
+        {EventKind::TaskCreated, 0, 2, -1, 12, 1, "save", "save"},
+        {EventKind::TaskCreated, 0, 3, -1, 12, 1, "one", "nap"},
+        {EventKind::StepYield,
+         0,
+         1,
+         -1,
+         9,
+         0,
+         {},
+         R"({"wait":{"kind":"shield","task":2,"name":"save"}})"},
+        {EventKind::StepYield,
+         0,
+         1,
+         -1,
+         11,
+         0,
+         {},
+         R"({"wait":{"kind":"taskgroup","tasks":[2,3]}})"},
+        {EventKind::StepYield, 0, 1, -1, 11, 0, {}, R"({"wait":{"kind":"taskgroup","tasks":[3]}})"},
+    });
+    const Narrator narrator(replay);
+    EXPECT_EQ(narrator.sentence(3), "Task-1 waits at line 9 for the shielded task save: "
+                                    "cancelling the wait would not cancel save.");
+    EXPECT_EQ(narrator.sentence(4), "Task-1 waits at line 11 at the end of its TaskGroup block "
+                                    "until save and one finish.");
+    EXPECT_EQ(narrator.sentence(5), "Task-1 waits at line 11 at the end of its TaskGroup block "
+                                    "until one finishes.");
+}
+
 #ifdef LOOPLAB_BINARY
 // Real runs: every event of a deadlock and of an executor program gets a real sentence, with no
 // placeholder left where a name or number could not be found.

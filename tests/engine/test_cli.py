@@ -293,6 +293,31 @@ class Trace(unittest.TestCase):
         self.assertEqual(events[-1]["e"], "end")
         self.assertEqual(events[-1]["info"]["status"], "finished")
 
+    def test_shield_and_taskgroup_waits_name_what_they_wait_for(self):
+        status, out, err, trace = run_with_trace("""
+            import asyncio
+            async def save():
+                await asyncio.sleep(2)
+            async def nap(seconds):
+                await asyncio.sleep(seconds)
+            async def main():
+                saving = asyncio.create_task(save(), name="save")
+                await asyncio.shield(saving)
+                async with asyncio.TaskGroup() as group:
+                    group.create_task(nap(1), name="one")
+                    group.create_task(nap(2), name="two")
+            asyncio.run(main())
+        """)
+        self.assertEqual(status, 0, err)
+        events = trace["events"]
+        # (TaskGroup.create_task names its task after creating it: a rename event.)
+        ids = {e["name"]: e["task"] for e in events if e["e"] in ("task", "rename")}
+        waits = [e["info"]["wait"] for e in events if e["e"] == "yield" and e["task"] == 1]
+        self.assertEqual(waits[0], {"kind": "shield", "task": ids["save"], "name": "save"})
+        # The end of the async-with block waits for both children (and is woken only once the
+        # last one is done, so main yields there once).
+        self.assertEqual(waits[1:], [{"kind": "taskgroup", "tasks": [ids["one"], ids["two"]]}])
+
     def test_ready_queue_can_be_replayed(self):
         # After main's first step, the ready queue holds exactly A's and B's first steps.
         status, out, err, trace = run_with_trace(self.SOURCE)

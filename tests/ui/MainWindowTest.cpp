@@ -8,6 +8,7 @@
 #include "TaskTableModel.h"
 #include "WindowTest.h"
 
+#include <QDoubleSpinBox>
 #include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
@@ -82,6 +83,19 @@ TEST_F(MainWindowTest, ATaskThatMovesGlidesToItsNewPlaceUnlessMotionIsReduced) {
     window_->loopView()->setReduceMotion(true);
     window_->controller().forward();
     EXPECT_TRUE(window_->loopView()->movingTasks().isEmpty()) << "reduce motion: no chips";
+}
+
+TEST_F(MainWindowTest, TheGoToTimeBoxShowsTheCurrentTime) {
+    QDoubleSpinBox* box = nullptr;
+    for (QDoubleSpinBox* candidate : window_->findChildren<QDoubleSpinBox*>())
+        if (candidate->accessibleName() == QStringLiteral("Jump to a virtual time"))
+            box = candidate;
+    ASSERT_NE(box, nullptr);
+    window_->controller().toEnd();
+    EXPECT_NEAR(box->value(), window_->controller().state().timeNs / 1e9, 0.0005);
+    EXPECT_GT(box->value(), 1.999);
+    window_->controller().toStart();
+    EXPECT_EQ(box->value(), 0.0);
 }
 
 TEST_F(MainWindowTest, WhenTheLoopSleepsBothTimersAreListedByDeadline) {

@@ -37,6 +37,17 @@ TEST(WaitText, AGatherListsItsFirstTasksAndCountsTheRest) {
     EXPECT_EQ(waitText(state, waiting(R"({"kind":"gather","futures":[1,2]})")), "gather: 2 job(s)");
 }
 
+TEST(WaitText, TaskGroupsAndShieldsNameWhatTheyWaitFor) {
+    const LoopState state = withTasks(12);
+    EXPECT_EQ(waitText(state, waiting(R"({"kind":"taskgroup","tasks":[2,3]})")),
+              "end of TaskGroup: Task-2, Task-3");
+    EXPECT_EQ(waitText(state, waiting(R"({"kind":"taskgroup","tasks":[2,3,4,5,6,7,8,9,10,11]})")),
+              "end of TaskGroup: Task-2, Task-3, Task-4, Task-5, Task-6, Task-7, Task-8, Task-9 "
+              "… and 2 more");
+    EXPECT_EQ(waitText(state, waiting(R"({"kind":"shield","task":4,"name":"Task-4"})")),
+              "task Task-4 (shielded)");
+}
+
 TEST(WaitText, HoldersOfABusySemaphoreStopAtAReadableLength) {
     LoopState state = withTasks(30);
     SyncView& semaphore = state.sync[4];

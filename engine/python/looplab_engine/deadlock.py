@@ -32,6 +32,12 @@ def _explain(wait, names):
     if kind == "gather":
         tasks = wait.get("tasks", [])
         return "waits for gather of " + ", ".join(names.get(t, f"#{t}") for t in tasks), tasks
+    if kind == "taskgroup":
+        tasks = wait.get("tasks", [])
+        return ("waits at the end of a TaskGroup for " +
+                ", ".join(names.get(t, f"#{t}") for t in tasks)), tasks
+    if kind == "shield":
+        return f"waits for the shielded task {wait.get('name')}", [wait["task"]]
     if kind == "queue join" and obj is not None:
         unfinished = obj._unfinished_tasks
         return (f"waits in join() on {_label(wait)}: {unfinished} item(s) were put but never "

@@ -204,6 +204,10 @@ def _classify_frame(name, frame, program_frames=()):
                 "until": until}
     if name == "wait_for":
         return {"kind": "wait_for", "timeout": describe.short_repr(f_locals.get("timeout"))}
+    if name == "TaskGroup.__aexit__" and type(this).__name__ == "TaskGroup":
+        # The end of `async with TaskGroup()`: it waits for every child still running.
+        return {"kind": "taskgroup",
+                "tasks": [task_id(t) for t in getattr(this, "_tasks", ()) if not t.done()]}
     if name == "_wait":
         return {"kind": "wait", "count": len(f_locals.get("fs", ()))}
     if "as_completed" in name:
@@ -228,7 +232,25 @@ def _classify_future(fut):
     job = _executor_jobs.get(fut)
     if job is not None:
         return {"kind": "executor", **job}
+    inner = _shielded(fut)
+    if isinstance(inner, asyncio.Task):
+        return {"kind": "shield", "task": task_id(inner), "name": inner.get_name()}
     return _obj("future", fut)
+
+
+def _shielded(outer):
+    """What asyncio.shield() protects, when `outer` is the future it returned, else None.
+
+    shield() hands back a plain Future tied to the inner one by a done-callback whose closure
+    holds `inner`; reading it there is how the wait can name the shielded task.
+    """
+    for entry in getattr(outer, "_callbacks", None) or ():
+        callback = entry[0] if isinstance(entry, tuple) else entry
+        code = getattr(callback, "__code__", None)
+        if code is not None and code.co_name == "_outer_done_callback" and \
+                "inner" in code.co_freevars:
+            return callback.__closure__[code.co_freevars.index("inner")].cell_contents
+    return None
 
 
 # --- executors, output ------------------------------------------------------------------------
