@@ -226,9 +226,9 @@ void MainWindow::buildLayout() {
 
 void MainWindow::buildPresentation(QWidget* tasksPanel) {
     zoom_ = new WindowZoom(this);
-    for (QWidget* w :
-         std::initializer_list<QWidget*>{narrationLabel_, clockLabel_, stepLabel_, loop_,
-                                         taskTable_, taskChain_, locals_, output_, problems_})
+    for (QWidget* w : std::initializer_list<QWidget*>{
+             narrationLabel_, clockLabel_, stepLabel_, loop_, taskTable_,
+             taskTable_->horizontalHeader(), taskChain_, locals_, output_, problems_})
         zoom_->addFont(w);
     zoom_->addScaler([this](double scale) { code_->setScale(scale); });
     zoom_->addScaler([this](double scale) { timeline_->setScale(scale); });
@@ -490,6 +490,13 @@ void MainWindow::buildLessonDocks() {
     tabifyDockWidget(lessonDock_, courseDock_);
     lessonDock_->raise();
     resizeDocks({lessonDock_}, {340}, Qt::Horizontal);
+    // The lesson and the course grow with the zoom like every other view, and their dock
+    // widens with them (their radio buttons and titles do not wrap forever).
+    zoom_->addFont(lessonPanel_);
+    zoom_->addFont(browser_);
+    connect(zoom_, &WindowZoom::scaleChanged, this, [this](double scale) {
+        resizeDocks({lessonDock_}, {static_cast<int>(340 * scale)}, Qt::Horizontal);
+    });
     lessonDock_->hide();
     courseDock_->hide();
 
@@ -552,9 +559,12 @@ void MainWindow::showLesson() {
     lessonPanel_->setLesson(lesson, verdicts, checker.noteEvents(lesson),
                             run_.replay ? checker.verify(lesson) : lesson.problems);
     browser_->setCurrentLesson(run_.programPath);
+    const bool wasHidden = lessonDock_->isHidden();
     lessonDock_->show();
     courseDock_->show();
     lessonDock_->raise();
+    if (wasHidden && zoom_->scale() > 1.0) // zoomed text needs a wider lesson
+        resizeDocks({lessonDock_}, {static_cast<int>(340 * zoom_->scale())}, Qt::Horizontal);
 }
 
 void MainWindow::setPlaySpeed(double stepsPerSecond) {
