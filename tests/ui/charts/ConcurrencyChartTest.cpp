@@ -6,7 +6,6 @@
 #include "ChartTestModels.h"
 
 #include <QAreaSeries>
-#include <QElapsedTimer>
 #include <QLegend>
 #include <QLineSeries>
 #include <QValueAxis>
@@ -183,23 +182,15 @@ TEST(ConcurrencyChart, LongRunsAreAveragedPerBinKeepingTheArea) {
     }
 }
 
-TEST(ConcurrencyChart, TenThousandTasksBuildQuickly) {
+TEST(ConcurrencyChart, TenThousandTasksAreAveragedIntoBins) {
+    // (How long this takes is export_view_bench's BM_ConcurrencyPng, not a test's business.)
     const TimelineModel model = manyTasksModel(10000);
     const RunStatistics stats(model);
-    QElapsedTimer timer;
-    timer.start();
+    ASSERT_GT(stats.concurrency().size(), size_t(ConcurrencyChart::kExactStepLimit));
     std::unique_ptr<ConcurrencyChart> chart(ConcurrencyChart::build(stats, ChartStyle()));
-    const qint64 elapsedMs = timer.elapsed();
     EXPECT_TRUE(chart->isAveraged());
-    // About 30 ms in an optimised build (the budget is 100); debug and sanitizer builds are
-    // several times slower, so they only guard against something quadratic.
-#if defined(NDEBUG) && !defined(__SANITIZE_ADDRESS__)
-    constexpr qint64 kBudgetMs = 100;
-#else
-    constexpr qint64 kBudgetMs = 1000;
-#endif
-    EXPECT_LT(elapsedMs, kBudgetMs) << elapsedMs << " ms";
-    RecordProperty("build_ms", int(elapsedMs));
+    EXPECT_TRUE(chart->title().contains(QStringLiteral("averaged")))
+        << chart->title().toStdString();
 }
 
 } // namespace
