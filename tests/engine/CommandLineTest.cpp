@@ -48,6 +48,16 @@ struct BadCase {
     std::string messagePart;
 };
 
+// Each case is refused with one line that contains the expected words.
+void expectUsageErrors(const std::vector<BadCase>& cases) {
+    for (const auto& bad : cases) {
+        const Command c = parseCommandLine(bad.args);
+        EXPECT_EQ(c.kind, Command::Kind::UsageError) << bad.args.back();
+        EXPECT_NE(c.error.find(bad.messagePart), std::string::npos) << c.error;
+        EXPECT_EQ(c.error.find('\n'), std::string::npos) << "one line: " << c.error;
+    }
+}
+
 TEST(CommandLine, UsageErrorsSayWhatIsWrong) {
     const std::vector<BadCase> cases = {
         {{"run"}, "needs a program"},
@@ -61,12 +71,7 @@ TEST(CommandLine, UsageErrorsSayWhatIsWrong) {
         {{"run", existingProgram(), existingProgram()}, "one program"},
         {{"--frobnicate"}, "unknown option"},
     };
-    for (const auto& bad : cases) {
-        const Command c = parseCommandLine(bad.args);
-        EXPECT_EQ(c.kind, Command::Kind::UsageError) << bad.args.back();
-        EXPECT_NE(c.error.find(bad.messagePart), std::string::npos) << c.error;
-        EXPECT_EQ(c.error.find('\n'), std::string::npos) << "one line: " << c.error;
-    }
+    expectUsageErrors(cases);
 }
 
 TEST(CommandLine, ExportWithEveryOption) {
@@ -124,12 +129,7 @@ TEST(CommandLine, ExportUsageErrorsSayWhatIsWrong) {
         {{"export", p, "-o", "x.png", "--bogus"}, "unknown option --bogus"},
         {{"export", p, p, "-o", "x.png"}, "one program"},
     };
-    for (const auto& bad : cases) {
-        const Command c = parseCommandLine(bad.args);
-        EXPECT_EQ(c.kind, Command::Kind::UsageError) << bad.args.back();
-        EXPECT_NE(c.error.find(bad.messagePart), std::string::npos) << c.error;
-        EXPECT_EQ(c.error.find('\n'), std::string::npos) << "one line: " << c.error;
-    }
+    expectUsageErrors(cases);
 }
 
 TEST(CommandLine, ThemeNamesForTheWindowAndExports) {
