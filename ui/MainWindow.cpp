@@ -21,6 +21,7 @@
 #include "TimelineView.h"
 #include "ViewExporter.h"
 #include "WaitText.h"
+#include "WindowExport.h"
 #include "WindowZoom.h"
 
 #include <QAction>
@@ -180,6 +181,7 @@ void MainWindow::buildLayout() {
                    : kind == ChartsPanel::ChartKind::Breakdown ? ExportView::Breakdown
                                                                : ExportView::Comparison);
     });
+    export_ = new WindowExport(this, timeline_, charts_);
     bottomTabs_->addTab(timeline_, tr("Timeline"));
     bottomTabs_->addTab(charts_, tr("Charts"));
     bottomTabs_->addTab(output_, tr("Output"));
@@ -663,6 +665,8 @@ void MainWindow::showRun(int keepStop) {
                                  : std::make_shared<const TimelineModel>();
     timeline_->setModel(timelineModel_);
     statistics_ = std::make_shared<const RunStatistics>(*timelineModel_);
+    export_->setRun({timelineModel_.get(), statistics_.get(),
+                     run_.replay ? &run_.replay->events() : nullptr, run_.programPath});
     const bool edited = code_->text() != fileSource_;
     charts_->setRun(run_.replay ? statistics_ : nullptr,
                     QFileInfo(run_.programPath).fileName() +
@@ -804,57 +808,11 @@ void MainWindow::togglePlay() {
 }
 
 void MainWindow::exportView(ExportView view) {
-    if (!run_.replay) {
-        QMessageBox::information(this, tr("Export"), tr("There is no run to export yet."));
-        return;
-    }
-    ExportDialog dialog(this);
-    dialog.setView(view);
-    const TimelineZoom& zoom = timeline_->zoom();
-    dialog.setTimes(timelineModel_->endNs(), zoom.startNs(), zoom.endNs());
-    dialog.setTheme(themeNameOf(palette()));
-    QSettings settings;
-    const QString folder =
-        settings.value(QStringLiteral("exportFolder"), QDir::homePath()).toString();
-    const QString suffix = view == ExportView::Timeline      ? QStringLiteral("timeline")
-                           : view == ExportView::Concurrency ? QStringLiteral("concurrency")
-                           : view == ExportView::Breakdown   ? QStringLiteral("breakdown")
-                                                             : QStringLiteral("comparison");
-    dialog.setPath(QDir(folder).filePath(QFileInfo(run_.programPath).completeBaseName() +
-                                         QLatin1Char('-') + suffix + QStringLiteral(".png")));
-    if (dialog.exec() != QDialog::Accepted)
-        return;
-    const ExportRequest request = dialog.request();
-    settings.setValue(QStringLiteral("exportFolder"), QFileInfo(request.path).absolutePath());
-    QString error;
-    if (!exportTo(request, &error)) {
-        QMessageBox::warning(this, tr("Export failed"), error);
-        return;
-    }
-    statusBar()->showMessage(tr("Exported %1").arg(QDir::toNativeSeparators(request.path)), 8000);
+    export_->ask(view);
 }
 
 bool MainWindow::exportTo(const ExportRequest& request, QString* error) {
-    ExportSource source;
-    source.model = timelineModel_.get();
-    source.stats = statistics_.get();
-    source.events = &runEvents();
-    source.programName = QFileInfo(run_.programPath).fileName();
-    source.chartMaker = [this](ExportView view, const ChartStyle& style, QSize size) -> QChart* {
-        using Kind = ChartsPanel::ChartKind;
-        switch (view) {
-        case ExportView::Concurrency:
-            return charts_->buildChart(Kind::Concurrency, style, size);
-        case ExportView::Breakdown:
-            return charts_->buildChart(Kind::Breakdown, style, size);
-        case ExportView::Comparison:
-            return charts_->buildChart(Kind::Comparison, style, size);
-        case ExportView::Timeline:
-            break;
-        }
-        return nullptr;
-    };
-    return ViewExporter(std::move(source)).write(request, error);
+    return export_->write(request, error);
 }
 
 } // namespace looplab

@@ -39,6 +39,7 @@ class TimelineView;
 
 class ChartsPanel;
 class PresentationMode;
+class WindowExport;
 class WindowZoom;
 class RunStatistics;
 class TimelineModel;
@@ -149,6 +150,7 @@ class MainWindow : public QMainWindow {
     std::shared_ptr<const TimelineModel> timelineModel_;
     std::shared_ptr<const RunStatistics> statistics_;
     PresentationMode* presentation_ = nullptr;
+    WindowExport* export_ = nullptr;
     WindowZoom* zoom_ = nullptr;
     QString spotKey_;
     QSet<QString> spotTasks_;
