@@ -251,13 +251,18 @@ bool LoopView::mentions(const QString& text, const QString& task) {
 }
 
 void LoopView::setSpotlight(const QString& key, const QSet<QString>& tasks) {
+    const bool wasOn = !spotKey_.isEmpty() || !spotTasks_.isEmpty();
     spotKey_ = key;
     spotTasks_ = tasks;
-    applySpotlight();
+    applySpotlight(wasOn);
 }
 
-void LoopView::applySpotlight() {
+void LoopView::applySpotlight(bool undo) {
     const bool on = !spotKey_.isEmpty() || !spotTasks_.isEmpty();
+    // Entries are built fresh each step: with no spotlight there is nothing to do, unless the
+    // spotlight was just switched off and the current entries still wear it.
+    if (!on && !undo)
+        return;
     const QColor dim = palette().color(QPalette::Disabled, QPalette::Text);
     std::function<void(QTreeWidgetItem*)> visit = [&](QTreeWidgetItem* item) {
         for (int c = 0; c < item->childCount(); ++c) {

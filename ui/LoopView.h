@@ -46,7 +46,7 @@ class LoopView : public QTreeWidget {
     // Marks an entry as standing for one task, so a move of that task can be animated.
     static void tag(QTreeWidgetItem* item, const LoopState& state, qint64 task);
     LoopMotion* motion_ = nullptr;
-    void applySpotlight();
+    void applySpotlight(bool undo = false);
     QString spotKey_;
     QSet<QString> spotTasks_;
     const TraceReplay* shownRun_ = nullptr; // highlights compare steps of the same run only
