@@ -14,6 +14,7 @@
 #include "OutputModel.h"
 #include "PresentationMode.h"
 #include "RunStatistics.h"
+#include "Spotlight.h"
 #include "TaskTableModel.h"
 #include "Theme.h"
 #include "ThemeMenu.h"
@@ -259,37 +260,13 @@ void MainWindow::buildPresentation(QWidget* tasksPanel) {
         player_.stop();
         zoom_->setMode(active ? QStringLiteral("present") : QStringLiteral("normal"));
         if (!active)
-            toggleSpotlight({}, {});
+            spotlight_->clear();
     });
     // Presenting, a click puts a task or a lock in the spotlight instead of jumping or
-    // selecting; clicking it again lets the rest come back.
-    connect(timeline_, &TimelineView::rowClicked, this, [this](int row, qint64) {
-        if (isPresenting() && timeline_->model())
-            toggleSpotlight({}, {QString::fromStdString(
-                                    timeline_->model()->rowLabel(static_cast<size_t>(row)))});
-    });
-    connect(taskTable_, &QAbstractItemView::clicked, this, [this](const QModelIndex& index) {
-        if (isPresenting())
-            toggleSpotlight(
-                {},
-                {taskModel_->data(taskModel_->index(index.row(), 0), Qt::DisplayRole).toString()});
-    });
-    connect(loop_, &QTreeWidget::itemClicked, this, [this](QTreeWidgetItem* item) {
-        if (!isPresenting() || !item->parent())
-            return;
-        // The entry, and every task it or its entries name (a lock's holder and waiters).
-        QSet<QString> tasks;
-        QStringList texts{item->text(0)};
-        for (int c = 0; c < item->childCount(); ++c)
-            texts << item->child(c)->text(0);
-        for (const auto& entry : controller_.state().tasks) {
-            const QString name = QString::fromStdString(entry.second.name);
-            for (const QString& text : std::as_const(texts))
-                if (LoopView::mentions(text, name))
-                    tasks.insert(name);
-        }
-        toggleSpotlight(item->text(0), tasks);
-    });
+    // selecting.
+    spotlight_ = new Spotlight(
+        timeline_, taskTable_, taskModel_, loop_, [this] { return isPresenting(); },
+        [this]() -> const LoopState& { return controller_.state(); }, this);
 }
 
 void MainWindow::setPresenting(bool on, bool fullScreen) {
@@ -304,16 +281,11 @@ bool MainWindow::isPresenting() const {
 }
 
 void MainWindow::toggleSpotlight(const QString& key, const QSet<QString>& tasks) {
-    if (key == spotKey_ && tasks == spotTasks_) {
-        spotKey_.clear();
-        spotTasks_.clear();
-    } else {
-        spotKey_ = key;
-        spotTasks_ = tasks;
-    }
-    timeline_->setSpotlight(spotTasks_);
-    taskModel_->setSpotlight(spotTasks_);
-    loop_->setSpotlight(spotKey_, spotTasks_);
+    spotlight_->toggle(key, tasks);
+}
+
+QSet<QString> MainWindow::spotlightTasks() const {
+    return spotlight_->tasks();
 }
 
 void MainWindow::buildActions() {

@@ -39,6 +39,7 @@ class TimelineView;
 
 class ChartsPanel;
 class PresentationMode;
+class Spotlight;
 class WindowExport;
 class WindowZoom;
 class RunStatistics;
@@ -79,7 +80,7 @@ class MainWindow : public QMainWindow {
     // The spotlight: one loop entry (`key`) and/or tasks by name stay bright, the rest dims;
     // the same call again, or empty arguments, turns it off.
     void toggleSpotlight(const QString& key, const QSet<QString>& tasks);
-    QSet<QString> spotlightTasks() const { return spotTasks_; }
+    QSet<QString> spotlightTasks() const;
     QDockWidget* lessonDock() const { return lessonDock_; }
     QString narration() const;
     QString clockText() const;
@@ -152,8 +153,7 @@ class MainWindow : public QMainWindow {
     PresentationMode* presentation_ = nullptr;
     WindowExport* export_ = nullptr;
     WindowZoom* zoom_ = nullptr;
-    QString spotKey_;
-    QSet<QString> spotTasks_;
+    Spotlight* spotlight_ = nullptr;
     DeadlockView* deadlock_ = nullptr;
     QLabel* narrationLabel_ = nullptr;
     QLabel* clockLabel_ = nullptr;
