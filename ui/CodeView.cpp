@@ -176,8 +176,7 @@ void CodeView::markError(int line, const QString& message) {
     if (line <= 0)
         return;
     markerAdd(line - 1, errorMarker_);
-    annotate(line - 1, message, kErrorStyle);
-    ensureLineVisible(line - 1);
+    annotate(line - 1, message, kErrorStyle); // the caller decides which line to show
 }
 
 QString CodeView::annotationAt(int line) const {

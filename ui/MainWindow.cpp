@@ -734,12 +734,18 @@ void MainWindow::showStep() {
                                    controller_.currentStop() == controller_.stopCount() - 1);
     code_->setLessonNote(lessonPanel_->currentNoteLine(), lessonPanel_->currentNoteText());
     code_->showState(state, line);
-    // No line runs now, but a task just stopped at an await (or a thread blocked) at one:
-    // keep that line, where its waiting marker is, in view.
-    if (line == 0 && last && last->line > 0 &&
-        (last->kind == EventKind::StepYield || last->kind == EventKind::Block))
-        code_->ensureLineVisible(static_cast<int>(last->line) - 1);
     code_->markError(errorLine_, errorMessage_);
+    // One line is kept in view, chosen after every note is in place (notes push lines down):
+    // the running line; else the await (or blocking call) a task just stopped at, where its
+    // marker is; else the line where the run failed.
+    int focus = line;
+    if (focus == 0 && last && last->line > 0 &&
+        (last->kind == EventKind::StepYield || last->kind == EventKind::Block))
+        focus = static_cast<int>(last->line);
+    if (focus == 0)
+        focus = errorLine_;
+    if (focus > 0)
+        code_->ensureLineVisible(focus - 1);
     loop_->showState(state, controller_.replay());
     taskModel_->setState(state);
     showTaskDetails();

@@ -8,6 +8,7 @@
 #include "TaskTableModel.h"
 #include "WindowTest.h"
 
+#include <QApplication>
 #include <QDoubleSpinBox>
 #include <QFile>
 #include <QTemporaryDir>
@@ -179,6 +180,31 @@ TEST_F(MainWindowTest, AnUncaughtExceptionIsMarkedAtItsLine) {
     EXPECT_EQ(window_->codeView()->annotationAt(3), "ValueError: broken");
     window_->controller().toEnd(); // the failed run can still be stepped through
     EXPECT_EQ(taskCell(0, TaskTableModel::State), "failed");
+}
+
+TEST_F(MainWindowTest, TheRunningLineStaysInViewEvenWhenTheFailureIsFarBelow) {
+    // main's first line runs at line 3; the exception is raised 60 lines further down.
+    std::string source = "import asyncio\nasync def main():\n    x = 1\n";
+    for (int i = 0; i < 60; ++i)
+        source += "    x += 1\n";
+    source += "    raise ValueError('late')\nasyncio.run(main())\n";
+    write(source.c_str());
+    window_->resize(1280, 720);
+    window_->show();
+    ASSERT_TRUE(window_->openProgram(path_));
+    StepController& c = window_->controller();
+    for (c.toStart();
+         c.currentStop() < c.stopCount() - 1 && window_->codeView()->highlightedLine() != 3;)
+        c.forward();
+    ASSERT_EQ(window_->codeView()->highlightedLine(), 3);
+    QApplication::processEvents();
+    const int first = window_->codeView()->firstVisibleLine();
+    EXPECT_LE(first, 2) << "line 3 (index 2) must be on screen, not the failure at line 64";
+    c.toEnd(); // with nothing running, the failure's line is the one shown
+    QApplication::processEvents();
+    EXPECT_GT(window_->codeView()->firstVisibleLine() +
+                  window_->codeView()->SendScintilla(QsciScintilla::SCI_LINESONSCREEN),
+              63);
 }
 
 TEST_F(MainWindowTest, AProgramThatCannotRunStillOpensWithAReason) {
