@@ -16,7 +16,7 @@ Command commandOf(Command::Kind kind) {
     return command;
 }
 
-// The names ui/Theme.cpp knows (this parser stays free of Qt, so they are listed here too).
+// The names ui/theme/Theme.cpp knows (this parser stays free of Qt, so they are listed here too).
 bool isThemeName(const std::string& name) {
     return name == "light" || name == "dark" || name == "high-contrast";
 }

@@ -1,7 +1,7 @@
 #pragma once
 // Which kind of theme a palette belongs to. Views and exports are only handed a QPalette (the
 // window's, or the one an export was asked for), so they recognise the theme by its colours:
-// high contrast is the one with a pure black page and pure white text (ui/Theme.cpp makes it
+// high contrast is the one with a pure black page and pure white text (ui/theme/Theme.cpp makes it
 // so; no other theme uses both extremes), dark is any page darker than its text.
 
 #include <QColor>

@@ -268,9 +268,7 @@ TEST(Narrator, TaskGroupAndShieldWaitsNameTheirTasks) {
 // Real runs: every event of a deadlock and of an executor program gets a real sentence, with no
 // placeholder left where a name or number could not be found.
 TEST(Narrator, EveryEventOfRealRunsGetsASentence) {
-    // The fidelity programs sit next to this file's directory in the source tree.
-    std::string programs = __FILE__;
-    programs = programs.substr(0, programs.rfind("engine/NarratorTest.cpp")) + "fidelity/programs/";
+    const std::string programs = LOOPLAB_PROGRAMS "/";
     for (const std::string name : {"39_deadlock_lock_order", "30_run_in_executor"}) {
         const std::string trace = ::testing::TempDir() + "narrator_" + name + ".json";
         const std::string command = std::string(LOOPLAB_BINARY) + " run " + programs + name +

@@ -3,6 +3,7 @@
 // Recording is append-only and cheap; all formatting happens once, in writeJson().
 
 #include "TraceEvent.h"
+#include "TraceFormat.h"
 
 #include <cstddef>
 #include <cstdint>
@@ -13,15 +14,9 @@
 
 namespace looplab {
 
-struct TraceHeader {
-    std::string program;
-    int64_t lineCostNs = 100;
-    int64_t seed = 0;
-};
-
 class TraceRecorder {
   public:
-    static constexpr int kFormatVersion = 1;
+    static constexpr int kFormatVersion = kTraceFormatVersion;
 
     void setEnabled(bool enabled) { enabled_ = enabled; }
     bool enabled() const { return enabled_; }

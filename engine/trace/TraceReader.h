@@ -4,7 +4,7 @@
 // sentence instead of an exception, so a bad file never takes the caller down.
 
 #include "TraceEvent.h"
-#include "TraceRecorder.h"
+#include "TraceFormat.h"
 
 #include <istream>
 #include <string>

@@ -2,6 +2,7 @@
 // through a checkpoint gives the same state as stepping there one event at a time.
 #include "TraceReplay.h"
 #include "TraceReader.h"
+#include "TraceRecorder.h"
 
 #include <gtest/gtest.h>
 

@@ -36,7 +36,7 @@ const std::unordered_map<std::string, EventKind>& kindsByName() {
     return *table;
 }
 
-// The inverse of writeEvent() in TraceRecorder.cpp.
+// The inverse of writeEvent() in record/TraceRecorder.cpp.
 bool toEvent(const json& e, TraceEvent& out) {
     auto kind = kindsByName().find(text(e, "e"));
     if (kind == kindsByName().end())
@@ -133,10 +133,10 @@ TraceReadResult readTrace(std::istream& in) {
         return failure("this is not a LoopLab trace (its \"format\" is not \"looplab-trace\")");
     TraceReadResult result;
     result.trace.version = static_cast<int>(number(document, "version"));
-    if (result.trace.version < 1 || result.trace.version > TraceRecorder::kFormatVersion)
+    if (result.trace.version < 1 || result.trace.version > kTraceFormatVersion)
         return failure("the trace has format version " + std::to_string(result.trace.version) +
                        "; this LoopLab reads versions 1 to " +
-                       std::to_string(TraceRecorder::kFormatVersion));
+                       std::to_string(kTraceFormatVersion));
     result.trace.header = {text(document, "program"), number(document, "line_cost_ns"),
                            number(document, "seed")};
     const auto events = document.find("events");
