@@ -94,6 +94,17 @@ std::string objectPhrase(const std::string& kind, const json& info, int64_t obj)
     return obj >= 0 ? kind + " #" + std::to_string(obj) : "a " + kind;
 }
 
+std::string objectPhrase(const std::string& kind, const TaskWait& wait) {
+    if (!wait.name.empty())
+        return kind + " '" + wait.name + "'";
+    return wait.object >= 0 ? kind + " #" + std::to_string(wait.object) : "a " + kind;
+}
+
+const TaskWait& waitOf(const TraceEvent& e) {
+    static const TaskWait none;
+    return e.wait ? *e.wait : none;
+}
+
 const SyncView* syncOf(const LoopState& state, int64_t obj) {
     auto found = state.sync.find(obj);
     return found != state.sync.end() ? &found->second : nullptr;
@@ -133,12 +144,12 @@ bool isZeroDelay(const std::string& delay) {
 }
 
 // One awaitable of a gather that is not a task, e.g. an executor job.
-std::string futurePhrase(const json& future) {
-    const std::string kind = str(future, "kind");
+std::string futurePhrase(const TaskWait& future) {
+    const std::string& kind = future.kind;
     if (kind == "executor")
-        return str(future, "fn") + " on " + workerLabel(str(future, "pool"), num(future, "worker"));
+        return future.function + " on " + workerLabel(future.pool, future.worker);
     if (kind == "network")
-        return "the response from " + str(future, "url");
+        return "the response from " + future.url;
     return kind.empty() ? std::string("a pending awaitable") : "a pending " + kind;
 }
 
@@ -159,22 +170,21 @@ size_t stepSyncIndex(const std::vector<TraceEvent>& events, size_t from, int64_t
 // `syncState` is the state once the step's sync records are in: who holds what at the yield.
 std::string yieldSentence(const TraceEvent& e, const LoopState& before,
                           const LoopState& syncState) {
-    const json info = parse(e.detail);
-    const json wait = info.is_object() && info.contains("wait") ? info["wait"] : json::object();
-    const std::string kind = str(wait, "kind");
+    const TaskWait& wait = waitOf(e);
+    const std::string& kind = wait.kind;
     const std::string who = taskName(before, e.task);
     const std::string at = atLine(e.line);
-    const int64_t obj = num(wait, "obj", -1);
+    const int64_t obj = wait.object;
 
-    if (kind == "ready" || (kind == "sleep" && isZeroDelay(str(wait, "delay"))))
+    if (kind == "ready" || (kind == "sleep" && isZeroDelay(wait.delay)))
         return who + " yields with sleep(0)" + at +
                ": it goes straight back to the ready queue so others can run.";
     if (kind == "sleep")
-        return who + " reached `await asyncio.sleep(" + str(wait, "delay") + ")`" + at +
-               ": a timer is set for t=" + seconds(num(wait, "until")) +
+        return who + " reached `await asyncio.sleep(" + wait.delay + ")`" + at +
+               ": a timer is set for t=" + seconds(wait.untilNs) +
                " and control returns to the loop.";
     if (kind == "lock") {
-        const std::string lock = objectPhrase("lock", wait, obj);
+        const std::string lock = objectPhrase("lock", wait);
         const SyncView* view = syncOf(syncState, obj);
         if (view && view->holders.empty() && !parse(view->state).value("locked", true))
             // asyncio's lock is fair: a free lock still goes to the tasks queued before.
@@ -189,28 +199,26 @@ std::string yieldSentence(const TraceEvent& e, const LoopState& before,
                ".";
     }
     if (kind == "semaphore") {
-        if (str(wait, "name") == "connection limit")
+        if (wait.name == "connection limit")
             return who + " waits" + at +
                    " for a free connection: the session's connection limit is reached.";
         const SyncView* view = syncOf(syncState, obj);
         const std::string holders = holderList(before, view);
-        return who + " must wait" + at + ": " + objectPhrase("semaphore", wait, obj) +
+        return who + " must wait" + at + ": " + objectPhrase("semaphore", wait) +
                " has no free slot" + (holders.empty() ? "" : " (held by " + holders + ")") + ".";
     }
     if (kind == "event")
-        return who + " waits" + at + " until " + objectPhrase("event", wait, obj) + " is set.";
+        return who + " waits" + at + " until " + objectPhrase("event", wait) + " is set.";
     if (kind == "condition")
-        return who + " waits" + at + " on " + objectPhrase("condition", wait, obj) +
+        return who + " waits" + at + " on " + objectPhrase("condition", wait) +
                " until another task notifies it; meanwhile its lock is released.";
     if (kind == "queue get")
-        return who + " waits" + at + " for an item: " + objectPhrase("queue", wait, obj) +
-               " is empty.";
+        return who + " waits" + at + " for an item: " + objectPhrase("queue", wait) + " is empty.";
     if (kind == "queue put")
-        return who + " waits" + at + " for room: " + objectPhrase("queue", wait, obj) + " is full.";
+        return who + " waits" + at + " for room: " + objectPhrase("queue", wait) + " is full.";
     if (kind == "queue join") {
         std::string sentence = who + " waits" + at + " until every item put in " +
-                               objectPhrase("queue", wait, obj) +
-                               " is marked done with task_done()";
+                               objectPhrase("queue", wait) + " is marked done with task_done()";
         if (const SyncView* view = syncOf(syncState, obj)) {
             const json state = parse(view->state);
             if (state.contains("unfinished"))
@@ -219,23 +227,20 @@ std::string yieldSentence(const TraceEvent& e, const LoopState& before,
         return sentence + ".";
     }
     if (kind == "barrier")
-        return who + " waits" + at + " at " + objectPhrase("barrier", wait, obj) +
+        return who + " waits" + at + " at " + objectPhrase("barrier", wait) +
                " until enough tasks arrive.";
     if (kind == "task") {
-        const int64_t other = num(wait, "task", -1);
-        const std::string name = other >= 0 ? taskName(before, other) : str(wait, "name");
+        const int64_t other = wait.task;
+        const std::string name = other >= 0 ? taskName(before, other) : wait.name;
         return who + " waits" + at + " for " + (name.empty() ? "another task" : name) +
                " to finish.";
     }
     if (kind == "gather") {
         std::vector<std::string> parts;
-        if (wait.contains("tasks") && wait["tasks"].is_array())
-            for (const json& id : wait["tasks"])
-                if (id.is_number())
-                    parts.push_back(taskName(before, id.get<int64_t>()));
-        if (wait.contains("futures") && wait["futures"].is_array())
-            for (const json& future : wait["futures"])
-                parts.push_back(futurePhrase(future));
+        for (const int64_t id : wait.tasks)
+            parts.push_back(taskName(before, id));
+        for (const TaskWait& future : wait.futures)
+            parts.push_back(futurePhrase(future));
         if (parts.empty())
             return who + " waits" + at + " for a gather to finish.";
         return who + " waits" + at + " for gather of " + listOf(parts) + " to finish.";
@@ -243,10 +248,9 @@ std::string yieldSentence(const TraceEvent& e, const LoopState& before,
     if (kind == "taskgroup") {
         std::vector<std::string> parts;
         size_t total = 0;
-        if (wait.contains("tasks") && wait["tasks"].is_array())
-            for (const json& id : wait["tasks"])
-                if (id.is_number() && ++total <= 8) // a sentence names a few, then counts
-                    parts.push_back(taskName(before, id.get<int64_t>()));
+        for (const int64_t id : wait.tasks)
+            if (++total <= 8) // a sentence names a few, then counts
+                parts.push_back(taskName(before, id));
         if (total > parts.size())
             parts.push_back(withCommas(static_cast<int64_t>(total - parts.size())) + " more");
         if (parts.empty())
@@ -255,30 +259,29 @@ std::string yieldSentence(const TraceEvent& e, const LoopState& before,
                (parts.size() == 1 ? " finishes." : " finish.");
     }
     if (kind == "shield") {
-        const int64_t other = num(wait, "task", -1);
-        const std::string name = other >= 0 ? taskName(before, other) : str(wait, "name");
+        const int64_t other = wait.task;
+        const std::string name = other >= 0 ? taskName(before, other) : wait.name;
         return who + " waits" + at + " for the shielded task " + name +
                ": cancelling the wait would not cancel " + name + ".";
     }
     if (kind == "wait_for")
-        return who + " waits" + at + " with a time limit of " + str(wait, "timeout") +
+        return who + " waits" + at + " with a time limit of " + wait.timeout +
                " s (asyncio.wait_for).";
     if (kind == "wait") {
-        const int64_t count = num(wait, "count", -1);
+        const int64_t count = wait.count;
         return who + " waits" + at + " in asyncio.wait" +
                (count >= 0 ? " on " + plural(count, "awaitable") : std::string()) + ".";
     }
     if (kind == "as_completed")
         return who + " waits" + at + " for the next result from asyncio.as_completed.";
     if (kind == "executor")
-        return who + " waits" + at + " for " + str(wait, "fn") + " running on " +
-               workerLabel(str(wait, "pool"), num(wait, "worker")) +
-               " until t=" + seconds(num(wait, "until")) + ".";
+        return who + " waits" + at + " for " + wait.function + " running on " +
+               workerLabel(wait.pool, wait.worker) + " until t=" + seconds(wait.untilNs) + ".";
     if (kind == "network")
-        return who + " waits" + at + " for the response from " + str(wait, "url") +
-               ", due at t=" + seconds(num(wait, "until")) + ".";
+        return who + " waits" + at + " for the response from " + wait.url +
+               ", due at t=" + seconds(wait.untilNs) + ".";
     if (kind == "future") {
-        const std::string name = str(wait, "name");
+        const std::string name = wait.name;
         return who + " waits" + at + " for " +
                (name.empty() ? std::string("a Future") : "Future '" + name + "'") +
                " that another part of the program must complete.";

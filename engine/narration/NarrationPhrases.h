@@ -4,6 +4,7 @@
 // run. Kept apart from the Narrator class so each file stays readable.
 
 #include "LoopState.h"
+#include "TaskWait.h"
 #include "TraceEvent.h"
 
 #include <nlohmann/json.hpp>
@@ -28,13 +29,16 @@ std::string atLine(int64_t line);
 std::string taskName(const LoopState& state, int64_t id);
 std::string listOf(const std::vector<std::string>& items);
 std::string objectPhrase(const std::string& kind, const json& info, int64_t obj);
+std::string objectPhrase(const std::string& kind, const TaskWait& wait);
+// The wait of a yield event (an empty one if the event carries none).
+const TaskWait& waitOf(const TraceEvent& e);
 const SyncView* syncOf(const LoopState& state, int64_t obj);
 std::string holderList(const LoopState& state, const SyncView* view);
 bool isLoopThread(const std::string& label);
 std::string threadSubject(const std::string& label);
 std::string workerLabel(const std::string& pool, int64_t worker);
 bool isZeroDelay(const std::string& delay);
-std::string futurePhrase(const json& future);
+std::string futurePhrase(const TaskWait& future);
 size_t stepSyncIndex(const std::vector<TraceEvent>& events, size_t from, int64_t obj);
 std::string yieldSentence(const TraceEvent& e, const LoopState& before, const LoopState& syncState);
 std::string doneSentence(const TraceEvent& e, const LoopState& before);

@@ -70,19 +70,19 @@ std::string Narrator::wakeReason(size_t eventIndex, const LoopState& before) con
         return {};
     const HandleInfo& by = cause->second;
     const auto waiting = before.tasks.find(e.task);
-    const json wait = waiting != before.tasks.end()
-                          ? parse(waiting->second.waitInfo).value("wait", json::object())
-                          : json::object();
-    const std::string kind = str(wait, "kind");
+    static const TaskWait none;
+    const TaskWait& wait =
+        waiting != before.tasks.end() && waiting->second.wait ? *waiting->second.wait : none;
+    const std::string& kind = wait.kind;
 
     if (by.timer) {
         if (kind == "sleep" && by.task == e.task)
             return " (woken by its timer)";
         if (kind == "network")
-            return " (the response from " + str(wait, "url") + " has arrived)";
+            return " (the response from " + wait.url + " has arrived)";
         if (kind == "executor")
-            return " (" + str(wait, "fn") + " has finished on " +
-                   workerLabel(str(wait, "pool"), num(wait, "worker")) + ")";
+            return " (" + wait.function + " has finished on " +
+                   workerLabel(wait.pool, wait.worker) + ")";
         return " (woken by " + timerPhrase(before, e.line) + ")";
     }
     if (by.what == "gather.<locals>._done_callback" && kind == "gather")
@@ -91,23 +91,23 @@ std::string Narrator::wakeReason(size_t eventIndex, const LoopState& before) con
         return " (woken by the callback " + by.what + ")";
 
     const std::string stepper = taskName(before, by.task);
-    const int64_t obj = num(wait, "obj", -1);
-    if ((kind == "task" || kind == "shield") && num(wait, "task", -1) == by.task)
+    const int64_t obj = wait.object;
+    if ((kind == "task" || kind == "shield") && wait.task == by.task)
         return " because " + stepper + " finished";
     const size_t syncIndex = stepSyncIndex(replay_.events(), eventIndex + 1, obj);
     if (syncIndex != std::string::npos) {
         const json state = parse(replay_.events()[syncIndex].detail);
         const std::string syncKind = str(state, "kind");
         if (kind == "lock" && syncKind == "lock")
-            return " because " + stepper + " released " + objectPhrase("lock", wait, obj);
+            return " because " + stepper + " released " + objectPhrase("lock", wait);
         if (kind == "semaphore" && num(state, "released", -1) == by.task)
-            return " because " + stepper + " released " + objectPhrase("semaphore", wait, obj);
+            return " because " + stepper + " released " + objectPhrase("semaphore", wait);
         if (kind == "event" && state.value("set", false))
-            return " because " + stepper + " set " + objectPhrase("event", wait, obj);
+            return " because " + stepper + " set " + objectPhrase("event", wait);
         if (kind == "queue get")
-            return " because " + stepper + " put an item in " + objectPhrase("queue", wait, obj);
+            return " because " + stepper + " put an item in " + objectPhrase("queue", wait);
         if (kind == "queue put")
-            return " because " + stepper + " took an item from " + objectPhrase("queue", wait, obj);
+            return " because " + stepper + " took an item from " + objectPhrase("queue", wait);
     }
     return " (woken by " + stepper + "'s step)";
 }
@@ -240,8 +240,7 @@ std::string Narrator::sentence(size_t eventIndex) const {
                " outside any task; no task runs meanwhile.";
     }
     case EventKind::StepYield: {
-        const json wait = parse(e.detail).value("wait", json::object());
-        const size_t syncIndex = stepSyncIndex(events, eventIndex + 1, num(wait, "obj", -1));
+        const size_t syncIndex = stepSyncIndex(events, eventIndex + 1, waitOf(e).object);
         if (syncIndex == std::string::npos)
             return yieldSentence(e, before, before);
         return yieldSentence(e, before, replay_.stateAfter(syncIndex + 1));

@@ -3,13 +3,14 @@
 // to copy.
 //
 // A replay keeps a snapshot of the state every 1,024 events and copies one on every jump. With
-// 20,000 tasks, copying 20,000 records (each with a few strings and a JSON wait description)
+// 20,000 tasks, copying 20,000 records (each with a few strings and a wait)
 // was most of a jump, and the snapshots took gigabytes. Here a copy shares every record with
 // the table it came from; a record is copied only when one of the two tables changes it
 // (copy-on-write), so the few hundred tasks that move between two snapshots are all that gets
 // duplicated. Records reachable from a table never change under it.
 
 #include "SharedList.h"
+#include "TaskWait.h"
 
 #include <cstddef>
 #include <cstdint>
@@ -31,9 +32,9 @@ struct TaskView {
     int64_t parent = -1;
     int64_t createdAtLine = 0;
     TaskState state = TaskState::Created;
-    int64_t line = 0;     // the program line it runs or waits at
-    std::string waitInfo; // JSON of its last yield: {"wait": ..., "chain": ..., "locals": ...}
-    std::string outcome;  // JSON of its end: {"state": ..., "result" | "exception": ...}
+    int64_t line = 0;                     // the program line it runs or waits at
+    std::shared_ptr<const TaskWait> wait; // what it awaits since its last yield; null before
+    std::string outcome; // JSON of its end: {"state": ..., "result" | "exception": ...}
 };
 
 class TaskTable {

@@ -4,9 +4,12 @@
 // docs/trace-format.md; unused fields stay at their defaults and are not written.
 
 #include <cstdint>
+#include <memory>
 #include <string>
 
 namespace looplab {
+
+struct TaskWait;
 
 enum class EventKind : uint8_t {
     TaskCreated,  // task, parent (num), line, text = name, detail = coroutine name
@@ -39,6 +42,9 @@ struct TraceEvent {
     int64_t num = 0;
     std::string text;
     std::string detail; // a ready-made JSON value, or a plain string where documented
+    // StepYield: `detail` parsed (attachTaskWaits in TaskWait.h); shared with every state
+    // that shows this wait. Null for other kinds.
+    std::shared_ptr<const TaskWait> wait = nullptr;
 };
 
 const char* eventKindName(EventKind kind);

@@ -1,5 +1,7 @@
 #include "TraceReader.h"
 
+#include "TaskWaitJson.h"
+
 #include <nlohmann/json.hpp>
 
 #include <fstream>
@@ -58,10 +60,14 @@ bool toEvent(const json& e, TraceEvent& out) {
     case EventKind::StepBegin:
         out.handle = number(e, "h", -1);
         break;
-    case EventKind::StepYield:
+    case EventKind::StepYield: {
         out.line = number(e, "line");
         out.detail = rawJson(e, "info");
+        const auto info = e.find("info");
+        out.wait =
+            std::make_shared<const TaskWait>(taskWaitFromJson(info != e.end() ? *info : json()));
         break;
+    }
     case EventKind::TaskDone:
     case EventKind::End:
         out.detail = rawJson(e, "info");
@@ -135,8 +141,7 @@ TraceReadResult readTrace(std::istream& in) {
     result.trace.version = static_cast<int>(number(document, "version"));
     if (result.trace.version < 1 || result.trace.version > kTraceFormatVersion)
         return failure("the trace has format version " + std::to_string(result.trace.version) +
-                       "; this LoopLab reads versions 1 to " +
-                       std::to_string(kTraceFormatVersion));
+                       "; this LoopLab reads versions 1 to " + std::to_string(kTraceFormatVersion));
     result.trace.header = {text(document, "program"), number(document, "line_cost_ns"),
                            number(document, "seed")};
     const auto events = document.find("events");

@@ -1,5 +1,7 @@
 #include "TraceReplay.h"
 
+#include "TaskWait.h"
+
 #include <algorithm>
 #include <nlohmann/json.hpp>
 
@@ -63,6 +65,7 @@ void applySync(LoopState& state, const TraceEvent& e) {
 } // namespace
 
 TraceReplay::TraceReplay(std::vector<TraceEvent> events) : events_(std::move(events)) {
+    attachTaskWaits(events_); // each wait parsed once; states and views share the records
     LoopState state;
     checkpoints_.push_back(state);
     for (size_t i = 0; i < events_.size(); ++i) {
@@ -166,9 +169,9 @@ void TraceReplay::apply(LoopState& state, const TraceEvent& e) {
     case EventKind::StepYield: {
         TaskView& task = state.tasks.edit(e.task);
         task.line = e.line;
-        task.waitInfo = e.detail;
+        task.wait = e.wait;
         // A bare yield (asyncio.sleep(0)) puts the task straight back in the ready queue.
-        const bool bareYield = e.detail.find(R"("wait":{"kind":"ready")") != std::string::npos;
+        const bool bareYield = e.wait && e.wait->isReady();
         task.state = bareYield ? TaskState::Ready : TaskState::Waiting;
         state.runningTask = -1;
         break;

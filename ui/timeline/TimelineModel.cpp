@@ -1,7 +1,7 @@
 #include "TimelineModel.h"
 
+#include "TaskWait.h"
 #include "TraceReplay.h"
-#include "WaitInfo.h"
 
 #include <algorithm>
 #include <map>
@@ -39,7 +39,7 @@ struct TaskTrack {
     std::string detail;
     bool wokenWhileRunning = false; // a ready push for it came during its own step
     bool finished = false;
-    WaitInfo wait;
+    std::shared_ptr<const TaskWait> wait; // since its last yield
 };
 
 struct WorkerTrack {
@@ -91,11 +91,11 @@ class ModelBuilder {
             break;
         case EventKind::StepYield:
             if (TaskTrack* task = find(e.task)) {
-                task->wait = WaitInfo::fromYieldJson(e.detail);
+                task->wait = e.wait;
                 if (task->wokenWhileRunning)
                     open(*task, SegmentKind::Ready, e.t, {});
                 else
-                    open(*task, SegmentKind::Waiting, e.t, task->wait.kind);
+                    open(*task, SegmentKind::Waiting, e.t, e.wait ? e.wait->kind : std::string());
             }
             running_ = -1;
             break;
@@ -177,8 +177,8 @@ class ModelBuilder {
         if (timer == timers_.end())
             return;
         TaskTrack* task = find(timer->second.task);
-        if (task && task->open && task->kind == SegmentKind::Waiting &&
-            task->wait.untilNs == timer->second.whenNs)
+        if (task && task->open && task->kind == SegmentKind::Waiting && task->wait &&
+            task->wait->untilNs == timer->second.whenNs)
             open(*task, SegmentKind::Ready, e.t, {});
         timers_.erase(timer);
     }

@@ -139,7 +139,7 @@ void CodeView::showState(const LoopState& state, int currentLine) {
             waiting[static_cast<int>(task.line)] << QStringLiteral("%1: %2").arg(
                 QString::fromStdString(task.name),
                 task.state == TaskState::Waiting ? tr("waits for %1").arg(waitText(state, task))
-                : task.waitInfo.empty()          ? tr("created here, ready to start")
+                : !task.wait                     ? tr("created here, ready to start")
                                                  : tr("ready to continue"));
     for (auto& [line, tasks] : waiting) {
         if (counts[line] > kNamedPerLine)

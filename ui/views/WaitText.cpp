@@ -1,15 +1,10 @@
 #include "WaitText.h"
 
-#include "JsonFields.h"
-
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 
 #include <algorithm>
-#include <climits>
-#include <optional>
-#include <string_view>
 
 namespace looplab {
 
@@ -40,30 +35,19 @@ QJsonObject parse(const std::string& json) {
     return QJsonDocument::fromJson(QByteArray::fromStdString(json)).object();
 }
 
-// The "wait" object of a task's wait description ({"wait":{...},"chain":[...],"locals":{...}}),
-// parsed alone: the chain and locals are most of the text and not needed here.
-QJsonObject waitOf(const TaskView& task) {
-    const std::string_view wait = jsonField(task.waitInfo, "wait");
-    if (wait.empty())
-        return parse(task.waitInfo).value("wait").toObject();
-    return QJsonDocument::fromJson(
-               QByteArray::fromRawData(wait.data(), static_cast<qsizetype>(wait.size())))
-        .object();
+QString fromStd(const std::string& text) {
+    return QString::fromStdString(text);
 }
 
-QString fromUtf8(std::string_view text) {
-    return QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size()));
+// "lock 'first'", or "lock #3" for an object the program did not name.
+QString objectLabel(const TaskWait& wait) {
+    const QString kind = fromStd(wait.objectKind());
+    return wait.name.empty() ? QStringLiteral("%1 #%2").arg(kind).arg(wait.object)
+                             : QStringLiteral("%1 '%2'").arg(kind, fromStd(wait.name));
 }
 
-QString objectLabel(const QJsonObject& wait) {
-    const QString kind = wait.value("kind").toString().section(' ', 0, 0);
-    const QString name = wait.value("name").toString();
-    return name.isEmpty() ? QStringLiteral("%1 #%2").arg(kind).arg(wait.value("obj").toInt())
-                          : QStringLiteral("%1 '%2'").arg(kind, name);
-}
-
-QString holderText(const LoopState& state, const QJsonObject& wait) {
-    const auto found = state.sync.find(wait.value("obj").toInteger(-1));
+QString holderText(const LoopState& state, const TaskWait& wait) {
+    const auto found = state.sync.find(wait.object);
     if (found == state.sync.end() || found->second.holders.empty())
         return {};
     const auto& holders = found->second.holders;
@@ -71,6 +55,20 @@ QString holderText(const LoopState& state, const QJsonObject& wait) {
     for (size_t i = 0; i < holders.size() && names.size() < kNamesShown; ++i)
         names << taskName(state, holders[i]);
     return QStringLiteral(" (held by %1)").arg(nameList(names, qsizetype(holders.size())));
+}
+
+// The first kNamesShown of `tasks` by name.
+QStringList firstNames(const LoopState& state, const std::vector<int64_t>& tasks) {
+    QStringList names;
+    for (size_t i = 0; i < tasks.size() && names.size() < kNamesShown; ++i)
+        names << taskName(state, tasks[i]);
+    return names;
+}
+
+const TaskWait kNoWait;
+
+const TaskWait& waitOf(const TaskView& task) {
+    return task.wait ? *task.wait : kNoWait;
 }
 
 } // namespace
@@ -87,99 +85,56 @@ QString taskName(const LoopState& state, qint64 task) {
 }
 
 QString waitText(const LoopState& state, const TaskView& task) {
-    // A gather of thousands of tasks: its first names and its size are read from the text, as
-    // parsing every id (three views ask on every step) cost more than the rest of a jump.
-    const std::string_view raw = jsonField(task.waitInfo, "wait");
-    if (jsonPlainString(jsonField(raw, "kind")) == std::string_view("gather")) {
-        const auto ids = jsonArrayItems(jsonField(raw, "tasks"));
-        const auto futures = jsonArrayItems(jsonField(raw, "futures"));
-        QStringList names;
-        for (size_t i = 0; ids && i < ids->size() && names.size() < kNamesShown; ++i)
-            if (const auto id = jsonInteger((*ids)[i]))
-                names << taskName(state, *id);
-        if (ids && futures && names.size() == qsizetype(std::min<size_t>(ids->size(), kNamesShown)))
-            return gatherText(names, qsizetype(ids->size()), int(futures->size()));
-    }
-    const QJsonObject wait = waitOf(task);
-    const QString kind = wait.value("kind").toString();
+    const TaskWait& wait = waitOf(task);
+    const std::string& kind = wait.kind;
     if (kind == "sleep")
-        return QStringLiteral("sleep until %1").arg(formatTime(wait.value("until").toInteger()));
+        return QStringLiteral("sleep until %1").arg(formatTime(wait.untilNs));
     if (kind == "lock" || kind == "semaphore")
         return objectLabel(wait) + holderText(state, wait);
     if (kind == "event" || kind == "condition" || kind == "barrier")
         return objectLabel(wait);
-    if (kind.startsWith("queue"))
-        return QStringLiteral("%1 on %2").arg(kind.section(' ', 1), objectLabel(wait));
+    if (kind.rfind("queue", 0) == 0)
+        return QStringLiteral("%1 on %2").arg(fromStd(kind).section(' ', 1), objectLabel(wait));
     if (kind == "task")
-        return QStringLiteral("task %1").arg(taskName(state, wait.value("task").toInteger()));
-    if (kind == "gather") {
-        const QJsonArray tasks = wait.value("tasks").toArray();
-        QStringList names;
-        for (qsizetype i = 0; i < tasks.size() && names.size() < kNamesShown; ++i)
-            names << taskName(state, tasks[i].toInteger());
-        return gatherText(names, tasks.size(), wait.value("futures").toArray().size());
-    }
-    if (kind == "taskgroup") {
-        const QJsonArray tasks = wait.value("tasks").toArray();
-        QStringList names;
-        for (qsizetype i = 0; i < tasks.size() && names.size() < kNamesShown; ++i)
-            names << taskName(state, tasks[i].toInteger());
-        return QStringLiteral("end of TaskGroup: %1").arg(nameList(names, tasks.size()));
-    }
+        return QStringLiteral("task %1").arg(taskName(state, wait.task));
+    if (kind == "gather")
+        return gatherText(firstNames(state, wait.tasks), qsizetype(wait.tasks.size()),
+                          int(wait.futures.size()));
+    if (kind == "taskgroup")
+        return QStringLiteral("end of TaskGroup: %1")
+            .arg(nameList(firstNames(state, wait.tasks), qsizetype(wait.tasks.size())));
     if (kind == "shield")
-        return QStringLiteral("task %1 (shielded)")
-            .arg(taskName(state, wait.value("task").toInteger()));
+        return QStringLiteral("task %1 (shielded)").arg(taskName(state, wait.task));
     if (kind == "executor")
         return QStringLiteral("%1 on %2 worker %3 until %4")
-            .arg(wait.value("fn").toString(), wait.value("pool").toString())
-            .arg(wait.value("worker").toInt())
-            .arg(formatTime(wait.value("until").toInteger()));
+            .arg(fromStd(wait.function), fromStd(wait.pool))
+            .arg(wait.worker)
+            .arg(formatTime(wait.untilNs));
     if (kind == "network")
-        return QStringLiteral("response from %1").arg(wait.value("url").toString());
+        return QStringLiteral("response from %1").arg(fromStd(wait.url));
     if (kind == "future")
         return QStringLiteral("a Future");
     if (kind == "ready")
         return QStringLiteral("nothing (sleep(0): back in the ready queue)");
-    return kind;
+    return fromStd(kind);
 }
 
 QString waitGroupKey(const TaskView& task) {
-    // The loop view asks this for every waiting task on every step, so the usual case reads
-    // the three fields as text; anything unusual (escapes, a non-integer id) is parsed below.
-    const std::string_view raw = jsonField(task.waitInfo, "wait");
-    const std::optional<std::string_view> kind = jsonPlainString(jsonField(raw, "kind"));
-    const std::string_view objRaw = jsonField(raw, "obj");
-    if (kind && objRaw.empty())
-        return fromUtf8(*kind);
-    const std::string_view nameRaw = jsonField(raw, "name");
-    const std::optional<std::string_view> name =
-        nameRaw.empty() ? std::optional<std::string_view>("") : jsonPlainString(nameRaw);
-    const std::optional<int64_t> obj = jsonInteger(objRaw);
-    if (kind && name && obj) {
-        const QString label = fromUtf8(*kind).section(' ', 0, 0);
-        // As objectLabel: QJsonValue::toInt() gives 0 for ids past int's range.
-        const int id = *obj >= INT_MIN && *obj <= INT_MAX ? static_cast<int>(*obj) : 0;
-        return name->empty() ? QStringLiteral("%1 #%2").arg(label).arg(id)
-                             : QStringLiteral("%1 '%2'").arg(label, fromUtf8(*name));
-    }
-    const QJsonObject wait = waitOf(task);
-    if (wait.contains("obj"))
-        return objectLabel(wait);
-    return wait.value("kind").toString();
+    const TaskWait& wait = waitOf(task);
+    return wait.object >= 0 ? objectLabel(wait) : fromStd(wait.kind);
 }
 
 QStringList awaitChain(const TaskView& task) {
     QStringList chain;
-    for (const auto& link : parse(task.waitInfo).value("chain").toArray())
-        chain << link.toString();
+    for (const std::string& link : waitOf(task).chain)
+        chain << fromStd(link);
     return chain;
 }
 
 QList<QPair<QString, QString>> frameLocals(const TaskView& task) {
     QList<QPair<QString, QString>> out;
-    const QJsonObject locals = parse(task.waitInfo).value("locals").toObject();
-    for (auto it = locals.begin(); it != locals.end(); ++it)
-        out.append({it.key(), it.value().toString()});
+    for (const auto& [name, value] : waitOf(task).locals)
+        out.append({fromStd(name), fromStd(value)});
     return out;
 }
 

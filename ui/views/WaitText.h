@@ -1,6 +1,7 @@
 #pragma once
-// Human-readable text for what a task waits on, from the JSON the recorder stores with each
-// yield. Shared by the task table, the loop view and the code markers so they say the same.
+// Human-readable text for what a task waits on, from the typed wait (TaskWait) the replay
+// keeps for each task. Shared by the task table, the loop view and the code markers so they say the
+// same.
 
 #include "LoopState.h"
 

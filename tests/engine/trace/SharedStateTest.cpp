@@ -21,7 +21,7 @@ std::vector<int> items(const SharedList<int>& list) {
 bool sameTask(const TaskView& a, const TaskView& b) {
     return a.id == b.id && a.name == b.name && a.coroutine == b.coroutine && a.parent == b.parent &&
            a.createdAtLine == b.createdAtLine && a.state == b.state && a.line == b.line &&
-           a.waitInfo == b.waitInfo && a.outcome == b.outcome;
+           a.wait == b.wait && a.outcome == b.outcome;
 }
 
 // Every field of two states, for "the same moment reached two ways".
@@ -87,6 +87,7 @@ std::vector<TraceEvent> sleepersRun() {
         events.push_back(
             {EventKind::TaskDone, 1000, task, -1, 0, 0, {}, R"({"state":"finished"})"});
     }
+    attachTaskWaits(events); // as TraceReader gives them
     return events;
 }
 

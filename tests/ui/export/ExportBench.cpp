@@ -4,6 +4,7 @@
 #include "ChromeTraceWriter.h"
 #include "IntervalCsvWriter.h"
 #include "RunStatistics.h"
+#include "TaskWait.h"
 
 #include <benchmark/benchmark.h>
 
@@ -78,6 +79,7 @@ const MillionEventRun& millionEventRun() {
             handle += 2;
             now += 1000;
         }
+        attachTaskWaits(events);
         TimelineModel model(events);
         return MillionEventRun{std::move(events), std::move(model)};
     }();

@@ -2,6 +2,7 @@
 // Hand-built timelines and a small recorded run shared by the export tests, so every test
 // states its expectations against the same few, readable intervals.
 
+#include "TaskWait.h"
 #include "TimelineModel.h"
 
 #include <string>
@@ -41,6 +42,8 @@ inline TraceEvent event(EventKind kind, int64_t t, int64_t task = -1, int64_t ha
     e.handle = handle;
     e.text = std::move(text);
     e.detail = std::move(detail);
+    if (kind == EventKind::StepYield) // as TraceReader gives it: the wait parsed
+        e.wait = std::make_shared<const TaskWait>(TaskWait::fromYieldInfo(e.detail));
     return e;
 }
 

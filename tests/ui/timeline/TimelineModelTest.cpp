@@ -2,7 +2,7 @@
 // states shows up as a readable diff of intervals.
 
 #include "TimelineModel.h"
-#include "WaitInfo.h"
+#include "TaskWait.h"
 
 #include <gtest/gtest.h>
 
@@ -35,6 +35,7 @@ TraceEvent created(int64_t t, int64_t task, const std::string& name) {
 TraceEvent yielded(int64_t t, int64_t task, const std::string& info) {
     TraceEvent e = ev(EventKind::StepYield, t, task);
     e.detail = info;
+    e.wait = std::make_shared<const TaskWait>(TaskWait::fromYieldInfo(info)); // as read
     return e;
 }
 
@@ -203,30 +204,6 @@ TEST(TimelineModel, SyntheticRowsMustBeSortedAndDisjoint) {
     EXPECT_THROW(TimelineModel({row}, 20), std::invalid_argument);
     row.segments[1].startNs = 10;
     EXPECT_EQ(TimelineModel({row}, 20).segmentCount(), 2u);
-}
-
-TEST(WaitInfo, ReadsKindUntilAndNameInAnyOrder) {
-    const WaitInfo sleep = WaitInfo::fromYieldJson(
-        R"({"chain":["a","b"],"locals":{"x":"{\"kind\": 1}"},"wait":{"until":42,"kind":"sleep"}})");
-    EXPECT_EQ(sleep.kind, "sleep");
-    EXPECT_EQ(sleep.untilNs, 42);
-    const WaitInfo lock =
-        WaitInfo::fromYieldJson(R"({"wait": {"kind": "queue get", "obj": 1, "name": "jobs"}})");
-    EXPECT_EQ(lock.kind, "queue get");
-    EXPECT_EQ(lock.untilNs, -1);
-    EXPECT_EQ(lock.name, "jobs");
-    const WaitInfo gather = WaitInfo::fromYieldJson(
-        R"({"wait":{"futures":[{"kind":"executor","until":9}],"kind":"gather","tasks":[]}})");
-    EXPECT_EQ(gather.kind, "gather");
-    EXPECT_EQ(gather.untilNs, -1);
-}
-
-TEST(WaitInfo, BadInputGivesAnEmptyWait) {
-    for (const char* text : {"", "{}", "not json", R"({"wait": 3})", R"({"wait": {"kind")"}) {
-        const WaitInfo info = WaitInfo::fromYieldJson(text);
-        EXPECT_EQ(info.kind, "") << text;
-        EXPECT_EQ(info.untilNs, -1) << text;
-    }
 }
 
 } // namespace

@@ -18,7 +18,8 @@ LoopState withTasks(int64_t count) {
 TaskView waiting(const std::string& wait) {
     TaskView task;
     task.state = TaskState::Waiting;
-    task.waitInfo = R"({"wait":)" + wait + R"(,"chain":["main"],"locals":{"obj":"1"}})";
+    task.wait = std::make_shared<const TaskWait>(TaskWait::fromYieldInfo(
+        R"({"wait":)" + wait + R"(,"chain":["main"],"locals":{"obj":"1"}})"));
     return task;
 }
 
@@ -59,8 +60,8 @@ TEST(WaitText, HoldersOfABusySemaphoreStopAtAReadableLength) {
     EXPECT_TRUE(text.endsWith("Task-8 … and 22 more)")) << text.toStdString();
 }
 
-TEST(WaitText, GroupKeysFromTextMatchAFullParse) {
-    // The quick path and the parse (taken for escapes and odd ids) must name groups alike.
+TEST(WaitText, GroupKeysNameTheObjectWaitedOnElseTheKind) {
+    // Escapes, spacing and a float id are read as JSON; an id past int's range stays whole.
     const std::vector<std::pair<std::string, QString>> cases = {
         {R"({"kind":"sleep","until":5})", "sleep"},
         {R"({"kind":"lock","obj":3,"name":"first"})", "lock 'first'"},
@@ -69,13 +70,26 @@ TEST(WaitText, GroupKeysFromTextMatchAFullParse) {
         {R"({ "kind" : "event", "obj" : 7, "name" : "go" })", "event 'go'"},
         {R"({"kind":"lock","obj":3,"name":"say \"hi\""})", "lock 'say \"hi\"'"},
         {R"({"kind":"condition","obj":3.0,"name":""})", "condition #3"},
-        {R"({"kind":"lock","obj":99999999999})", "lock #0"},
+        {R"({"kind":"lock","obj":99999999999})", "lock #99999999999"},
         {R"({"kind":"gather","tasks":[2,3]})", "gather"},
     };
     for (const auto& [wait, key] : cases)
         EXPECT_EQ(waitGroupKey(waiting(wait)), key) << wait;
     TaskView neverWaited;
     EXPECT_EQ(waitGroupKey(neverWaited), QString());
+}
+
+TEST(WaitText, ChainAndLocalsComeFromTheTypedWait) {
+    const TaskView task = waiting(R"({"kind":"sleep","until":1500000000})");
+    EXPECT_EQ(awaitChain(task), QStringList{"main"});
+    const auto locals = frameLocals(task);
+    ASSERT_EQ(locals.size(), 1);
+    EXPECT_EQ(locals[0].first, "obj");
+    EXPECT_EQ(locals[0].second, "1");
+    EXPECT_EQ(waitText(withTasks(1), task), "sleep until 1.500 s");
+    TaskView neverWaited;
+    EXPECT_TRUE(awaitChain(neverWaited).isEmpty());
+    EXPECT_TRUE(frameLocals(neverWaited).isEmpty());
 }
 
 } // namespace
