@@ -1,5 +1,6 @@
 #include "LessonChecker.h"
 
+#include "TaskWait.h"
 #include "TraceReplay.h"
 
 #include <nlohmann/json.hpp>
@@ -124,9 +125,7 @@ long LessonChecker::momentEvent(const LessonMoment& moment) const {
             break;
         case Kind::TaskWaits:
             if (e.kind == EventKind::StepYield && tasks.count(e.task)) {
-                const json wait = parsed(e.detail).value("wait", json());
-                hit = stringField(wait, "name") == moment.name ||
-                      stringField(wait, "kind") == moment.name;
+                hit = e.wait && (e.wait->name == moment.name || e.wait->kind == moment.name);
             }
             break;
         case Kind::LoopBlocks:
@@ -240,7 +239,7 @@ QuestionVerdict LessonChecker::judge(const LessonQuestion& question) const {
         for (const TraceEvent& e : events_) {
             bool isKind = false;
             if (e.kind == EventKind::StepYield)
-                isKind = stringField(parsed(e.detail).value("wait", json()), "kind") == argument;
+                isKind = e.wait && e.wait->kind == argument;
             else if (e.kind != EventKind::StepBegin && e.kind != EventKind::TaskDone)
                 continue;
             now += (isKind ? 1 : 0) - (waiting[e.task] ? 1 : 0);

@@ -21,7 +21,8 @@ struct QuestionVerdict {
 
 class LessonChecker {
   public:
-    // Keeps a reference to `events`: they must outlive the checker.
+    // Keeps a reference to `events`: they must outlive the checker. Yields are read through
+    // their parsed `wait` (TraceReader and TraceReplay attach it).
     explicit LessonChecker(const std::vector<TraceEvent>& events);
 
     // The index of the event at which the moment happens; -1 when it never does. A note is
