@@ -1,5 +1,6 @@
 #include "WindowApp.h"
 
+#include "AppIcon.h"
 #include "MainWindow.h"
 #include "RunOptions.h"
 #include "Theme.h"
@@ -33,6 +34,7 @@ int runWindow(int argc, char** argv, const WindowOptions& options) {
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("LoopLab"));
     QApplication::setOrganizationName(QStringLiteral("LoopLab"));
+    QApplication::setWindowIcon(appIcon());
     // --theme wins for this session only; otherwise the theme chosen last in View → Theme.
     QString theme = QString::fromStdString(options.theme);
     if (theme.isEmpty())
