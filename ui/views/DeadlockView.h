@@ -6,9 +6,14 @@
 // drawn on a circle with thick #D55E00 arrows, dashed outlines and a "deadlock cycle" caption, so
 // it never depends on colour alone. Below the graph: a one-line summary in plain English and one
 // explanation sentence per stuck task.
+//
+// The graph itself (nodes, edges, cycle, summary) is DeadlockGraph and where everything goes is
+// DeadlockLayout; this widget measures the text, asks the layout, paints, and scales.
 
-#include <QPointF>
-#include <QRectF>
+#include "DeadlockGraph.h"
+#include "DeadlockLayout.h"
+
+#include <QSizeF>
 #include <QString>
 #include <QStringList>
 #include <QWidget>
@@ -28,17 +33,17 @@ class DeadlockView : public QWidget {
     // The `info` JSON of a trace's end event. Empty text, bad JSON or a run that did not end in a
     // deadlock shows "No deadlock in this run."
     void setDeadlock(const QString& endInfoJson);
-    bool hasDeadlock() const { return !tasks_.empty(); }
+    bool hasDeadlock() const { return !graph_.empty(); }
 
     // For tests. Every node's label ("Task-2", "lock lock_b"): tasks in the report's order, then
     // objects in the order they are first waited on.
-    QStringList nodeLabels() const;
+    QStringList nodeLabels() const { return graph_.nodeLabels(); }
     // The cycle's nodes in the order its arrows go, tasks and the objects between them, without
     // repeating the first: {"Task-2", "lock lock_b", "Task-3", "lock lock_a"}.
-    QStringList cycleLabels() const;
+    QStringList cycleLabels() const { return graph_.cycleLabels(); }
     // The one-line explanation, e.g. "Task-2 holds lock_a and waits for lock_b; Task-3 holds
     // lock_b and waits for lock_a: neither can ever continue."
-    QString summary() const { return summary_; }
+    QString summary() const { return graph_.summary(); }
 
     // Zoom for projectors: 1.0 is the widget font's size. The graph also shrinks (never grows
     // past this) to fit the widget.
@@ -53,59 +58,15 @@ class DeadlockView : public QWidget {
     void changeEvent(QEvent* event) override;
 
   private:
-    enum class Shape { Box, Circle, Hexagon, Diamond };
-    enum class EdgeKind { WaitsFor, HeldBy };
-
-    struct Node {
-        QString label;  // as nodeLabels() gives it
-        QString top;    // first drawn line: task name, or the object's kind
-        QString bottom; // second drawn line: "line 19", or the object's name
-        QString phrase; // how the summary names it: "Task-2", "lock_b", "event 'start'"
-        QString kind;   // object kind ("lock", "queue"); empty for a task
-        Shape shape = Shape::Box;
-        bool inCycle = false;
-        QPointF center; // in graph coordinates, set by layoutGraph()
-        QSizeF size;
-    };
-    struct Edge {
-        int from = 0;
-        int to = 0;
-        EdgeKind kind = EdgeKind::WaitsFor;
-        bool inCycle = false;
-    };
-    struct StuckTask {
-        int node = 0;          // index into nodes_
-        int waitsOn = -1;      // object node, or -1 when it awaits tasks directly (or nothing)
-        std::vector<int> next; // node indexes of the tasks that could free it
-        QString explanation;
-        int line = 0;
-    };
-
-    void clear();
-    int objectNode(const QString& kind, long long id, const QString& name);
-    void addEdge(int from, int to, EdgeKind kind);
-    Edge* findEdge(int from, int to);
-    void markCycle(const std::vector<long long>& cycleTasks);
-    QString buildSummary() const;
-    QString waitPhrase(const StuckTask& task) const;
-
-    void layoutGraph();
-    QStringList textLines() const;
+    std::vector<QSizeF> measureNodes() const;
     double textHeight(double width) const;
-    QPainterPath shapePath(const Node& node, double grow) const;
-    QPointF edgeControl(const Edge& edge) const;
-    void paintEdge(QPainter& p, const Edge& edge) const;
-    void paintNode(QPainter& p, const Node& node) const;
+    QPainterPath shapePath(int node, double grow) const;
+    void paintEdge(QPainter& p, int index) const; // index into graph_.edges()
+    void paintNode(QPainter& p, int index) const; // index into graph_.nodes()
 
-    std::vector<Node> nodes_;
-    std::vector<Edge> edges_;
-    std::vector<StuckTask> tasks_;
-    std::vector<int> cycle_; // node indexes around the cycle, first not repeated
-    QString summary_;
+    DeadlockGraph graph_;
+    DeadlockLayout layout_; // rebuilt on every new graph and font change
     double scale_ = 1.0;
-    QSizeF graphSize_;
-    QPointF cycleCenter_;
-    double cycleRadius_ = 0;
 };
 
 } // namespace looplab
