@@ -15,26 +15,21 @@
 #include "RunStatistics.h"
 #include "Spotlight.h"
 #include "TaskTableModel.h"
-#include "ThemeMenu.h"
 #include "TimelineModel.h"
 #include "TimelineView.h"
 #include "ViewExporter.h"
 #include "WaitText.h"
+#include "WindowActions.h"
 #include "WindowExport.h"
 #include "WindowZoom.h"
 
-#include <QAction>
-#include <QComboBox>
 #include <QCryptographicHash>
 #include <QDir>
 #include <QDockWidget>
 #include <QDoubleSpinBox>
-#include <QFileDialog>
 #include <QFileInfo>
 #include <QLabel>
 #include <QListView>
-#include <QMenu>
-#include <QMenuBar>
 #include <QPlainTextEdit>
 #include <QRegularExpression>
 #include <QSettings>
@@ -44,7 +39,6 @@
 #include <QTabWidget>
 #include <QTableView>
 #include <QTableWidget>
-#include <QToolBar>
 
 namespace looplab {
 
@@ -55,7 +49,7 @@ MainWindow::MainWindow(QString looplabExecutable, QWidget* parent)
     export_ = new WindowExport(this, layout_->timelineView(), layout_->chartsPanel());
     buildModes();
     connectLessons();
-    buildActions();
+    actions_ = new WindowActions(this, *layout_);
     connectViews();
     connect(&controller_, &StepController::stateChanged, this, &MainWindow::showStep);
     player_.setInterval(400);
@@ -123,190 +117,14 @@ QSet<QString> MainWindow::spotlightTasks() const {
     return spotlight_->tasks();
 }
 
-void MainWindow::buildActions() {
-    QMenu* file = menuBar()->addMenu(tr("&File"));
-    QMenu* step = menuBar()->addMenu(tr("&Step"));
-    QMenu* view = menuBar()->addMenu(tr("&View"));
-    auto* reduceMotion = new QAction(tr("&Reduce motion"), this);
-    reduceMotion->setCheckable(true);
-    reduceMotion->setStatusTip(tr("Show changes instantly instead of animating them"));
-    reduceMotion->setChecked(QSettings().value(QStringLiteral("reduceMotion"), false).toBool());
-    layout_->loopView()->setReduceMotion(reduceMotion->isChecked());
-    connect(reduceMotion, &QAction::toggled, this, [this](bool on) {
-        layout_->loopView()->setReduceMotion(on);
-        QSettings().setValue(QStringLiteral("reduceMotion"), on);
-    });
-    view->addAction(reduceMotion);
-    view->addMenu(new ThemeMenu(this));
-    view->addSeparator();
-    auto viewAction = [&](const QString& text, const QList<QKeySequence>& keys, const QString& tip,
-                          auto slot) {
-        auto* action = new QAction(text, this);
-        action->setShortcuts(keys);
-        action->setToolTip(QStringLiteral("%1 (%2)").arg(tip, keys.first().toString()));
-        action->setStatusTip(tip);
-        connect(action, &QAction::triggered, this, slot);
-        view->addAction(action);
-        addAction(action); // shortcuts work while the menu bar is hidden (presenting)
-        return action;
-    };
-    viewAction(tr("&Present"), {QKeySequence(Qt::Key_F5)},
-               tr("Full screen for an audience: large code, loop and timeline; a remote's Page "
-                  "Down/Page Up step, B blanks, Esc leaves"),
-               [this] { setPresenting(!isPresenting()); });
-    viewAction(tr("Zoom &in"), {QKeySequence::ZoomIn, QKeySequence(Qt::CTRL | Qt::Key_Equal)},
-               tr("Larger text, markers and lines (up to 300%)"), [this] { zoom_->zoomIn(); });
-    viewAction(tr("Zoom &out"), {QKeySequence::ZoomOut}, tr("Smaller (down to 100%)"),
-               [this] { zoom_->zoomOut(); });
-    viewAction(tr("&Actual size"), {QKeySequence(Qt::CTRL | Qt::Key_0)},
-               tr("Back to this mode's usual size"), [this] { zoom_->reset(); });
-    view->addSeparator();
-    QAction* showLessonPanel = layout_->lessonDock()->toggleViewAction();
-    showLessonPanel->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
-    showLessonPanel->setStatusTip(tr("Show or hide the lesson: goals, prediction, notes"));
-    view->addAction(showLessonPanel);
-    QAction* showCourse = layout_->courseDock()->toggleViewAction();
-    showCourse->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_K));
-    showCourse->setStatusTip(tr("Show or hide the list of lessons"));
-    view->addAction(showCourse);
-    QToolBar* bar = addToolBar(tr("Stepping"));
-    bar->setObjectName(QStringLiteral("stepping"));
-    auto add = [&](QMenu* menu, const QString& text, const QKeySequence& keys, const QString& tip,
-                   auto slot, bool onToolbar) {
-        auto* action = new QAction(text, this);
-        action->setShortcut(keys);
-        action->setToolTip(QStringLiteral("%1 (%2)").arg(tip, keys.toString()));
-        action->setStatusTip(tip);
-        connect(action, &QAction::triggered, this, slot);
-        menu->addAction(action);
-        if (onToolbar)
-            bar->addAction(action);
-        addAction(action);
-        return action;
-    };
-    add(
-        file, tr("&Open…"), QKeySequence::Open, tr("Open a Python program"),
-        [this] {
-            const QString path = QFileDialog::getOpenFileName(this, tr("Open a program"), QString(),
-                                                              tr("Python programs (*.py)"));
-            if (!path.isEmpty())
-                openProgram(path);
-        },
-        false);
-    add(
-        file, tr("Open &Lesson Folder…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O),
-        tr("Show a folder of lesson files in the Course list"),
-        [this] {
-            const QString folder = QFileDialog::getExistingDirectory(
-                this, tr("Open a folder of lessons"), layout_->lessonBrowser()->folder());
-            if (!folder.isEmpty())
-                openLessonFolder(folder);
-        },
-        false);
-    add(
-        file, tr("&Next lesson"), QKeySequence(Qt::CTRL | Qt::Key_N),
-        tr("Open the next lesson of the course"), [this] { openNextLesson(); }, false);
-    add(file, tr("&Run"), QKeySequence(Qt::CTRL | Qt::Key_R),
-        tr("Run the code in the editor again, keeping your place"), &MainWindow::runEditedCode,
-        true);
-    add(
-        file, tr("&Export…"), QKeySequence(Qt::CTRL | Qt::Key_E),
-        tr("Export the timeline or a chart as PNG, SVG or PDF, or the run as CSV or Chrome "
-           "trace JSON"),
-        [this] { exportView(ExportView::Timeline); }, false);
-    add(file, tr("&Quit"), QKeySequence::Quit, tr("Quit LoopLab"), &QWidget::close, false);
-    bar->addSeparator();
-    using Unit = StepController::Unit;
-    add(
-        step, tr("To &start"), QKeySequence(Qt::Key_Home), tr("Go to the start of the run"),
-        [this] { controller_.toStart(); }, true);
-    add(
-        step, tr("Back one &iteration"), QKeySequence(Qt::SHIFT | Qt::Key_Left),
-        tr("Back to the previous loop iteration"), [this] { controller_.back(Unit::Iteration); },
-        false);
-    add(
-        step, tr("Back one task step"), QKeySequence(Qt::CTRL | Qt::Key_Left),
-        tr("Back to the previous end of a task step"), [this] { controller_.back(Unit::TaskStep); },
-        false);
-    add(
-        step, tr("&Back"), QKeySequence(Qt::Key_Left), tr("Step back"),
-        [this] { controller_.back(); }, true);
-    add(step, tr("&Play / pause"), QKeySequence(Qt::Key_Space), tr("Play the run step by step"),
-        &MainWindow::togglePlay, true);
-    add(
-        step, tr("&Forward"), QKeySequence(Qt::Key_Right), tr("Step forward"),
-        [this] { controller_.forward(); }, true);
-    add(
-        step, tr("Forward one task step"), QKeySequence(Qt::CTRL | Qt::Key_Right),
-        tr("Run until the current task yields"), [this] { controller_.forward(Unit::TaskStep); },
-        false);
-    add(
-        step, tr("Forward one i&teration"), QKeySequence(Qt::SHIFT | Qt::Key_Right),
-        tr("Forward to the next loop iteration"), [this] { controller_.forward(Unit::Iteration); },
-        false);
-    add(
-        step, tr("Back one &line"), QKeySequence(Qt::ALT | Qt::Key_Left),
-        tr("Back to the previous program line that ran"), [this] { controller_.back(Unit::Line); },
-        false);
-    add(
-        step, tr("Forward one l&ine"), QKeySequence(Qt::ALT | Qt::Key_Right),
-        tr("Forward to the next program line that runs"),
-        [this] { controller_.forward(Unit::Line); }, false);
-    add(
-        step, tr("To &end"), QKeySequence(Qt::Key_End), tr("Go to the end of the run"),
-        [this] { controller_.toEnd(); }, true);
-    add(
-        step, tr("&Continue to breakpoint"), QKeySequence(Qt::Key_F8),
-        tr("Run forward to the next line with a breakpoint (click the margin to set one)"),
-        [this] { controller_.continueToBreakpoint(); }, true);
-    add(file, tr("Re&vert edits"), QKeySequence(), tr("Discard your edits and reload the file"),
-        &MainWindow::revertEdits, false);
-
-    bar->addSeparator();
-    timeBox_ = new QDoubleSpinBox(this);
-    QDoubleSpinBox* timeBox = timeBox_;
-    timeBox->setPrefix(tr("go to t = "));
-    timeBox->setSuffix(tr(" s"));
-    timeBox->setDecimals(3);
-    timeBox->setRange(0, 1e9);
-    timeBox->setAccessibleName(tr("Jump to a virtual time"));
-    timeBox->setToolTip(tr("Type a virtual time and press Enter to jump there"));
-    connect(timeBox, &QDoubleSpinBox::editingFinished, this,
-            [this, timeBox] { controller_.goToTime(static_cast<qint64>(timeBox->value() * 1e9)); });
-    bar->addWidget(timeBox);
-    auto* speed = new QComboBox(this);
-    speed->setAccessibleName(tr("Play speed"));
-    speed->setToolTip(tr("How many steps a second Play shows"));
-    for (const double perSecond : {1.0, 2.5, 5.0, 10.0, 25.0})
-        speed->addItem(tr("%1 steps/s").arg(perSecond), perSecond);
-    speed->setCurrentIndex(1);
-    connect(speed, &QComboBox::currentIndexChanged, this,
-            [this, speed](int) { setPlaySpeed(speed->currentData().toDouble()); });
-    bar->addWidget(speed);
-}
-
 void MainWindow::connectViews() {
     connect(layout_->slider(), &QSlider::valueChanged, &controller_, &StepController::goToStop);
     connect(layout_->taskTable()->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &MainWindow::showTaskDetails);
-    TimelineView* timeline = layout_->timelineView();
-    connect(timeline, &TimelineView::timeClicked, this, [this](qint64 ns) {
+    connect(layout_->timelineView(), &TimelineView::timeClicked, this, [this](qint64 ns) {
         if (!isPresenting()) // presenting, a click is the spotlight's
             controller_.goToTime(ns);
     });
-    connect(timeline->viewport(), &QWidget::customContextMenuRequested, this,
-            [this, timeline](const QPoint& pos) {
-                QMenu menu(this);
-                menu.addAction(tr("Export timeline…"), this,
-                               [this] { exportView(ExportView::Timeline); });
-                menu.exec(timeline->viewport()->mapToGlobal(pos));
-            });
-    connect(layout_->chartsPanel(), &ChartsPanel::exportRequested, this,
-            [this](ChartsPanel::ChartKind kind) {
-                exportView(kind == ChartsPanel::ChartKind::Concurrency ? ExportView::Concurrency
-                           : kind == ChartsPanel::ChartKind::Breakdown ? ExportView::Breakdown
-                                                                       : ExportView::Comparison);
-            });
     CodeView* code = layout_->codeView();
     connect(code, &CodeView::breakpointsChanged, &controller_, &StepController::setBreakpoints);
     connect(code, &QsciScintilla::textChanged, this, [this, code] {
@@ -580,9 +398,10 @@ void MainWindow::showStep() {
     layout_->timelineView()->setCurrentTime(state.timeNs);
     layout_->chartsPanel()->setCurrentTime(state.timeNs);
     // The go-to box shows where the stepping is, except while someone types into it.
-    if (timeBox_ && !timeBox_->hasFocus()) {
-        const QSignalBlocker quiet(timeBox_);
-        timeBox_->setValue(static_cast<double>(state.timeNs) / 1e9);
+    if (QDoubleSpinBox* timeBox = actions_ ? actions_->timeBox() : nullptr;
+        timeBox && !timeBox->hasFocus()) {
+        const QSignalBlocker quiet(timeBox);
+        timeBox->setValue(static_cast<double>(state.timeNs) / 1e9);
     }
     lessonPanel->showPosition(state.eventsApplied,
                               controller_.stopCount() > 1 &&

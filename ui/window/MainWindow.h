@@ -1,8 +1,9 @@
 #pragma once
 // LoopLab's main window: the code, the event loop, the tasks, the output and the timeline of
 // one recorded run, all following the step controller. WindowLayout makes and places the
-// widgets; the window ties them to the run: it opens and runs programs, shows each step, and
-// owns the modes (zoom, presenting, spotlight, export).
+// widgets and WindowActions the menus and the toolbar; the window ties them to the run: it
+// opens and runs programs, shows each step, and owns the modes (zoom, presenting, spotlight,
+// export).
 
 #include "Lesson.h"
 #include "LessonProgress.h"
@@ -19,7 +20,6 @@
 #include <vector>
 
 class QDockWidget;
-class QDoubleSpinBox;
 class QLabel;
 class QTabWidget;
 
@@ -38,6 +38,7 @@ class Spotlight;
 class TaskTableModel;
 class TimelineModel;
 class TimelineView;
+class WindowActions;
 class WindowExport;
 class WindowZoom;
 struct ExportRequest;
@@ -104,7 +105,6 @@ class MainWindow : public QMainWindow {
 
   private:
     void buildModes();
-    void buildActions();
     void connectViews();
     void connectLessons();
     void showRun(int keepStop);
@@ -128,13 +128,13 @@ class MainWindow : public QMainWindow {
     QTimer player_;
     LessonProgress progress_;
     WindowLayout* layout_ = nullptr;
+    WindowActions* actions_ = nullptr;
     std::shared_ptr<const TimelineModel> timelineModel_;
     std::shared_ptr<const RunStatistics> statistics_;
     PresentationMode* presentation_ = nullptr;
     WindowExport* export_ = nullptr;
     WindowZoom* zoom_ = nullptr;
     Spotlight* spotlight_ = nullptr;
-    QDoubleSpinBox* timeBox_ = nullptr;
 };
 
 } // namespace looplab
