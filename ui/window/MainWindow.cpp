@@ -98,25 +98,6 @@ void MainWindow::buildModes() {
         [this]() -> const LoopState& { return controller_.state(); }, this);
 }
 
-void MainWindow::setPresenting(bool on, bool fullScreen) {
-    if (on)
-        presentation_->enter(fullScreen);
-    else
-        presentation_->leave();
-}
-
-bool MainWindow::isPresenting() const {
-    return presentation_->isActive();
-}
-
-void MainWindow::toggleSpotlight(const QString& key, const QSet<QString>& tasks) {
-    spotlight_->toggle(key, tasks);
-}
-
-QSet<QString> MainWindow::spotlightTasks() const {
-    return spotlight_->tasks();
-}
-
 void MainWindow::connectViews() {
     connect(layout_->slider(), &QSlider::valueChanged, &controller_, &StepController::goToStop);
     connect(layout_->taskTable()->selectionModel(), &QItemSelectionModel::currentRowChanged, this,

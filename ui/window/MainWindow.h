@@ -7,7 +7,9 @@
 
 #include "Lesson.h"
 #include "LessonProgress.h"
+#include "PresentationMode.h"
 #include "ProgramRun.h"
+#include "Spotlight.h"
 #include "StepController.h"
 #include "WindowLayout.h"
 
@@ -32,9 +34,7 @@ class LessonBrowser;
 class LessonPanel;
 class LoopView;
 class Narrator;
-class PresentationMode;
 class RunStatistics;
-class Spotlight;
 class TaskTableModel;
 class TimelineModel;
 class TimelineView;
@@ -72,12 +72,16 @@ class MainWindow : public QMainWindow {
     WindowZoom* zoom() const { return zoom_; }
 
     // Presenting (F5): full screen unless `fullScreen` is false (screenshots, tests).
-    void setPresenting(bool on, bool fullScreen = true);
-    bool isPresenting() const;
+    void setPresenting(bool on, bool fullScreen = true) {
+        on ? presentation_->enter(fullScreen) : presentation_->leave();
+    }
+    bool isPresenting() const { return presentation_->isActive(); }
     // The spotlight: one loop entry (`key`) and/or tasks by name stay bright, the rest dims;
     // the same call again, or empty arguments, turns it off.
-    void toggleSpotlight(const QString& key, const QSet<QString>& tasks);
-    QSet<QString> spotlightTasks() const;
+    void toggleSpotlight(const QString& key, const QSet<QString>& tasks) {
+        spotlight_->toggle(key, tasks);
+    }
+    QSet<QString> spotlightTasks() const { return spotlight_->tasks(); }
     QDockWidget* lessonDock() const { return layout_->lessonDock(); }
     QString narration() const;
     QString clockText() const;
