@@ -1,11 +1,17 @@
 #pragma once
 // LoopLab's main window: the code, the event loop, the tasks, the output and the timeline of
-// one recorded run, all following the step controller.
+// one recorded run, all following the step controller. WindowLayout makes and places the
+// widgets and WindowActions the menus and the toolbar; the window ties them to the run: it
+// opens and runs programs, shows each step, and owns the modes (zoom, presenting, spotlight,
+// export).
 
 #include "Lesson.h"
 #include "LessonProgress.h"
+#include "PresentationMode.h"
 #include "ProgramRun.h"
+#include "Spotlight.h"
 #include "StepController.h"
+#include "WindowLayout.h"
 
 #include <QMainWindow>
 #include <QSet>
@@ -16,34 +22,25 @@
 #include <vector>
 
 class QDockWidget;
-class QDoubleSpinBox;
 class QLabel;
-class QListView;
-class QPlainTextEdit;
-class QSlider;
-class QTableView;
 class QTabWidget;
-class QTableWidget;
 
 namespace looplab {
 
+class ChartsPanel;
 class CodeView;
 class DeadlockView;
 class LessonBrowser;
 class LessonPanel;
 class LoopView;
-class OutputModel;
-class TaskTableModel;
 class Narrator;
+class RunStatistics;
+class TaskTableModel;
+class TimelineModel;
 class TimelineView;
-
-class ChartsPanel;
-class PresentationMode;
-class Spotlight;
+class WindowActions;
 class WindowExport;
 class WindowZoom;
-class RunStatistics;
-class TimelineModel;
 struct ExportRequest;
 enum class ExportView;
 
@@ -60,28 +57,32 @@ class MainWindow : public QMainWindow {
     const ProgramRun& run() const { return run_; }
 
     // Views, for tests.
-    CodeView* codeView() const { return code_; }
-    LoopView* loopView() const { return loop_; }
-    DeadlockView* deadlockView() const { return deadlock_; }
-    TaskTableModel* taskModel() const { return taskModel_; }
-    LessonPanel* lessonPanel() const { return lessonPanel_; }
-    LessonBrowser* lessonBrowser() const { return browser_; }
-    ChartsPanel* chartsPanel() const { return charts_; }
-    TimelineView* timelineView() const { return timeline_; }
-    QTabWidget* bottomTabs() const { return bottomTabs_; }
-    QLabel* clockLabel() const { return clockLabel_; }
-    QLabel* narrationLabel() const { return narrationLabel_; }
+    CodeView* codeView() const { return layout_->codeView(); }
+    LoopView* loopView() const { return layout_->loopView(); }
+    DeadlockView* deadlockView() const { return layout_->deadlockView(); }
+    TaskTableModel* taskModel() const { return layout_->taskModel(); }
+    LessonPanel* lessonPanel() const { return layout_->lessonPanel(); }
+    LessonBrowser* lessonBrowser() const { return layout_->lessonBrowser(); }
+    ChartsPanel* chartsPanel() const { return layout_->chartsPanel(); }
+    TimelineView* timelineView() const { return layout_->timelineView(); }
+    QTabWidget* bottomTabs() const { return layout_->bottomTabs(); }
+    QLabel* clockLabel() const { return layout_->clockLabel(); }
+    QLabel* narrationLabel() const { return layout_->narrationLabel(); }
     PresentationMode* presentation() const { return presentation_; }
     WindowZoom* zoom() const { return zoom_; }
 
     // Presenting (F5): full screen unless `fullScreen` is false (screenshots, tests).
-    void setPresenting(bool on, bool fullScreen = true);
-    bool isPresenting() const;
+    void setPresenting(bool on, bool fullScreen = true) {
+        on ? presentation_->enter(fullScreen) : presentation_->leave();
+    }
+    bool isPresenting() const { return presentation_->isActive(); }
     // The spotlight: one loop entry (`key`) and/or tasks by name stay bright, the rest dims;
     // the same call again, or empty arguments, turns it off.
-    void toggleSpotlight(const QString& key, const QSet<QString>& tasks);
-    QSet<QString> spotlightTasks() const;
-    QDockWidget* lessonDock() const { return lessonDock_; }
+    void toggleSpotlight(const QString& key, const QSet<QString>& tasks) {
+        spotlight_->toggle(key, tasks);
+    }
+    QSet<QString> spotlightTasks() const { return spotlight_->tasks(); }
+    QDockWidget* lessonDock() const { return layout_->lessonDock(); }
     QString narration() const;
     QString clockText() const;
     QString outputText() const;
@@ -107,16 +108,15 @@ class MainWindow : public QMainWindow {
     void refreshStep() { showStep(); }
 
   private:
-    void buildActions();
-    void buildLayout();
+    void buildModes();
+    void connectViews();
+    void connectLessons();
     void showRun(int keepStop);
     void showStep();
     void showTaskDetails();
     void markProblems();
     void showLesson();
     const std::vector<TraceEvent>& runEvents() const;
-    void buildLessonDocks();
-    void buildPresentation(QWidget* tasksPanel);
     QString autosavePath() const;
     QString editsPath() const;
 
@@ -131,35 +131,14 @@ class MainWindow : public QMainWindow {
     std::unique_ptr<Narrator> narrator_;
     QTimer player_;
     LessonProgress progress_;
-    LessonPanel* lessonPanel_ = nullptr;
-    LessonBrowser* browser_ = nullptr;
-    QDockWidget* lessonDock_ = nullptr;
-    QDockWidget* courseDock_ = nullptr;
-
-    CodeView* code_ = nullptr;
-    LoopView* loop_ = nullptr;
-    TaskTableModel* taskModel_ = nullptr;
-    QTableView* taskTable_ = nullptr;
-    QLabel* taskChain_ = nullptr;
-    QTableWidget* locals_ = nullptr;
-    QListView* output_ = nullptr;
-    OutputModel* outputModel_ = nullptr;
-    QPlainTextEdit* problems_ = nullptr;
-    QTabWidget* bottomTabs_ = nullptr;
-    TimelineView* timeline_ = nullptr;
-    ChartsPanel* charts_ = nullptr;
+    WindowLayout* layout_ = nullptr;
+    WindowActions* actions_ = nullptr;
     std::shared_ptr<const TimelineModel> timelineModel_;
     std::shared_ptr<const RunStatistics> statistics_;
     PresentationMode* presentation_ = nullptr;
     WindowExport* export_ = nullptr;
     WindowZoom* zoom_ = nullptr;
     Spotlight* spotlight_ = nullptr;
-    DeadlockView* deadlock_ = nullptr;
-    QLabel* narrationLabel_ = nullptr;
-    QLabel* clockLabel_ = nullptr;
-    QLabel* stepLabel_ = nullptr;
-    QSlider* slider_ = nullptr;
-    QDoubleSpinBox* timeBox_ = nullptr;
 };
 
 } // namespace looplab

@@ -1,0 +1,238 @@
+#include "WindowActions.h"
+
+#include "ChartsPanel.h"
+#include "LessonBrowser.h"
+#include "LoopView.h"
+#include "MainWindow.h"
+#include "ThemeMenu.h"
+#include "TimelineView.h"
+#include "ViewExporter.h"
+#include "WindowLayout.h"
+#include "WindowZoom.h"
+
+#include <QAction>
+#include <QComboBox>
+#include <QDockWidget>
+#include <QDoubleSpinBox>
+#include <QFileDialog>
+#include <QMenu>
+#include <QMenuBar>
+#include <QSettings>
+#include <QToolBar>
+
+namespace looplab {
+
+template <typename Slot>
+QAction* WindowActions::addViewAction(QMenu* view, const QString& text,
+                                      const QList<QKeySequence>& keys, const QString& tip,
+                                      Slot slot) {
+    auto* action = new QAction(text, window_);
+    action->setShortcuts(keys);
+    action->setToolTip(QStringLiteral("%1 (%2)").arg(tip, keys.first().toString()));
+    action->setStatusTip(tip);
+    connect(action, &QAction::triggered, window_, slot);
+    view->addAction(action);
+    window_->addAction(action); // shortcuts work while the menu bar is hidden (presenting)
+    return action;
+}
+
+template <typename Slot>
+QAction* WindowActions::add(QMenu* menu, const QString& text, const QKeySequence& keys,
+                            const QString& tip, Slot slot, bool onToolbar) {
+    auto* action = new QAction(text, window_);
+    action->setShortcut(keys);
+    action->setToolTip(QStringLiteral("%1 (%2)").arg(tip, keys.toString()));
+    action->setStatusTip(tip);
+    connect(action, &QAction::triggered, window_, slot);
+    menu->addAction(action);
+    if (onToolbar)
+        bar_->addAction(action);
+    window_->addAction(action);
+    return action;
+}
+
+WindowActions::WindowActions(MainWindow* window, const WindowLayout& layout)
+    : QObject(window), window_(window) {
+    QMenu* file = window->menuBar()->addMenu(tr("&File"));
+    QMenu* step = window->menuBar()->addMenu(tr("&Step"));
+    QMenu* view = window->menuBar()->addMenu(tr("&View"));
+    buildViewMenu(view, layout);
+    bar_ = window->addToolBar(tr("Stepping"));
+    bar_->setObjectName(QStringLiteral("stepping"));
+    buildFileMenu(file, layout);
+    bar_->addSeparator();
+    buildStepMenu(step);
+    add(file, tr("Re&vert edits"), QKeySequence(), tr("Discard your edits and reload the file"),
+        &MainWindow::revertEdits, false);
+    bar_->addSeparator();
+    buildTimeAndSpeed();
+    buildExportMenus(layout);
+}
+
+void WindowActions::buildViewMenu(QMenu* view, const WindowLayout& layout) {
+    MainWindow* window = window_;
+    LoopView* loop = layout.loopView();
+    auto* reduceMotion = new QAction(tr("&Reduce motion"), window);
+    reduceMotion->setCheckable(true);
+    reduceMotion->setStatusTip(tr("Show changes instantly instead of animating them"));
+    reduceMotion->setChecked(QSettings().value(QStringLiteral("reduceMotion"), false).toBool());
+    loop->setReduceMotion(reduceMotion->isChecked());
+    connect(reduceMotion, &QAction::toggled, window, [loop](bool on) {
+        loop->setReduceMotion(on);
+        QSettings().setValue(QStringLiteral("reduceMotion"), on);
+    });
+    view->addAction(reduceMotion);
+    view->addMenu(new ThemeMenu(window));
+    view->addSeparator();
+    WindowZoom* zoom = window->zoom();
+    addViewAction(view, tr("&Present"), {QKeySequence(Qt::Key_F5)},
+                  tr("Full screen for an audience: large code, loop and timeline; a remote's "
+                     "Page Down/Page Up step, B blanks, Esc leaves"),
+                  [window] { window->setPresenting(!window->isPresenting()); });
+    addViewAction(view, tr("Zoom &in"),
+                  {QKeySequence::ZoomIn, QKeySequence(Qt::CTRL | Qt::Key_Equal)},
+                  tr("Larger text, markers and lines (up to 300%)"), [zoom] { zoom->zoomIn(); });
+    addViewAction(view, tr("Zoom &out"), {QKeySequence::ZoomOut}, tr("Smaller (down to 100%)"),
+                  [zoom] { zoom->zoomOut(); });
+    addViewAction(view, tr("&Actual size"), {QKeySequence(Qt::CTRL | Qt::Key_0)},
+                  tr("Back to this mode's usual size"), [zoom] { zoom->reset(); });
+    view->addSeparator();
+    QAction* showLessonPanel = layout.lessonDock()->toggleViewAction();
+    showLessonPanel->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
+    showLessonPanel->setStatusTip(tr("Show or hide the lesson: goals, prediction, notes"));
+    view->addAction(showLessonPanel);
+    QAction* showCourse = layout.courseDock()->toggleViewAction();
+    showCourse->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_K));
+    showCourse->setStatusTip(tr("Show or hide the list of lessons"));
+    view->addAction(showCourse);
+}
+
+void WindowActions::buildFileMenu(QMenu* file, const WindowLayout& layout) {
+    MainWindow* window = window_;
+    LessonBrowser* browser = layout.lessonBrowser();
+    add(
+        file, tr("&Open…"), QKeySequence::Open, tr("Open a Python program"),
+        [window] {
+            const QString path = QFileDialog::getOpenFileName(
+                window, tr("Open a program"), QString(), tr("Python programs (*.py)"));
+            if (!path.isEmpty())
+                window->openProgram(path);
+        },
+        false);
+    add(
+        file, tr("Open &Lesson Folder…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O),
+        tr("Show a folder of lesson files in the Course list"),
+        [window, browser] {
+            const QString folder = QFileDialog::getExistingDirectory(
+                window, tr("Open a folder of lessons"), browser->folder());
+            if (!folder.isEmpty())
+                window->openLessonFolder(folder);
+        },
+        false);
+    add(
+        file, tr("&Next lesson"), QKeySequence(Qt::CTRL | Qt::Key_N),
+        tr("Open the next lesson of the course"), [window] { window->openNextLesson(); }, false);
+    add(file, tr("&Run"), QKeySequence(Qt::CTRL | Qt::Key_R),
+        tr("Run the code in the editor again, keeping your place"), &MainWindow::runEditedCode,
+        true);
+    add(
+        file, tr("&Export…"), QKeySequence(Qt::CTRL | Qt::Key_E),
+        tr("Export the timeline or a chart as PNG, SVG or PDF, or the run as CSV or Chrome "
+           "trace JSON"),
+        [window] { window->exportView(ExportView::Timeline); }, false);
+    add(file, tr("&Quit"), QKeySequence::Quit, tr("Quit LoopLab"), &QWidget::close, false);
+}
+
+void WindowActions::buildStepMenu(QMenu* step) {
+    StepController* controller = &window_->controller();
+    using Unit = StepController::Unit;
+    add(
+        step, tr("To &start"), QKeySequence(Qt::Key_Home), tr("Go to the start of the run"),
+        [controller] { controller->toStart(); }, true);
+    add(
+        step, tr("Back one &iteration"), QKeySequence(Qt::SHIFT | Qt::Key_Left),
+        tr("Back to the previous loop iteration"),
+        [controller] { controller->back(Unit::Iteration); }, false);
+    add(
+        step, tr("Back one task step"), QKeySequence(Qt::CTRL | Qt::Key_Left),
+        tr("Back to the previous end of a task step"),
+        [controller] { controller->back(Unit::TaskStep); }, false);
+    add(
+        step, tr("&Back"), QKeySequence(Qt::Key_Left), tr("Step back"),
+        [controller] { controller->back(); }, true);
+    add(step, tr("&Play / pause"), QKeySequence(Qt::Key_Space), tr("Play the run step by step"),
+        &MainWindow::togglePlay, true);
+    add(
+        step, tr("&Forward"), QKeySequence(Qt::Key_Right), tr("Step forward"),
+        [controller] { controller->forward(); }, true);
+    add(
+        step, tr("Forward one task step"), QKeySequence(Qt::CTRL | Qt::Key_Right),
+        tr("Run until the current task yields"),
+        [controller] { controller->forward(Unit::TaskStep); }, false);
+    add(
+        step, tr("Forward one i&teration"), QKeySequence(Qt::SHIFT | Qt::Key_Right),
+        tr("Forward to the next loop iteration"),
+        [controller] { controller->forward(Unit::Iteration); }, false);
+    add(
+        step, tr("Back one &line"), QKeySequence(Qt::ALT | Qt::Key_Left),
+        tr("Back to the previous program line that ran"),
+        [controller] { controller->back(Unit::Line); }, false);
+    add(
+        step, tr("Forward one l&ine"), QKeySequence(Qt::ALT | Qt::Key_Right),
+        tr("Forward to the next program line that runs"),
+        [controller] { controller->forward(Unit::Line); }, false);
+    add(
+        step, tr("To &end"), QKeySequence(Qt::Key_End), tr("Go to the end of the run"),
+        [controller] { controller->toEnd(); }, true);
+    add(
+        step, tr("&Continue to breakpoint"), QKeySequence(Qt::Key_F8),
+        tr("Run forward to the next line with a breakpoint (click the margin to set one)"),
+        [controller] { controller->continueToBreakpoint(); }, true);
+}
+
+void WindowActions::buildTimeAndSpeed() {
+    MainWindow* window = window_;
+    StepController* controller = &window->controller();
+    timeBox_ = new QDoubleSpinBox(window);
+    QDoubleSpinBox* timeBox = timeBox_;
+    timeBox->setPrefix(tr("go to t = "));
+    timeBox->setSuffix(tr(" s"));
+    timeBox->setDecimals(3);
+    timeBox->setRange(0, 1e9);
+    timeBox->setAccessibleName(tr("Jump to a virtual time"));
+    timeBox->setToolTip(tr("Type a virtual time and press Enter to jump there"));
+    connect(timeBox, &QDoubleSpinBox::editingFinished, window, [controller, timeBox] {
+        controller->goToTime(static_cast<qint64>(timeBox->value() * 1e9));
+    });
+    bar_->addWidget(timeBox);
+    auto* speed = new QComboBox(window);
+    speed->setAccessibleName(tr("Play speed"));
+    speed->setToolTip(tr("How many steps a second Play shows"));
+    for (const double perSecond : {1.0, 2.5, 5.0, 10.0, 25.0})
+        speed->addItem(tr("%1 steps/s").arg(perSecond), perSecond);
+    speed->setCurrentIndex(1);
+    connect(speed, &QComboBox::currentIndexChanged, window,
+            [window, speed](int) { window->setPlaySpeed(speed->currentData().toDouble()); });
+    bar_->addWidget(speed);
+}
+
+void WindowActions::buildExportMenus(const WindowLayout& layout) {
+    MainWindow* window = window_;
+    TimelineView* timeline = layout.timelineView();
+    connect(timeline->viewport(), &QWidget::customContextMenuRequested, window,
+            [window, timeline](const QPoint& pos) {
+                QMenu menu(window);
+                menu.addAction(tr("Export timeline…"), window,
+                               [window] { window->exportView(ExportView::Timeline); });
+                menu.exec(timeline->viewport()->mapToGlobal(pos));
+            });
+    connect(layout.chartsPanel(), &ChartsPanel::exportRequested, window,
+            [window](ChartsPanel::ChartKind kind) {
+                window->exportView(
+                    kind == ChartsPanel::ChartKind::Concurrency ? ExportView::Concurrency
+                    : kind == ChartsPanel::ChartKind::Breakdown ? ExportView::Breakdown
+                                                                : ExportView::Comparison);
+            });
+}
+
+} // namespace looplab

@@ -1,0 +1,232 @@
+#include "WindowLayout.h"
+
+#include "ChartsPanel.h"
+#include "CodeView.h"
+#include "DeadlockView.h"
+#include "LessonBrowser.h"
+#include "LessonPanel.h"
+#include "LoopView.h"
+#include "OutputModel.h"
+#include "TaskTableModel.h"
+#include "TimelineView.h"
+#include "WindowZoom.h"
+
+#include <QDockWidget>
+#include <QFontDatabase>
+#include <QFontInfo>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QListView>
+#include <QMainWindow>
+#include <QPlainTextEdit>
+#include <QSlider>
+#include <QSplitter>
+#include <QTabBar>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+namespace looplab {
+
+namespace {
+
+// The lesson dock's width at 100% zoom.
+constexpr int kLessonWidth = 340;
+
+} // namespace
+
+WindowLayout::WindowLayout(QMainWindow* window, LessonProgress& progress)
+    : QObject(window), window_(window) {
+    buildViews();
+    arrange();
+    buildLessonDocks(progress);
+}
+
+void WindowLayout::buildViews() {
+    QMainWindow* window = window_;
+    narrationLabel_ = new QLabel(window);
+    narrationLabel_->setWordWrap(true);
+    narrationLabel_->setTextFormat(Qt::PlainText);
+    narrationLabel_->setAccessibleName(tr("Narration"));
+    QFont narrationFont = window->font();
+    narrationFont.setPointSizeF(narrationFont.pointSizeF() * 1.25);
+    narrationLabel_->setFont(narrationFont);
+    keepTwoNarrationLines();
+
+    clockLabel_ = new QLabel(window);
+    QFont clockFont = window->font();
+    clockFont.setPointSizeF(clockFont.pointSizeF() * 1.5);
+    clockFont.setBold(true);
+    clockLabel_->setFont(clockFont);
+    clockLabel_->setAccessibleName(tr("Virtual clock"));
+    clockLabel_->setToolTip(tr("Virtual time: the clock of the simulated event loop"));
+    stepLabel_ = new QLabel(window);
+
+    slider_ = new QSlider(Qt::Horizontal, window);
+    slider_->setAccessibleName(tr("Step slider"));
+    slider_->setToolTip(tr("Drag to any step of the run"));
+
+    code_ = new CodeView(window);
+    loop_ = new LoopView(window);
+
+    taskModel_ = new TaskTableModel(window);
+    taskTable_ = new QTableView(window);
+    taskTable_->setModel(taskModel_);
+    taskTable_->setSelectionBehavior(QAbstractItemView::SelectRows);
+    taskTable_->setSelectionMode(QAbstractItemView::SingleSelection);
+    taskTable_->horizontalHeader()->setStretchLastSection(true);
+    taskTable_->verticalHeader()->hide();
+    taskTable_->setAccessibleName(tr("Tasks"));
+    taskTable_->setToolTip(tr("Every task at this step: its state, what it waits for, its line. "
+                              "Select one to see its await chain and locals"));
+    taskChain_ = new QLabel(tr("Select a task to see its await chain and locals."), window);
+    taskChain_->setWordWrap(true);
+    locals_ = new QTableWidget(0, 2, window);
+    locals_->setHorizontalHeaderLabels({tr("Local"), tr("Value")});
+    locals_->horizontalHeader()->setStretchLastSection(true);
+    locals_->verticalHeader()->hide();
+    locals_->setAccessibleName(tr("Locals of the selected task"));
+    locals_->setToolTip(tr("The selected task's local variables at this step"));
+    tasksPanel_ = new QWidget(window);
+    auto* tasksLayout = new QVBoxLayout(tasksPanel_);
+    tasksLayout->setContentsMargins(0, 0, 0, 0);
+    tasksLayout->addWidget(taskTable_, 3);
+    tasksLayout->addWidget(taskChain_);
+    tasksLayout->addWidget(locals_, 1);
+    locals_->setMaximumHeight(locals_->fontMetrics().height() * 7);
+    locals_->hide(); // shown when a task with locals is selected
+
+    outputModel_ = new OutputModel(window);
+    output_ = new QListView(window);
+    output_->setModel(outputModel_);
+    output_->setUniformItemSizes(true);
+    output_->setAccessibleName(tr("Program output"));
+    output_->setToolTip(tr("What the program printed up to this step, with virtual time and task"));
+    output_->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    problems_ = new QPlainTextEdit(window);
+    problems_->setReadOnly(true);
+    problems_->setAccessibleName(tr("Errors and reports"));
+    problems_->setToolTip(tr("Tracebacks, warnings and LoopLab's reports about the run"));
+    timeline_ = new TimelineView(window);
+    timeline_->setAccessibleName(tr("Timeline of all tasks"));
+    timeline_->setToolTip(
+        tr("Every task over virtual time. Wheel or +/-: zoom, 0: whole run, drag: pan, "
+           "click: jump"));
+    timeline_->viewport()->setContextMenuPolicy(Qt::CustomContextMenu);
+    bottomTabs_ = new QTabWidget(window);
+    deadlock_ = new DeadlockView(window);
+    deadlock_->setAccessibleName(tr("Deadlock: who waits for whom"));
+    deadlock_->hide(); // shown as a tab only when a run deadlocks
+    charts_ = new ChartsPanel(window);
+    charts_->setAccessibleName(tr("Charts of the run"));
+    bottomTabs_->addTab(timeline_, tr("Timeline"));
+    bottomTabs_->addTab(charts_, tr("Charts"));
+    bottomTabs_->addTab(output_, tr("Output"));
+    bottomTabs_->addTab(problems_, tr("Errors and reports"));
+    bottomTabs_->setAccessibleName(tr("Run views"));
+    bottomTabs_->setTabToolTip(0, timeline_->toolTip());
+    bottomTabs_->setTabToolTip(1, tr("Charts of the whole run"));
+    bottomTabs_->setTabToolTip(2, output_->toolTip());
+    bottomTabs_->setTabToolTip(3, problems_->toolTip());
+}
+
+void WindowLayout::arrange() {
+    QMainWindow* window = window_;
+    auto* right = new QSplitter(Qt::Vertical, window);
+    right->addWidget(loop_);
+    right->addWidget(tasksPanel_);
+    auto* top = new QSplitter(Qt::Horizontal, window);
+    top->addWidget(code_);
+    top->addWidget(right);
+    top->setStretchFactor(0, 3);
+    top->setStretchFactor(1, 2);
+    auto* main = new QSplitter(Qt::Vertical, window);
+    main->addWidget(top);
+    main->addWidget(bottomTabs_);
+    main->setStretchFactor(0, 3);
+    main->setStretchFactor(1, 2);
+    main->setSizes({560, 380}); // proportions: the timeline needs room for several rows
+    right->setSizes({300, 260});
+
+    auto* header = new QWidget(window);
+    auto* headerLayout = new QHBoxLayout(header);
+    // The clock and the step count keep their whole text at any zoom; the narration wraps.
+    clockLabel_->setSizePolicy(QSizePolicy::Minimum, QSizePolicy::Preferred);
+    stepLabel_->setSizePolicy(QSizePolicy::Minimum, QSizePolicy::Preferred);
+    headerLayout->addWidget(clockLabel_);
+    headerLayout->addWidget(narrationLabel_, 1);
+    headerLayout->addWidget(stepLabel_);
+
+    auto* central = new QWidget(window);
+    auto* layout = new QVBoxLayout(central);
+    layout->addWidget(header);
+    layout->addWidget(slider_);
+    layout->addWidget(main, 1);
+    window->setCentralWidget(central);
+}
+
+void WindowLayout::buildLessonDocks(LessonProgress& progress) {
+    QMainWindow* window = window_;
+    lessonPanel_ = new LessonPanel(progress, window);
+    lessonDock_ = new QDockWidget(tr("Lesson"), window);
+    lessonDock_->setObjectName(QStringLiteral("lesson"));
+    lessonDock_->setWidget(lessonPanel_);
+    browser_ = new LessonBrowser(progress, window);
+    courseDock_ = new QDockWidget(tr("Course"), window);
+    courseDock_->setObjectName(QStringLiteral("course"));
+    courseDock_->setWidget(browser_);
+    window->addDockWidget(Qt::LeftDockWidgetArea, lessonDock_);
+    window->addDockWidget(Qt::LeftDockWidgetArea, courseDock_);
+    window->tabifyDockWidget(lessonDock_, courseDock_);
+    lessonDock_->raise();
+    widenLessonDock(1.0);
+    lessonDock_->hide();
+    courseDock_->hide();
+}
+
+void WindowLayout::growWith(WindowZoom& zoom) {
+    for (QWidget* w : std::initializer_list<QWidget*>{
+             narrationLabel_, clockLabel_, stepLabel_, loop_, taskTable_,
+             taskTable_->horizontalHeader(), taskChain_, locals_, output_, problems_})
+        zoom.addFont(w);
+    zoom.addScaler([this](double scale) { code_->setScale(scale); });
+    zoom.addScaler([this](double scale) { timeline_->setScale(scale); });
+    zoom.addScaler([this](double scale) { charts_->setScale(scale); });
+    // Tab bars take their font from the style, not from setFont: a style sheet reaches them
+    // (the bottom tabs and the charts' own tabs).
+    const QFontInfo tabFont(bottomTabs_->tabBar()->font());
+    const double tabPoints = tabFont.pointSizeF();
+    zoom.addScaler([this, tabPoints](double scale) {
+        bottomTabs_->setStyleSheet(
+            scale == 1.0 ? QString()
+                         : QStringLiteral("QTabBar { font-size: %1pt; }").arg(tabPoints * scale));
+    });
+    connect(&zoom, &WindowZoom::scaleChanged, this, &WindowLayout::keepTwoNarrationLines);
+}
+
+void WindowLayout::keepTwoNarrationLines() {
+    narrationLabel_->setMinimumHeight(narrationLabel_->fontMetrics().height() * 2 + 8);
+}
+
+void WindowLayout::growLessonWith(WindowZoom& zoom) {
+    zoom.addFont(lessonPanel_);
+    zoom.addFont(browser_);
+    connect(&zoom, &WindowZoom::scaleChanged, this, &WindowLayout::widenLessonDock);
+}
+
+void WindowLayout::widenLessonDock(double scale) {
+    window_->resizeDocks({lessonDock_}, {static_cast<int>(kLessonWidth * scale)}, Qt::Horizontal);
+}
+
+void WindowLayout::showLessonDocks(double scale) {
+    const bool wasHidden = lessonDock_->isHidden();
+    lessonDock_->show();
+    courseDock_->show();
+    lessonDock_->raise();
+    if (wasHidden && scale > 1.0)
+        widenLessonDock(scale);
+}
+
+} // namespace looplab
