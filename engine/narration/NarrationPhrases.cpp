@@ -368,8 +368,8 @@ std::string endSentence(const TraceEvent& e) {
         if (info.contains("deadlock") && info["deadlock"].is_object() &&
             info["deadlock"].contains("tasks") && info["deadlock"]["tasks"].is_array())
             stuck = static_cast<int64_t>(info["deadlock"]["tasks"].size());
-        return "Deadlock: nothing is ready and no timer is set, but " + plural(stuck, "task") +
-               " can never finish.";
+        return "The run ended in a deadlock: " + plural(stuck, "task") +
+               " could never finish, and asyncio.run's clean-up cancelled them.";
     }
     if (status == "budget") {
         const std::string message = str(info, "message");
@@ -378,6 +378,68 @@ std::string endSentence(const TraceEvent& e) {
                (message.empty() || message.back() == '.' ? "" : ".");
     }
     return "The program finished: asyncio.run returned and the loop is closed.";
+}
+
+namespace {
+
+// "A, B and 3 more" from the first few names of `ids`.
+std::string someNames(const LoopState& state, const std::vector<int64_t>& ids) {
+    constexpr size_t kNamed = 4;
+    std::vector<std::string> names;
+    for (size_t i = 0; i < ids.size() && i < kNamed; ++i)
+        names.push_back(taskName(state, ids[i]));
+    if (ids.size() > kNamed)
+        names.push_back(withCommas(static_cast<int64_t>(ids.size() - kNamed)) + " more");
+    return listOf(names);
+}
+
+std::string deadlockSentence(const json& info, const LoopState& before) {
+    std::string sentence = "Deadlock at t=" + seconds(before.timeNs) +
+                           ": the loop has no task ready to run and no timer to wait for.";
+    const json tasks = info.is_object() && info.contains("tasks") ? info["tasks"] : json();
+    if (!tasks.is_array() || tasks.empty())
+        return sentence;
+    constexpr size_t kExplained = 4;
+    for (size_t i = 0; i < tasks.size() && i < kExplained; ++i)
+        sentence +=
+            (i == 0 ? " " : "; ") + str(tasks[i], "name") + " " + str(tasks[i], "explanation");
+    if (tasks.size() > kExplained)
+        sentence += "; and " + plural(static_cast<int64_t>(tasks.size() - kExplained), "more task");
+    const bool cycle = info.contains("cycle") && info["cycle"].is_array() && !info["cycle"].empty();
+    return sentence + (cycle ? ". They wait for each other in a cycle: none can ever continue."
+                             : ". None of them can ever continue.");
+}
+
+std::string cleanupSentence(const json& info, const LoopState& before) {
+    std::vector<int64_t> ids;
+    if (info.is_object() && info.contains("tasks") && info["tasks"].is_array())
+        for (const json& id : info["tasks"])
+            if (id.is_number_integer())
+                ids.push_back(id.get<int64_t>());
+    const std::string shutdown = "shuts down async generators and the default executor, "
+                                 "and closes the loop. These are asyncio's steps, not the "
+                                 "program's.";
+    if (str(info, "after") == "deadlock")
+        return "asyncio.run now cleans up after the deadlock: it cancels the " +
+               plural(static_cast<int64_t>(ids.size()), "stuck task") + " (" +
+               someNames(before, ids) + "), which lets go of what they hold, then " + shutdown;
+    if (ids.empty())
+        return "The main task is done, so asyncio.run cleans up: no task is left to cancel; it " +
+               shutdown;
+    return "The main task is done, so asyncio.run cleans up: it cancels the " +
+           plural(static_cast<int64_t>(ids.size()), "task") + " still pending (" +
+           someNames(before, ids) + "), then " + shutdown;
+}
+
+} // namespace
+
+std::string phaseSentence(const TraceEvent& e, const LoopState& before) {
+    const json info = parse(e.detail);
+    if (e.text == "deadlock")
+        return deadlockSentence(info, before);
+    if (e.text == "cleanup")
+        return cleanupSentence(info, before);
+    return "The run enters its " + e.text + " phase.";
 }
 
 } // namespace looplab::narration

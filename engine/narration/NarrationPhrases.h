@@ -44,5 +44,7 @@ std::string yieldSentence(const TraceEvent& e, const LoopState& before, const Lo
 std::string doneSentence(const TraceEvent& e, const LoopState& before);
 std::string syncSentence(const TraceEvent& e, const LoopState& before);
 std::string endSentence(const TraceEvent& e);
+// The run's own moments: the deadlock (who is stuck on what) and asyncio.run's clean-up.
+std::string phaseSentence(const TraceEvent& e, const LoopState& before);
 
 } // namespace looplab::narration

@@ -280,6 +280,8 @@ std::string Narrator::sentence(size_t eventIndex) const {
         return syncSentence(e, before);
     case EventKind::End:
         return endSentence(e);
+    case EventKind::Phase:
+        return phaseSentence(e, before);
     }
     return "The loop records an event of kind " + std::string(eventKindName(e.kind)) + ".";
 }

@@ -139,6 +139,9 @@ PYBIND11_EMBEDDED_MODULE(_looplab, m) {
     m.def("record_end", [](const std::string& infoJson) {
         record({EventKind::End, session().clock.loopNs(), -1, -1, 0, 0, {}, infoJson});
     });
+    m.def("record_phase", [](const std::string& name, const std::string& infoJson) {
+        record({EventKind::Phase, session().clock.loopNs(), -1, -1, 0, 0, name, infoJson});
+    });
     m.def("event_count", [] { return session().recorder.size(); });
 }
 

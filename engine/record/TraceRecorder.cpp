@@ -158,6 +158,10 @@ void writeEvent(std::string& out, const TraceEvent& e) {
     case EventKind::End:
         w.raw("info", e.detail);
         break;
+    case EventKind::Phase:
+        w.text("name", e.text);
+        w.raw("info", e.detail);
+        break;
     }
 }
 

@@ -33,6 +33,12 @@ struct SyncView {
     std::vector<int64_t> holders; // replayed for semaphores from acquired/released
 };
 
+// Whose steps these are: the program's, or the run's own moments after it. A deadlocked run goes
+// Program -> Deadlock (the loop found nothing to run and no timer to wait for) -> Cleanup
+// (asyncio.run cancels the leftover tasks and shuts down); a run that returns goes Program ->
+// Cleanup.
+enum class RunPhase { Program, Deadlock, Cleanup };
+
 struct LoopState {
     size_t eventsApplied = 0; // the state after this many events
     int64_t timeNs = 0;       // the loop thread's virtual time
@@ -45,6 +51,8 @@ struct LoopState {
     TaskTable tasks;
     std::map<int64_t, SyncView> sync;
     size_t linesPrinted = 0; // print events so far
+    RunPhase phase = RunPhase::Program;
+    bool deadlocked = false; // a deadlock phase has begun (it stays true through the clean-up)
 };
 
 } // namespace looplab

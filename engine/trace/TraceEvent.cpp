@@ -43,6 +43,8 @@ const char* eventKindName(EventKind kind) {
         return "sync";
     case EventKind::End:
         return "end";
+    case EventKind::Phase:
+        return "phase";
     }
     return "?";
 }

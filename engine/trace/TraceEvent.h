@@ -31,6 +31,8 @@ enum class EventKind : uint8_t {
     Print,        // task, text = the printed line, detail = thread label
     Sync,         // handle = object id, detail = JSON state of a lock/semaphore/event/queue
     End,          // detail = JSON {status, message, deadlock}
+    Phase,        // text = "deadlock" | "cleanup", detail = JSON: a moment of the run's own
+                  // (the loop found nothing to run; asyncio.run began its clean-up)
 };
 
 struct TraceEvent {

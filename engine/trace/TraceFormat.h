@@ -12,7 +12,7 @@ namespace looplab {
 inline constexpr int kTraceFormatVersion = 1;
 
 struct TraceHeader {
-    std::string program;     // the program's path as given to `looplab run`
+    std::string program;      // the program's path as given to `looplab run`
     int64_t lineCostNs = 100; // virtual ns charged per executed program line
     int64_t seed = 0;
 };

@@ -31,7 +31,7 @@ std::string rawJson(const json& e, const char* key) {
 const std::unordered_map<std::string, EventKind>& kindsByName() {
     static const auto* table = [] {
         auto* map = new std::unordered_map<std::string, EventKind>();
-        for (int k = 0; k <= static_cast<int>(EventKind::End); ++k)
+        for (int k = 0; k <= static_cast<int>(EventKind::Phase); ++k)
             map->emplace(eventKindName(static_cast<EventKind>(k)), static_cast<EventKind>(k));
         return map;
     }();
@@ -70,6 +70,10 @@ bool toEvent(const json& e, TraceEvent& out) {
     }
     case EventKind::TaskDone:
     case EventKind::End:
+        out.detail = rawJson(e, "info");
+        break;
+    case EventKind::Phase:
+        out.text = text(e, "name");
         out.detail = rawJson(e, "info");
         break;
     case EventKind::Line:

@@ -205,6 +205,13 @@ void TraceReplay::apply(LoopState& state, const TraceEvent& e) {
     case EventKind::Job:
     case EventKind::End:
         break;
+    case EventKind::Phase:
+        if (e.text == "deadlock") {
+            state.phase = RunPhase::Deadlock;
+            state.deadlocked = true;
+        } else if (e.text == "cleanup")
+            state.phase = RunPhase::Cleanup;
+        break;
     }
 }
 

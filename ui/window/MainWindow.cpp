@@ -305,22 +305,15 @@ void MainWindow::markProblems() {
     QString report = run_.problem.isEmpty() ? run_.standardError : run_.problem;
     problems->setPlainText(report.isEmpty() ? tr("The program %1.").arg(run_.endSummary())
                                             : report);
-    if (run_.exitStatus != 0 && !report.isEmpty())
+    if (run_.exitStatus != 0 && !report.isEmpty() && controller_.deadlockStop() < 0)
         tabs->setCurrentWidget(problems);
-    // A deadlock gets its own tab: the wait-for graph with the cycle, explained.
-    const int deadlockTab = tabs->indexOf(deadlock);
+    // A deadlock gets its own tab (the wait-for graph with the cycle, explained), shown from the
+    // deadlock's step on (showDeadlock): before it, it would give the ending away.
     const TraceEvent* end = nullptr;
     if (run_.replay && run_.replay->eventCount() > 0 &&
         run_.replay->events().back().kind == EventKind::End)
         end = &run_.replay->events().back();
     deadlock->setDeadlock(end ? QString::fromStdString(end->detail) : QString());
-    if (deadlock->hasDeadlock() && deadlockTab < 0)
-        tabs->setTabToolTip(tabs->insertTab(0, deadlock, tr("Deadlock")),
-                            tr("Which tasks wait for each other, and why none can go on"));
-    else if (!deadlock->hasDeadlock() && deadlockTab >= 0)
-        tabs->removeTab(deadlockTab);
-    if (deadlock->hasDeadlock())
-        tabs->setCurrentWidget(deadlock);
     // Python names the failing line as `File "<program>", line N`: mark the last such line.
     static const QRegularExpression where(QStringLiteral("File \"([^\"]+)\", line (\\d+)"));
     int line = 0;
@@ -357,6 +350,7 @@ void MainWindow::showStep() {
                                       .arg(controller_.currentStop())
                                       .arg(std::max(0, controller_.stopCount() - 1)));
     slider->blockSignals(true);
+    slider->setRange(0, controller_.stopCount() - 1); // unfolding the clean-up adds steps
     slider->setValue(controller_.currentStop());
     slider->blockSignals(false);
 
@@ -401,6 +395,7 @@ void MainWindow::showStep() {
         focus = errorLine_;
     if (focus > 0)
         code->ensureLineVisible(focus - 1);
+    showDeadlock(state);
     layout_->loopView()->showState(state, controller_.replay());
     layout_->taskModel()->setState(state);
     showTaskDetails();
@@ -408,6 +403,34 @@ void MainWindow::showStep() {
     // Output printed so far, each line with its time and task.
     layout_->outputModel()->showUpTo(state.eventsApplied);
     layout_->output()->scrollToBottom();
+}
+
+void MainWindow::showDeadlock(const LoopState& state) {
+    QTabWidget* tabs = layout_->bottomTabs();
+    DeadlockView* deadlock = layout_->deadlockView();
+    if (!deadlock->hasDeadlock()) {
+        if (const int tab = tabs->indexOf(deadlock); tab >= 0)
+            tabs->removeTab(tab);
+        return;
+    }
+    const bool show = state.deadlocked;
+    const int tab = tabs->indexOf(deadlock);
+    if (show && tab < 0) {
+        const int at = tabs->insertTab(0, deadlock, tr("Deadlock"));
+        tabs->setTabToolTip(at, tr("Which tasks wait for each other, and why none can go on "
+                                   "(the deadlock is step %1)")
+                                    .arg(controller_.deadlockStop()));
+        tabs->setCurrentWidget(deadlock);
+    } else if (!show && tab >= 0) {
+        tabs->removeTab(tab);
+    }
+    // The deadlock report (stderr) is the ending too.
+    const QString report =
+        show ? run_.standardError
+             : tr("The run's report appears when the stepping reaches the deadlock.");
+    QPlainTextEdit* problems = layout_->problems();
+    if (problems->toPlainText() != report)
+        problems->setPlainText(report);
 }
 
 void MainWindow::showTaskDetails() {

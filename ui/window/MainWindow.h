@@ -114,6 +114,7 @@ class MainWindow : public QMainWindow {
     void showRun(int keepStop);
     void showStep();
     void showTaskDetails();
+    void showDeadlock(const LoopState& state);
     void markProblems();
     void showLesson();
     const std::vector<TraceEvent>& runEvents() const;

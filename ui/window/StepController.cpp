@@ -28,17 +28,62 @@ StepController::StepController(QObject* parent) : QObject(parent) {}
 
 void StepController::setReplay(std::shared_ptr<const TraceReplay> replay) {
     replay_ = std::move(replay);
-    stops_ = {0};
-    if (replay_) {
-        const auto& events = replay_->events();
-        for (size_t i = 0; i < events.size(); ++i)
-            if (isVisibleMoment(events[i].kind))
-                stops_.push_back(i + 1);
-        if (stops_.back() != events.size())
-            stops_.push_back(events.size());
-    }
+    buildStops();
     current_ = -1;
     goToStop(0);
+}
+
+void StepController::buildStops() {
+    stops_ = {0};
+    deadlockStop_ = -1;
+    cleanupSteps_ = 0;
+    if (!replay_)
+        return;
+    const auto& events = replay_->events();
+    bool inCleanup = false;
+    for (size_t i = 0; i < events.size(); ++i) {
+        const TraceEvent& e = events[i];
+        if (!isVisibleMoment(e.kind))
+            continue;
+        // asyncio.run's clean-up is one step (its own sentence) unless the student unfolds it;
+        // the end of the run stays a step of its own.
+        if (inCleanup && e.kind != EventKind::End) {
+            ++cleanupSteps_;
+            if (!showCleanup_)
+                continue;
+        }
+        if (e.kind == EventKind::Phase && e.text == "deadlock" && deadlockStop_ < 0)
+            deadlockStop_ = static_cast<int>(stops_.size());
+        if (e.kind == EventKind::Phase && e.text == "cleanup") {
+            inCleanup = true;
+            cleanupSteps_ = 1;
+        }
+        stops_.push_back(i + 1);
+    }
+    if (stops_.back() != events.size())
+        stops_.push_back(events.size());
+}
+
+void StepController::setShowCleanup(bool show) {
+    if (show == showCleanup_)
+        return;
+    showCleanup_ = show;
+    // Stay at the same moment: the stop of the same event, or the last one before it.
+    const size_t at = current_ >= 0 ? stops_[static_cast<size_t>(current_)] : 0;
+    buildStops();
+    const auto found = std::upper_bound(stops_.begin(), stops_.end(), at);
+    const int stop = static_cast<int>(found - stops_.begin()) - 1;
+    current_ = -1;
+    goToStop(std::max(0, stop));
+}
+
+void StepController::toEnd() {
+    // A deadlock is where the program's story ends: the first "to end" stops there, before
+    // asyncio.run's clean-up cancels the stuck tasks; from there it goes to the very end.
+    if (deadlockStop_ > 0 && current_ < deadlockStop_)
+        goToStop(deadlockStop_);
+    else
+        goToStop(stopCount() - 1);
 }
 
 const TraceEvent* StepController::lastEvent() const {
@@ -64,7 +109,7 @@ bool StepController::isStopOf(Unit unit, int stop) const {
         return kind == EventKind::Line;
     if (unit == Unit::TaskStep) // the end of a task's step, or the loop sleeping
         return kind == EventKind::StepYield || kind == EventKind::TaskDone ||
-               kind == EventKind::Poll || kind == EventKind::End;
+               kind == EventKind::Poll || kind == EventKind::End || kind == EventKind::Phase;
     // Iteration: the first visible moment after an iteration marker.
     const size_t previous = stops_[static_cast<size_t>(stop - 1)];
     for (size_t i = previous; i < stops_[static_cast<size_t>(stop)]; ++i)

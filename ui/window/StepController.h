@@ -37,7 +37,10 @@ class StepController : public QObject {
     void forward(Unit unit = Unit::Event);
     void back(Unit unit = Unit::Event);
     void toStart() { goToStop(0); }
-    void toEnd() { goToStop(stopCount() - 1); }
+    // To the end of the run; in a deadlocked run, first to the deadlock (before the clean-up).
+    void toEnd();
+    // asyncio.run's clean-up is folded into one step unless shown (the current moment stays).
+    void setShowCleanup(bool show);
     void goToTime(qint64 ns);
     // Forward to the next moment a program line with a breakpoint runs (or to the end).
     void continueToBreakpoint();
@@ -46,18 +49,27 @@ class StepController : public QObject {
   public:
     // Whether the current moment is a breakpoint line being run.
     bool atBreakpoint() const;
+    bool showsCleanup() const { return showCleanup_; }
+    // The stop of the deadlock moment, -1 when the run did not deadlock.
+    int deadlockStop() const { return deadlockStop_; }
+    // How many steps asyncio.run's clean-up takes unfolded (1 folded; 0 for a run without one).
+    int cleanupSteps() const { return cleanupSteps_; }
 
   signals:
     void stateChanged();
 
   private:
     bool isStopOf(Unit unit, int stop) const;
+    void buildStops();
 
     std::shared_ptr<const TraceReplay> replay_;
     std::vector<size_t> stops_;
     int current_ = 0;
     LoopState state_;
     QSet<int> breakpoints_;
+    bool showCleanup_ = false;
+    int deadlockStop_ = -1;
+    int cleanupSteps_ = 0;
 };
 
 } // namespace looplab

@@ -182,12 +182,21 @@ void WindowActions::buildStepMenu(QMenu* step) {
         tr("Forward to the next program line that runs"),
         [controller] { controller->forward(Unit::Line); }, false);
     add(
-        step, tr("To &end"), QKeySequence(Qt::Key_End), tr("Go to the end of the run"),
+        step, tr("To &end"), QKeySequence(Qt::Key_End),
+        tr("Go to the end of the run (a deadlocked run: first to the deadlock)"),
         [controller] { controller->toEnd(); }, true);
     add(
         step, tr("&Continue to breakpoint"), QKeySequence(Qt::Key_F8),
         tr("Run forward to the next line with a breakpoint (click the margin to set one)"),
         [controller] { controller->continueToBreakpoint(); }, true);
+    step->addSeparator();
+    auto* cleanup = new QAction(tr("Show asyncio.run's &clean-up steps"), window_);
+    cleanup->setCheckable(true);
+    cleanup->setStatusTip(tr("Step through asyncio.run's clean-up one step at a time instead of "
+                             "as one step"));
+    cleanup->setToolTip(cleanup->statusTip());
+    connect(cleanup, &QAction::toggled, controller, &StepController::setShowCleanup);
+    step->addAction(cleanup);
 }
 
 void WindowActions::buildTimeAndSpeed() {

@@ -68,7 +68,11 @@ class VirtualEventLoop(NotSimulatedLoopMixin, base_events.BaseEventLoop):
     def _run_once(self):
         outcome = _looplab.run_once(self._stopping)
         if outcome == "deadlock":
-            raise Deadlock(recorder.deadlock_report(self))
+            report = recorder.deadlock_report(self)
+            # The deadlock is a moment of its own in the trace, before asyncio.run's clean-up
+            # cancels the stuck tasks and releases what they hold.
+            recorder.record_phase("deadlock", {"tasks": report["tasks"], "cycle": report["cycle"]})
+            raise Deadlock(report)
         if outcome == "budget":
             raise SystemExit("LoopLab budget exceeded")
 

@@ -274,6 +274,32 @@ def on_print(stamp_ns, text):
     _looplab.record_print(stamp_ns, task, _looplab.thread_label(), text)
 
 
+_phases = []  # the phases recorded so far in this run, in order
+
+
+def record_phase(name, info):
+    """Marks a moment of the run's own (not the program's) in the trace: "deadlock" when the
+    loop finds nothing to run and no timer to wait for, "cleanup" when asyncio.run starts
+    cancelling leftover tasks and shutting down."""
+    _phases.append(name)
+    _looplab.record_phase(name, json.dumps(info, separators=(",", ":"), ensure_ascii=False))
+
+
+def install_cleanup_marker():
+    """asyncio.run (Runner.close) begins its clean-up with runners._cancel_all_tasks(loop):
+    record that moment, with the tasks it is about to cancel, before it does anything."""
+    import asyncio.runners as runners
+    cancel_all = runners._cancel_all_tasks
+
+    def cancel_all_tasks(loop):
+        pending = [t for t in asyncio.all_tasks(loop) if not t.done()]
+        record_phase("cleanup", {"after": "deadlock" if "deadlock" in _phases else "main",
+                                 "tasks": sorted(task_id(t) for t in pending)})
+        return cancel_all(loop)
+
+    runners._cancel_all_tasks = cancel_all_tasks
+
+
 def deadlock_report(loop):
     from . import deadlock
     last_wait = {}

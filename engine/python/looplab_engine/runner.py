@@ -32,6 +32,7 @@ def run(settings):
                                  on_line=recorder.on_print)
     executors.on_job = recorder.on_job
     sync_watch.install()
+    recorder.install_cleanup_marker()
     _looplab.configure_describer(recorder, program, os.path.dirname(asyncio.__file__))
     _looplab.configure_labeler(asyncio.Task, recorder.task_id)
 

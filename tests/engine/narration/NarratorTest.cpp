@@ -226,8 +226,8 @@ TEST(Narrator, OtherWaitsSyncObjectsAndTheEnd) {
               "Task-1 schedules the callback callback with a timer due at t=0.500.");
     EXPECT_EQ(narrator.sentence(11), "The timer for callback callback (set by Task-1) is "
                                      "cancelled; the loop will skip it.");
-    EXPECT_EQ(narrator.sentence(12), "Deadlock: nothing is ready and no timer is set, but 2 tasks "
-                                     "can never finish.");
+    EXPECT_EQ(narrator.sentence(12), "The run ended in a deadlock: 2 tasks could never finish, "
+                                     "and asyncio.run's clean-up cancelled them.");
     EXPECT_EQ(narrator.sentence(13),
               "Task-1 starts thread 1, which runs download and will finish at t=1.000.");
 }

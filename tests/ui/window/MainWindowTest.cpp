@@ -169,6 +169,8 @@ TEST_F(MainWindowTest, ADeadlockOpensTheWaitForGraph) {
     EXPECT_TRUE(window_->deadlockView()->hasDeadlock());
     EXPECT_EQ(window_->deadlockView()->cycleLabels(),
               (QStringList{"Task-2", "lock lock_b", "Task-3", "lock lock_a"}));
+    EXPECT_FALSE(window_->deadlockView()->isVisibleTo(window_.get())); // not at step 0
+    window_->controller().toEnd();                                     // the deadlock's step
     EXPECT_TRUE(window_->deadlockView()->isVisibleTo(window_.get()));
 }
 
