@@ -275,6 +275,15 @@ void LessonPanel::lockIn(int question) {
     emit progressChanged();
 }
 
+bool LessonPanel::hasOpenPrediction() const {
+    if (!hasLesson())
+        return false;
+    for (size_t q = 0; q < lesson_.questions.size(); ++q)
+        if (progress_.answer(QString::fromStdString(lesson_.id), static_cast<int>(q)) < 0)
+            return true;
+    return false;
+}
+
 void LessonPanel::updateExplanation() {
     if (!explanation_)
         return;

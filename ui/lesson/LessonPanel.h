@@ -47,6 +47,9 @@ class LessonPanel : public QScrollArea {
     int shownNoteCount() const { return shownNotes_; }
     QString verdictText(int question) const;
     bool explanationShown() const;
+    // A lesson is open with a question not yet locked in: the window must not show how the run
+    // goes on (what lies after the current step) until it is.
+    bool hasOpenPrediction() const;
     const std::vector<LessonProblem>& problems() const { return problems_; }
 
   signals:

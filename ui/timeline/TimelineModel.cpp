@@ -295,6 +295,26 @@ TimelineModel::TimelineModel(std::vector<TimelineRow> rows, int64_t endNs)
                 throw std::invalid_argument("timeline segments must be sorted and disjoint");
 }
 
+TimelineModel TimelineModel::upTo(int64_t ns, const std::unordered_set<int64_t>& tasks) const {
+    std::vector<TimelineRow> rows;
+    for (const TimelineRow& row : rows_) {
+        const bool exists = row.kind == TimelineRow::Kind::Task
+                                ? tasks.count(row.taskId) > 0
+                                : !row.segments.empty() && row.segments.front().startNs < ns;
+        if (!exists)
+            continue;
+        TimelineRow cut{row.kind, row.taskId, row.label, {}};
+        for (const Segment& s : row.segments) {
+            if (s.startNs >= ns)
+                break;
+            cut.segments.push_back(s);
+            cut.segments.back().endNs = std::min(s.endNs, ns);
+        }
+        rows.push_back(std::move(cut));
+    }
+    return TimelineModel(std::move(rows), ns);
+}
+
 size_t TimelineModel::segmentCount() const {
     size_t count = 0;
     for (const TimelineRow& r : rows_)

@@ -13,6 +13,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <string>
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -47,6 +48,11 @@ class TimelineModel {
     std::pair<size_t, size_t> visibleRange(size_t row, int64_t fromNs, int64_t toNs) const;
     // The segment of `row` covering `ns`, or -1.
     std::ptrdiff_t segmentAt(size_t row, int64_t ns) const;
+
+    // The run as far as it has happened at `ns`, for a student who has not yet predicted what
+    // comes next: the rows of the tasks in `tasks` (those created by the current step) and of
+    // the workers busy before `ns`, each cut at `ns`; its end is `ns`.
+    TimelineModel upTo(int64_t ns, const std::unordered_set<int64_t>& tasks) const;
 
     // The last virtual instant of the run on any thread (0 for an empty trace).
     int64_t endNs() const { return endNs_; }

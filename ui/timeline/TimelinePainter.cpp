@@ -420,6 +420,14 @@ void TimelinePainter::drawCursor(QPainter& p, const TimelineFrame& frame) const 
     const int cx = frame.gutter + static_cast<int>(std::lround(x));
     const int top = QFontMetrics(p.font()).height() * legendLines(p.font(), frame.size.width()) + 2;
     const QRect line(cx - w / 2, top, w, frame.size.height() - top);
+    if (frame.veilAfterCursor) {
+        // Later is still there to read, but never to be confused with now.
+        const int rowsTop = headerHeight(frame.font, frame.size.width());
+        QColor veil = frame.base;
+        veil.setAlpha(150);
+        p.fillRect(QRect(cx, rowsTop, frame.size.width() - cx, frame.size.height() - rowsTop),
+                   veil);
+    }
     const QColor edge = TimelinePalette::cursorEdge(kind);
     if (edge.isValid())
         p.fillRect(line.adjusted(-1, 0, 1, 0), edge);

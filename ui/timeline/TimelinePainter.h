@@ -25,19 +25,20 @@ namespace looplab {
 
 // Everything one paint needs besides the model, in the painter's coordinates.
 struct TimelineFrame {
-    QSize size;              // the area to fill, from (0, 0)
-    QFont font;              // already scaled
-    double scale = 1.0;      // line widths follow the font's scale (presentation mode)
-    QColor base;             // background
-    QColor alternate;        // every other row's stripe
-    QColor text;             // labels, axis
-    TimelineZoom zoom;       // which virtual time maps to which x, over size.width() - gutter
-    int gutter = 0;          // width of the row labels, left of the time area
-    int scrollY = 0;         // pixels of rows scrolled out above the top
-    int rowHeight = 0;       // 0: rowHeight(font); exports stretch a few rows to fill the page
-    int64_t cursorNs = -1;   // -1: no cursor
-    bool dense = false;      // squeeze every row into the height (exports); see above
-    QSet<QString> spotlight; // row labels to keep bright; the others are dimmed (presenting)
+    QSize size;                   // the area to fill, from (0, 0)
+    QFont font;                   // already scaled
+    double scale = 1.0;           // line widths follow the font's scale (presentation mode)
+    QColor base;                  // background
+    QColor alternate;             // every other row's stripe
+    QColor text;                  // labels, axis
+    TimelineZoom zoom;            // which virtual time maps to which x, over size.width() - gutter
+    int gutter = 0;               // width of the row labels, left of the time area
+    int scrollY = 0;              // pixels of rows scrolled out above the top
+    int rowHeight = 0;            // 0: rowHeight(font); exports stretch a few rows to fill the page
+    int64_t cursorNs = -1;        // -1: no cursor
+    bool veilAfterCursor = false; // dim what lies ahead of the cursor ("now" versus "later")
+    bool dense = false;           // squeeze every row into the height (exports); see above
+    QSet<QString> spotlight;      // row labels to keep bright; the others are dimmed (presenting)
 };
 
 class TimelinePainter {

@@ -49,8 +49,37 @@ TimelineView::TimelineView(QWidget* parent)
 
 void TimelineView::setModel(std::shared_ptr<const TimelineModel> model) {
     model_ = std::move(model);
+    shown_ = model_;
+    revealNs_ = -1;
     gutterCache_ = -1;
     zoom_ = TimelineZoom(model_ ? model_->endNs() : 0, timeAreaWidth());
+    syncScrollBars();
+    viewport()->update();
+}
+
+void TimelineView::setRevealLimit(qint64 ns, const std::unordered_set<int64_t>& tasks) {
+    if (ns < 0 || !model_) {
+        if (revealNs_ < 0)
+            return;
+        revealNs_ = -1;
+        shown_ = model_;
+        gutterCache_ = -1;
+        zoom_.setRunEnd(model_ ? model_->endNs() : 0);
+        zoom_.showAll();
+    } else {
+        const bool first = revealNs_ < 0;
+        revealNs_ = ns;
+        shown_ = std::make_shared<const TimelineModel>(model_->upTo(ns, tasks));
+        gutterCache_ = -1;
+        // The axis must not tell how long the run is: it ends a little past "now", never
+        // before 1 s.
+        constexpr qint64 kShortestAxisNs = 1'000'000'000;
+        const qint64 span = std::max(kShortestAxisNs, ns + ns / 4);
+        if (first || span > zoom_.runEndNs() || ns < zoom_.runEndNs() / 2) {
+            zoom_.setRunEnd(span);
+            zoom_.showAll();
+        }
+    }
     syncScrollBars();
     viewport()->update();
 }
@@ -69,10 +98,10 @@ void TimelineView::setSpotlight(const QSet<QString>& labels) {
 }
 
 int TimelineView::rowAt(int viewportY) const {
-    if (!model_ || viewportY < headerHeight())
+    if (!shown_ || viewportY < headerHeight())
         return -1;
     const int index = (viewportY - headerHeight() + verticalScrollBar()->value()) / rowHeight();
-    return index < static_cast<int>(model_->rowCount()) ? index : -1;
+    return index < static_cast<int>(shown_->rowCount()) ? index : -1;
 }
 
 void TimelineView::setScale(double scale) {
@@ -111,7 +140,7 @@ int TimelineView::gutterWidth() const {
     // font, scale or width changes.
     if (gutterCache_ < 0)
         gutterCache_ =
-            TimelinePainter::gutterWidth(model_.get(), scaledFont(), viewport()->width() * 3 / 10);
+            TimelinePainter::gutterWidth(shown_.get(), scaledFont(), viewport()->width() * 3 / 10);
     return gutterCache_;
 }
 
@@ -134,7 +163,7 @@ void TimelineView::syncScrollBars() {
     h->setSingleStep(std::max(1, h->pageStep() / 20));
     h->setValue(static_cast<int>(zoom_.startNs() / unit));
     QScrollBar* v = verticalScrollBar();
-    const int rows = model_ ? static_cast<int>(model_->rowCount()) : 0;
+    const int rows = shown_ ? static_cast<int>(shown_->rowCount()) : 0;
     const int visible = std::max(0, viewport()->height() - headerHeight());
     v->setRange(0, std::max(0, rows * rowHeight() - visible));
     v->setPageStep(visible);
@@ -176,7 +205,8 @@ void TimelineView::paintEvent(QPaintEvent*) {
     frame.scrollY = verticalScrollBar()->value();
     frame.cursorNs = currentNs_;
     frame.spotlight = spotlight_;
-    painter_->paint(p, model_.get(), frame);
+    frame.veilAfterCursor = revealNs_ < 0;
+    painter_->paint(p, shown_.get(), frame);
     if (hasFocus())
         paintFocusFrame(p, viewport()->rect(), palette());
 }
@@ -279,21 +309,21 @@ bool TimelineView::viewportEvent(QEvent* event) {
 }
 
 QString TimelineView::tooltipAt(const QPoint& pos) const {
-    if (!model_ || pos.y() < headerHeight() || pos.x() < gutterWidth())
+    if (!shown_ || pos.y() < headerHeight() || pos.x() < gutterWidth())
         return {};
     const int index = (pos.y() - headerHeight() + verticalScrollBar()->value()) / rowHeight();
-    if (index < 0 || static_cast<size_t>(index) >= model_->rowCount())
+    if (index < 0 || static_cast<size_t>(index) >= shown_->rowCount())
         return {};
     const size_t row = static_cast<size_t>(index);
-    const std::ptrdiff_t found = model_->segmentAt(row, timeAtX(pos.x()));
+    const std::ptrdiff_t found = shown_->segmentAt(row, timeAtX(pos.x()));
     if (found < 0)
         return {};
-    const Segment& s = model_->segments(row)[static_cast<size_t>(found)];
+    const Segment& s = shown_->segments(row)[static_cast<size_t>(found)];
     QString what = QString::fromLatin1(segmentKindName(s.kind));
     if (!s.detail.empty())
         what += QStringLiteral(" (%1)").arg(QString::fromStdString(s.detail));
     return QStringLiteral("%1: %2\n%3 s to %4 s, %5 s")
-        .arg(QString::fromStdString(model_->rowLabel(row)), what, seconds(s.startNs, 9),
+        .arg(QString::fromStdString(shown_->rowLabel(row)), what, seconds(s.startNs, 9),
              seconds(s.endNs, 9), seconds(s.endNs - s.startNs, 9));
 }
 

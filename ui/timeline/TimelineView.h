@@ -16,6 +16,7 @@
 #include <QString>
 
 #include <memory>
+#include <unordered_set>
 
 namespace looplab {
 
@@ -26,7 +27,18 @@ class TimelineView : public QAbstractScrollArea {
     ~TimelineView() override;
 
     void setModel(std::shared_ptr<const TimelineModel> model);
+    // The whole run, as set.
     std::shared_ptr<const TimelineModel> model() const { return model_; }
+    // What is drawn: the whole run, or the part revealed so far (setRevealLimit). Row indexes
+    // (rowAt, rowClicked) are rows of this model.
+    std::shared_ptr<const TimelineModel> shownModel() const { return shown_; }
+
+    // For a student who has not yet predicted how the run goes on: show only what has happened
+    // by `ns` (the rows of the tasks in `tasks`, see TimelineModel::upTo), on an axis that ends
+    // at max(1 s, 1.25 * ns) whatever the run's length. -1 shows the whole run again, with
+    // what lies after the cursor veiled.
+    void setRevealLimit(qint64 ns, const std::unordered_set<int64_t>& tasks = {});
+    qint64 revealLimit() const { return revealNs_; }
 
     void setCurrentTime(qint64 ns);
     qint64 currentTime() const { return currentNs_; }
@@ -78,6 +90,8 @@ class TimelineView : public QAbstractScrollArea {
     QString tooltipAt(const QPoint& pos) const;
 
     std::shared_ptr<const TimelineModel> model_;
+    std::shared_ptr<const TimelineModel> shown_; // model_, or the part of it revealed so far
+    qint64 revealNs_ = -1;
     TimelineZoom zoom_;
     qint64 currentNs_ = 0;
     QSet<QString> spotlight_;

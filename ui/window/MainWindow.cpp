@@ -40,6 +40,8 @@
 #include <QTableView>
 #include <QTableWidget>
 
+#include <unordered_set>
+
 namespace looplab {
 
 MainWindow::MainWindow(QString looplabExecutable, QWidget* parent)
@@ -120,6 +122,8 @@ void MainWindow::connectLessons() {
     connect(lessonPanel, &LessonPanel::resetRequested, this, &MainWindow::revertEdits);
     connect(lessonPanel, &LessonPanel::nextRequested, this, &MainWindow::openNextLesson);
     connect(lessonPanel, &LessonPanel::progressChanged, browser, &LessonBrowser::refreshProgress);
+    // A prediction locked in may reveal what lies ahead (see hideWhatComesLater).
+    connect(lessonPanel, &LessonPanel::progressChanged, this, [this] { showStep(); });
     connect(browser, &LessonBrowser::lessonActivated, this, [this](const QString& path) {
         saveEdits();
         openProgram(path);
@@ -370,6 +374,7 @@ void MainWindow::showStep() {
         line = static_cast<int>(state.tasks.at(state.runningTask).line);
     else if (last && last->kind == EventKind::Line)
         line = static_cast<int>(last->line);
+    hideWhatComesLater(state);
     layout_->timelineView()->setCurrentTime(state.timeNs);
     layout_->chartsPanel()->setCurrentTime(state.timeNs);
     // The go-to box shows where the stepping is, except while someone types into it.
@@ -403,6 +408,32 @@ void MainWindow::showStep() {
     // Output printed so far, each line with its time and task.
     layout_->outputModel()->showUpTo(state.eventsApplied);
     layout_->output()->scrollToBottom();
+}
+
+void MainWindow::hideWhatComesLater(const LoopState& state) {
+    // Until every prediction of a lesson is locked in, nothing on screen may tell how the run
+    // goes on: the timeline shows the run up to now on an axis that does not give its length
+    // away, and the charts (sums over the whole run) wait.
+    const bool hide = layout_->lessonPanel()->hasOpenPrediction();
+    TimelineView* timeline = layout_->timelineView();
+    if (hide) {
+        std::unordered_set<int64_t> created;
+        for (const auto& [id, task] : state.tasks)
+            created.insert(id);
+        timeline->setRevealLimit(state.timeNs, created);
+    } else {
+        timeline->setRevealLimit(-1);
+    }
+    QTabWidget* tabs = layout_->bottomTabs();
+    const int charts = tabs->indexOf(layout_->chartsPanel());
+    if (charts >= 0 && tabs->isTabEnabled(charts) == hide) {
+        if (hide && tabs->currentIndex() == charts)
+            tabs->setCurrentWidget(timeline);
+        tabs->setTabEnabled(charts, !hide);
+        tabs->setTabToolTip(charts, hide ? tr("Charts of the whole run: they appear once your "
+                                              "predictions are locked in")
+                                         : tr("Charts of the whole run"));
+    }
 }
 
 void MainWindow::showDeadlock(const LoopState& state) {

@@ -115,6 +115,7 @@ class MainWindow : public QMainWindow {
     void showStep();
     void showTaskDetails();
     void showDeadlock(const LoopState& state);
+    void hideWhatComesLater(const LoopState& state);
     void markProblems();
     void showLesson();
     const std::vector<TraceEvent>& runEvents() const;

@@ -15,9 +15,9 @@ Spotlight::Spotlight(TimelineView* timeline, QTableView* taskTable, TaskTableMod
     : QObject(parent), timeline_(timeline), taskModel_(tasks), loop_(loop),
       enabled_(std::move(enabled)), state_(std::move(state)) {
     connect(timeline_, &TimelineView::rowClicked, this, [this](int row, qint64) {
-        if (enabled_() && timeline_->model())
+        if (enabled_() && timeline_->shownModel())
             toggle({}, {QString::fromStdString(
-                           timeline_->model()->rowLabel(static_cast<size_t>(row)))});
+                           timeline_->shownModel()->rowLabel(static_cast<size_t>(row)))});
     });
     connect(taskTable, &QAbstractItemView::clicked, this, [this](const QModelIndex& index) {
         if (enabled_())

@@ -198,6 +198,31 @@ TEST(TimelineModel, VisibleRangeFindsOverlappingSegments) {
     EXPECT_EQ(model.segmentAt(2, 50), -1);
 }
 
+TEST(TimelineModel, UpToKeepsOnlyWhatHasHappened) {
+    using K = SegmentKind;
+    TimelineRow a{
+        TimelineRow::Kind::Task, 1, "a", {{0, 10, K::Running, ""}, {10, 50, K::Waiting, "sleep"}}};
+    TimelineRow b{TimelineRow::Kind::Task, 2, "b", {{30, 40, K::Running, ""}}};
+    TimelineRow w{TimelineRow::Kind::Worker, -1, "worker 0", {{5, 25, K::Busy, "f"}}};
+    TimelineRow late{TimelineRow::Kind::Worker, -1, "worker 1", {{25, 30, K::Busy, "g"}}};
+    const TimelineModel model({a, b, w, late}, 50);
+    // At 20 ns task 2 exists (created) but has not run yet; worker 1 has not started.
+    const TimelineModel cut = model.upTo(20, {1, 2});
+    EXPECT_EQ(cut.endNs(), 20);
+    ASSERT_EQ(cut.rowCount(), 3u);
+    EXPECT_EQ(cut.rowLabel(0), "a");
+    ASSERT_EQ(cut.segments(0).size(), 2u);
+    EXPECT_EQ(cut.segments(0)[1].startNs, 10);
+    EXPECT_EQ(cut.segments(0)[1].endNs, 20);
+    EXPECT_EQ(cut.rowLabel(1), "b");
+    EXPECT_TRUE(cut.segments(1).empty());
+    EXPECT_EQ(cut.rowLabel(2), "worker 0");
+    EXPECT_EQ(cut.segments(2)[0].endNs, 20);
+    // A task not created yet has no row, even if it runs before the cut in virtual time.
+    EXPECT_EQ(model.upTo(35, {1}).rowCount(), 3u);
+    EXPECT_EQ(model.upTo(0, {}).rowCount(), 0u);
+}
+
 TEST(TimelineModel, SyntheticRowsMustBeSortedAndDisjoint) {
     TimelineRow row;
     row.segments = {{0, 10, SegmentKind::Running, ""}, {5, 20, SegmentKind::Ready, ""}};

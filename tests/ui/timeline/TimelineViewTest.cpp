@@ -55,7 +55,21 @@ class TimelineViewTest : public ::testing::Test {
     TimelineView view;
 };
 
+TEST_F(TimelineViewTest, WhatLiesAheadOfTheCursorIsVeiledAndARevealLimitHidesIt) {
+    const int runningX = view.gutterWidth() + static_cast<int>(view.zoom().nsToX(150));
+    view.setCurrentTime(100); // the running segment at 150 ns lies ahead: veiled, still there
+    QColor veiled = viewportPixel(view.grab().toImage(), runningX, firstRowMiddle());
+    EXPECT_NE(veiled, TimelinePalette::fill(SegmentKind::Running));
+    EXPECT_NE(veiled, view.palette().color(QPalette::Base));
+    view.setRevealLimit(100, {1, 2, 3}); // not yet predicted: nothing after 100 ns is drawn
+    EXPECT_EQ(view.shownModel()->endNs(), 100);
+    EXPECT_EQ(view.zoom().runEndNs(), 1'000'000'000); // the axis does not tell the run's length
+    view.setRevealLimit(-1);
+    EXPECT_EQ(view.shownModel(), view.model());
+}
+
 TEST_F(TimelineViewTest, PaintsSomethingOtherThanBackground) {
+    view.setCurrentTime(view.model()->endNs()); // nothing ahead of the cursor to veil
     const QImage image = view.grab().toImage();
     ASSERT_FALSE(image.isNull());
     QSet<QRgb> colours;
@@ -150,6 +164,7 @@ TEST(TimelineViewDenseTest, BatchedFillsPaintWhatPerRectangleFillsWould) {
     TimelineView view;
     view.resize(640, 240);
     view.setModel(std::make_shared<TimelineModel>(std::move(rows), end));
+    view.setCurrentTime(end); // nothing lies ahead of the cursor, so nothing is veiled
     view.show();
     ASSERT_TRUE(QTest::qWaitForWindowExposed(&view));
     view.clearFocus(); // the focus frame (AccessibilityTest) is not what this compares
@@ -184,8 +199,8 @@ TEST(TimelineViewDenseTest, BatchedFillsPaintWhatPerRectangleFillsWould) {
             }
         }
     }
-    // The cursor (at time 0) is painted over the rows; leave its columns out.
-    const int cursorX = offset.x() + gutter + static_cast<int>(std::lround(view.zoom().nsToX(0)));
+    // The cursor (at the end) is painted over the rows; leave its columns out.
+    const int cursorX = offset.x() + gutter + static_cast<int>(std::lround(view.zoom().nsToX(end)));
     int differing = 0;
     for (int y = 0; y < image.height(); ++y)
         for (int x = 0; x < image.width(); ++x)
