@@ -83,6 +83,14 @@ LoopState TraceReplay::stateAfter(size_t count) const {
     return state;
 }
 
+int64_t TraceReplay::loopClockAfter(int64_t nowNs, const TraceEvent& e) {
+    if (e.kind == EventKind::Poll) // the loop slept `num` ns waiting for its next timer
+        return e.t + e.num;
+    if (onLoopClock(e) || (e.kind == EventKind::Block && e.text == "loop"))
+        return std::max(nowNs, e.t);
+    return nowNs;
+}
+
 bool TraceReplay::onLoopClock(const TraceEvent& e) {
     switch (e.kind) {
     case EventKind::Job:
@@ -100,8 +108,7 @@ bool TraceReplay::onLoopClock(const TraceEvent& e) {
 
 void TraceReplay::apply(LoopState& state, const TraceEvent& e) {
     ++state.eventsApplied;
-    if (onLoopClock(e))
-        state.timeNs = std::max(state.timeNs, e.t);
+    state.timeNs = loopClockAfter(state.timeNs, e);
     if (state.blockedUntilNs >= 0 && state.timeNs >= state.blockedUntilNs)
         state.blockedUntilNs = -1;
 
@@ -187,13 +194,10 @@ void TraceReplay::apply(LoopState& state, const TraceEvent& e) {
         break;
     }
     case EventKind::Block:
-        if (e.text == "loop") {
-            state.timeNs = std::max(state.timeNs, e.t);
+        if (e.text == "loop")
             state.blockedUntilNs = e.t + e.num;
-        }
         break;
     case EventKind::Poll:
-        state.timeNs = e.t + e.num;
         break;
     case EventKind::Print:
         ++state.linesPrinted;

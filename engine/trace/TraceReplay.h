@@ -27,6 +27,9 @@ class TraceReplay {
     // Whether the event's `t` is the loop thread's clock (worker lines, prints and jobs carry a
     // worker's clock; a block's `t` is when it began).
     static bool onLoopClock(const TraceEvent& event);
+    // The loop thread's clock after `event`, from its clock `nowNs` before it (virtual ns):
+    // the one rule apply() uses for LoopState::timeNs, for callers that need only the clock.
+    static int64_t loopClockAfter(int64_t nowNs, const TraceEvent& event);
 
     // Applies one event to a state; public so views and tests can reason about single steps.
     static void apply(LoopState& state, const TraceEvent& event);

@@ -265,7 +265,9 @@ void MainWindow::runEditedCode() {
     if (file.open(QIODevice::WriteOnly | QIODevice::Truncate))
         file.write(code->text().toUtf8());
     file.close();
-    const int keep = controller_.currentStop();
+    // The new run opens at the same moment (virtual time), not the same step number: the
+    // edit may have added or removed steps before it.
+    const StepController::Moment keep = controller_.moment();
     const QString original = run_.programPath;
     run_ = recordProgram(looplab_, copy);
     run_.programPath = original;
@@ -274,7 +276,10 @@ void MainWindow::runEditedCode() {
         const Lesson edited = parseLesson(code->text().toStdString(), original.toStdString());
         lessonPanel->setNoteEvents(edited, LessonChecker(runEvents()).noteEvents(edited));
     }
-    showRun(keep);
+    showRun(0);
+    controller_.goToMoment(keep);
+    // Back to stepping: the arrow keys step again instead of moving the editor's cursor.
+    layout_->timelineView()->setFocus();
 }
 
 void MainWindow::showRun(int keepStop) {

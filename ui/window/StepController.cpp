@@ -35,6 +35,7 @@ void StepController::setReplay(std::shared_ptr<const TraceReplay> replay) {
 
 void StepController::buildStops() {
     stops_ = {0};
+    stopTimes_ = {0};
     deadlockStop_ = -1;
     cleanupSteps_ = 0;
     if (!replay_)
@@ -62,6 +63,15 @@ void StepController::buildStops() {
     }
     if (stops_.back() != events.size())
         stops_.push_back(events.size());
+    // The loop's clock at each stop (it never goes back), for going to a time or a moment.
+    stopTimes_.assign(stops_.size(), 0);
+    qint64 now = 0;
+    size_t next = 0;
+    for (size_t stop = 0; stop < stops_.size(); ++stop) {
+        for (; next < stops_[stop]; ++next)
+            now = TraceReplay::loopClockAfter(now, events[next]);
+        stopTimes_[stop] = now;
+    }
 }
 
 void StepController::setShowCleanup(bool show) {
@@ -152,22 +162,35 @@ void StepController::continueToBreakpoint() {
 }
 
 void StepController::goToTime(qint64 ns) {
+    // The state at that virtual time: the last step at or before it by the loop's clock (worker
+    // events carry a worker's clock, which runs ahead, and do not move the loop's).
     if (!replay_)
         return;
-    // The first stop whose event happened at or after ns by the loop's clock, or a block of
-    // the loop thread that lasts past ns. Worker events carry the worker's own clock, which
-    // runs ahead of the loop's, so they do not count.
-    const auto& events = replay_->events();
-    for (int stop = 1; stop < stopCount(); ++stop) {
-        const TraceEvent& e = events[stops_[static_cast<size_t>(stop)] - 1];
-        const bool loopBlockedPast =
-            e.kind == EventKind::Block && e.text == "loop" && e.t + e.num >= ns;
-        if ((TraceReplay::onLoopClock(e) && e.t >= ns) || loopBlockedPast) {
-            goToStop(stop);
-            return;
-        }
+    const auto after = std::upper_bound(stopTimes_.begin(), stopTimes_.end(), ns);
+    goToStop(std::max(0, static_cast<int>(after - stopTimes_.begin()) - 1));
+}
+
+StepController::Moment StepController::moment() const {
+    // Program lines cost 100 ns each, so an edit of a few lines shifts every later time a
+    // little: a moment is the millisecond it falls in and how many steps into it.
+    const qint64 t = stopTimes_.empty() ? 0 : stopTimes_[static_cast<size_t>(current_)];
+    const qint64 bucket = t - t % kMomentNs;
+    const auto first = std::lower_bound(stopTimes_.begin(), stopTimes_.end(), bucket);
+    return {bucket, current_ - static_cast<int>(first - stopTimes_.begin())};
+}
+
+void StepController::goToMoment(const Moment& moment) {
+    if (!replay_)
+        return;
+    const auto first = std::lower_bound(stopTimes_.begin(), stopTimes_.end(), moment.timeNs);
+    const auto after = std::lower_bound(first, stopTimes_.end(), moment.timeNs + kMomentNs);
+    if (first == after) { // the run has no step in that millisecond: the last one before it
+        goToTime(moment.timeNs);
+        return;
     }
-    toEnd();
+    const int begin = static_cast<int>(first - stopTimes_.begin());
+    const int count = static_cast<int>(after - first);
+    goToStop(begin + std::min(moment.stepsIntoTime, count - 1));
 }
 
 } // namespace looplab

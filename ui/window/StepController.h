@@ -41,12 +41,25 @@ class StepController : public QObject {
     void toEnd();
     // asyncio.run's clean-up is folded into one step unless shown (the current moment stays).
     void setShowCleanup(bool show);
+    // The state at virtual time `ns` (loop clock): the last step at or before it.
     void goToTime(qint64 ns);
     // Forward to the next moment a program line with a breakpoint runs (or to the end).
     void continueToBreakpoint();
     void setBreakpoints(const QSet<int>& lines) { breakpoints_ = lines; }
 
   public:
+    // Where the student is, in terms that survive a re-run of edited code: the millisecond of
+    // virtual time the current step is in (an edit of a few lines moves later times by a few
+    // 100 ns line costs) and how many steps into that millisecond it is.
+    static constexpr qint64 kMomentNs = 1'000'000;
+    struct Moment {
+        qint64 timeNs = 0; // the millisecond's start
+        int stepsIntoTime = 0;
+    };
+    Moment moment() const;
+    // The same moment in this run: as many steps into the same millisecond as the run has
+    // there; a run with no step in it goes to the last step before it.
+    void goToMoment(const Moment& moment);
     // Whether the current moment is a breakpoint line being run.
     bool atBreakpoint() const;
     bool showsCleanup() const { return showCleanup_; }
@@ -64,6 +77,7 @@ class StepController : public QObject {
 
     std::shared_ptr<const TraceReplay> replay_;
     std::vector<size_t> stops_;
+    std::vector<qint64> stopTimes_; // the loop's clock at each stop, ascending
     int current_ = 0;
     LoopState state_;
     QSet<int> breakpoints_;

@@ -210,8 +210,11 @@ void WindowActions::buildTimeAndSpeed() {
     timeBox->setRange(0, 1e9);
     timeBox->setAccessibleName(tr("Jump to a virtual time"));
     timeBox->setToolTip(tr("Type a virtual time and press Enter to jump there"));
-    connect(timeBox, &QDoubleSpinBox::editingFinished, window, [controller, timeBox] {
+    connect(timeBox, &QDoubleSpinBox::editingFinished, window, [window, controller, timeBox] {
         controller->goToTime(static_cast<qint64>(timeBox->value() * 1e9));
+        // Enter pressed (the box still has the focus): back to stepping with the arrow keys.
+        if (timeBox->hasFocus())
+            window->timelineView()->setFocus();
     });
     bar_->addWidget(timeBox);
     auto* speed = new QComboBox(window);

@@ -6,6 +6,7 @@
 #include "DeadlockView.h"
 #include "LoopView.h"
 #include "TaskTableModel.h"
+#include "TimelineView.h"
 #include "WindowTest.h"
 
 #include <QApplication>
@@ -215,6 +216,32 @@ TEST_F(MainWindowTest, AProgramThatCannotRunStillOpensWithAReason) {
     EXPECT_EQ(window_->run().exitStatus, 1);
     EXPECT_TRUE(window_->codeView()->annotationAt(1).contains("SyntaxError"))
         << window_->codeView()->annotationAt(1).toStdString();
+}
+
+} // namespace
+
+namespace {
+
+TEST_F(MainWindowTest, AReRunOfAnEditLandsAtTheSameVirtualTimeWithTheKeysSteppingAgain) {
+    window_->show();
+    QApplication::setActiveWindow(window_.get());
+    StepController& c = window_->controller();
+    c.goToTime(1'000'100'000); // B's sleep ends at 1 s (plus a few lines' cost)
+    const qint64 at = c.state().timeNs;
+    ASSERT_GE(at, 1'000'000'000);
+    const int stepBefore = c.currentStop();
+    window_->codeView()->setFocus();
+    // An edit that adds steps before that moment: a print at the start of main.
+    QString code = window_->codeView()->text();
+    code.replace("async def main():\n", "async def main():\n    print('hello')\n");
+    window_->codeView()->setText(code);
+    window_->runEditedCode();
+    // The same moment (Task-3 finishing, a print's few line costs later), two steps later
+    // in the new run: the print's line and the print itself come before it.
+    EXPECT_NEAR(static_cast<double>(c.state().timeNs), static_cast<double>(at), 1000.0);
+    EXPECT_EQ(c.currentStop(), stepBefore + 2);
+    EXPECT_EQ(window_->narration(), "Task-3 finished and returned None.");
+    EXPECT_EQ(QApplication::focusWidget(), window_->timelineView());
 }
 
 } // namespace

@@ -82,8 +82,15 @@ TEST(StepController, ClampsAndJumpsToTime) {
     controller.setReplay(smallRun());
     controller.goToStop(99);
     EXPECT_EQ(controller.currentStop(), controller.stopCount() - 1);
-    controller.goToTime(150);
+    controller.goToTime(150); // the state at 150 ns: the last step at or before it
+    EXPECT_EQ(controller.lastEvent()->kind, EventKind::StepBegin);
+    EXPECT_EQ(controller.lastEvent()->task, 2);
+    EXPECT_EQ(controller.state().timeNs, 100);
+    controller.goToTime(200);
     EXPECT_EQ(controller.lastEvent()->kind, EventKind::TaskDone);
+    controller.goToTime(99); // nothing happened after 0 before 100 ns: the last step at 0
+    EXPECT_EQ(controller.lastEvent()->kind, EventKind::StepBegin);
+    EXPECT_EQ(controller.lastEvent()->task, 1);
     controller.goToStop(-5);
     EXPECT_EQ(controller.lastEvent(), nullptr);
 }
@@ -106,12 +113,61 @@ TEST(StepController, GoToTimeFollowsTheLoopClockNotAWorkersClock) {
         {EventKind::Iteration, 500'000'000, -1, -1, 1, 2, {}, {}},                       // 7
         {EventKind::StepBegin, 2'000'000'200, 1, 1, 0, 0, {}, {}},                       // 8
     }));
+    // At 1 s the loop waits for the job (its yield at 200 ns is the last loop step by then),
+    // although the worker's clock has passed 2 s.
     controller.goToTime(1'000'000'000);
     ASSERT_NE(controller.lastEvent(), nullptr);
-    EXPECT_EQ(controller.lastEvent()->kind, EventKind::StepBegin); // not the worker's line at 2 s
-    EXPECT_EQ(controller.state().timeNs, 2'000'000'200);
-    controller.goToTime(100);
-    EXPECT_EQ(controller.lastEvent()->kind, EventKind::StepYield); // the first loop event at 100+
+    EXPECT_EQ(controller.lastEvent()->kind, EventKind::StepYield);
+    EXPECT_EQ(controller.state().timeNs, 200);
+    controller.goToTime(2'000'000'200);
+    EXPECT_EQ(controller.lastEvent()->kind, EventKind::StepBegin);
+}
+
+} // namespace
+
+namespace {
+
+// Re-running edited code keeps the moment, not the step number: an edit that adds steps
+// before it still lands at the same virtual time, as many steps into it as before.
+TEST(StepController, AMomentSurvivesARunWithMoreStepsBeforeIt) {
+    // main sleeps 1 s, then runs two lines and ends; the edited run prints first.
+    const auto run = [](bool printsFirst) {
+        std::vector<TraceEvent> events{
+            {EventKind::TaskCreated, 0, 1, -1, 5, -1, "Task-1", "main"},
+            {EventKind::StepBegin, 0, 1, 1, 0, 0, {}, {}},
+            {EventKind::StepYield, 100, 1, -1, 3, 0, {}, R"({"wait":{"kind":"sleep"}})"},
+            {EventKind::Poll, 100, -1, -1, 0, 999'999'900, {}, {}},
+            {EventKind::StepBegin, 1'000'000'000, 1, 2, 0, 0, {}, {}},
+            {EventKind::Line, 1'000'000'100, 1, -1, 4, 0, {}, {}},
+            {EventKind::Line, 1'000'000'200, 1, -1, 5, 0, {}, {}},
+            {EventKind::TaskDone, 1'000'000'300, 1, -1, 0, 0, {}, R"({"state":"finished"})"},
+        };
+        if (printsFirst) {
+            events.insert(events.begin() + 2, {EventKind::Print, 0, 1, -1, 0, 0, "hi", "loop"});
+            events.insert(events.begin() + 2, {EventKind::Line, 0, 1, -1, 2, 0, {}, {}});
+            for (TraceEvent& e : events) // two more lines: everything after them is 200 ns later
+                if (e.t >= 100)
+                    e.t += 200;
+        }
+        return std::make_shared<const TraceReplay>(std::move(events));
+    };
+    StepController before;
+    before.setReplay(run(false));
+    before.goToTime(1'000'000'150); // after the first line at 1 s
+    ASSERT_EQ(before.lastEvent()->line, 4);
+    const StepController::Moment moment = before.moment();
+    EXPECT_EQ(moment.timeNs, 1'000'000'000); // the millisecond it falls in
+    EXPECT_EQ(moment.stepsIntoTime, 2);      // the poll that ends at 1 s, main's step, the line
+
+    StepController after;
+    after.setReplay(run(true));
+    after.goToMoment(moment);
+    EXPECT_EQ(after.currentStop(), before.currentStop() + 2);
+    EXPECT_EQ(after.lastEvent()->kind, EventKind::Line);
+    EXPECT_EQ(after.lastEvent()->line, 4);
+    // A moment past the run's end lands on its last step.
+    after.goToMoment({5'000'000'000, 0});
+    EXPECT_EQ(after.currentStop(), after.stopCount() - 1);
 }
 
 } // namespace
