@@ -371,6 +371,9 @@ std::string endSentence(const TraceEvent& e) {
         return "The run ended in a deadlock: " + plural(stuck, "task") +
                " could never finish, and asyncio.run's clean-up cancelled them.";
     }
+    if (status == "exit") // the program's own sys.exit(N): its status, not LoopLab's outcome
+        return "The program ended itself with sys.exit(" + std::to_string(num(info, "exit", 1)) +
+               "): exit status " + std::to_string(num(info, "exit", 1)) + ".";
     if (status == "budget") {
         const std::string message = str(info, "message");
         return "The run was stopped because it went over its budget" +

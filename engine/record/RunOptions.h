@@ -13,6 +13,9 @@ enum ExitStatus : int {
     kExitUsage = 2,
     kExitDeadlock = 3,
     kExitBudget = 4,
+    // The program ended itself with a status of its own (sys.exit(N) with N != 0, or
+    // os._exit): stderr and the trace's end say which N; it is never one of the above.
+    kExitProgramExit = 5,
 };
 
 struct RunOptions {

@@ -7,6 +7,7 @@
 #include <csignal>
 #include <cstdio>
 #include <cstring>
+#include <fcntl.h>
 #include <string>
 #include <sys/resource.h>
 #include <sys/wait.h>
@@ -48,18 +49,31 @@ void limitMemory(int64_t bytes) {
 int runInWorkerProcess(const RunOptions& options) {
     std::fflush(stdout);
     std::fflush(stderr);
-    const pid_t child = fork();
-    if (child < 0) {
+    // The worker reports LoopLab's outcome on this pipe before it exits. An exit without it is
+    // the program's own doing (os._exit(N)), whatever N is: N is never taken for an outcome.
+    int outcomePipe[2];
+    if (pipe2(outcomePipe, O_CLOEXEC | O_NONBLOCK) != 0) { // never wait on a reader or writer
         std::fprintf(stderr, "looplab: cannot start a worker process: %s\n", std::strerror(errno));
         return kExitBudget;
     }
+    const pid_t child = fork();
+    if (child < 0) {
+        std::fprintf(stderr, "looplab: cannot start a worker process: %s\n", std::strerror(errno));
+        close(outcomePipe[0]);
+        close(outcomePipe[1]);
+        return kExitBudget;
+    }
     if (child == 0) {
+        close(outcomePipe[0]);
         limitMemory(options.memoryLimitBytes);
         const int status = runProgramHere(options);
         std::fflush(stdout);
         std::fflush(stderr);
+        const unsigned char outcome = static_cast<unsigned char>(status);
+        [[maybe_unused]] const ssize_t written = write(outcomePipe[1], &outcome, 1);
         _exit(status);
     }
+    close(outcomePipe[1]);
 
     const auto deadline =
         std::chrono::steady_clock::now() + std::chrono::seconds(options.wallClockLimitSeconds);
@@ -70,6 +84,7 @@ int runInWorkerProcess(const RunOptions& options) {
             break;
         if (done < 0 && errno != EINTR) {
             std::fprintf(stderr, "looplab: lost the worker process: %s\n", std::strerror(errno));
+            close(outcomePipe[0]);
             return kExitBudget;
         }
         // The address-space limit makes Python raise MemoryError at the guilty line; this
@@ -81,6 +96,7 @@ int runInWorkerProcess(const RunOptions& options) {
                          "looplab: budget exceeded: the program used more than %lld MiB of "
                          "memory\n",
                          static_cast<long long>(options.memoryLimitBytes >> 20));
+            close(outcomePipe[0]);
             return kExitBudget;
         }
         if (std::chrono::steady_clock::now() > deadline) {
@@ -90,12 +106,23 @@ int runInWorkerProcess(const RunOptions& options) {
                          "looplab: budget exceeded: the program ran for more than %d seconds of "
                          "real time\n",
                          options.wallClockLimitSeconds);
+            close(outcomePipe[0]);
             return kExitBudget;
         }
         std::this_thread::sleep_for(std::chrono::milliseconds(2));
     }
-    if (WIFEXITED(waitStatus))
-        return WEXITSTATUS(waitStatus);
+    unsigned char outcome = 0;
+    const bool reported = read(outcomePipe[0], &outcome, 1) == 1;
+    close(outcomePipe[0]);
+    if (WIFEXITED(waitStatus) && reported)
+        return outcome;
+    if (WIFEXITED(waitStatus)) {
+        std::fprintf(stderr,
+                     "looplab: the program ended the worker process itself with status %d "
+                     "(os._exit); nothing after that point was recorded\n",
+                     WEXITSTATUS(waitStatus));
+        return kExitProgramExit;
+    }
     std::fprintf(stderr, "looplab: the program crashed the interpreter (signal %d)\n",
                  WTERMSIG(waitStatus));
     return kExitBudget;

@@ -139,8 +139,46 @@ class ExitStatus(unittest.TestCase):
         self.assertIn("line 2", err)
         self.assertIn("SyntaxError", err)
 
-    def test_system_exit_code_is_kept(self):
-        self.assertEqual(run("import sys\nsys.exit(7)\n")[0], 7)
+    def test_a_programs_own_exit_status_is_never_one_of_looplabs(self):
+        # sys.exit(3) is the program's status 3, not a deadlock (LoopLab's 3); sys.exit(5)
+        # with a task still running is not "finished". Both exit 5 and say the program's N.
+        for code in (3, 4, 5, 7, 255):
+            status, out, err, trace = run_with_trace(f"import sys\nprint('hi')\nsys.exit({code})\n")
+            self.assertEqual(status, 5, code)
+            self.assertEqual(out, "hi\n", code)
+            self.assertIn(f"looplab: the program exited with status {code} (sys.exit)", err)
+            end = trace["events"][-1]
+            self.assertEqual(end["e"], "end")
+            self.assertEqual(end["info"]["status"], "exit", code)
+            self.assertEqual(end["info"]["exit"], code)
+        status, out, err, trace = run_with_trace("""
+            import asyncio, sys
+            async def main():
+                asyncio.get_running_loop().create_task(asyncio.sleep(10))
+                await asyncio.sleep(0)
+                sys.exit(5)
+            asyncio.run(main())
+        """)
+        self.assertEqual(status, 5)
+        self.assertEqual(trace["events"][-1]["info"]["status"], "exit")
+        self.assertNotIn("deadlock", err)
+
+    def test_sys_exit_zero_or_none_is_a_normal_finish(self):
+        for call in ("sys.exit()", "sys.exit(0)", "sys.exit(None)"):
+            status, out, err = run(f"import sys\nprint('x')\n{call}\n")
+            self.assertEqual((status, out, err), (0, "x\n", ""), call)
+
+    def test_sys_exit_with_a_message_prints_it_and_is_status_1(self):
+        status, out, err = run("import sys\nsys.exit('giving up')\n")
+        self.assertEqual(status, 5)
+        self.assertIn("giving up", err)
+        self.assertIn("the program exited with status 1", err)
+
+    def test_os_exit_is_the_programs_own_ending_not_an_outcome(self):
+        for code in (0, 3, 4):
+            status, out, err = run(f"import os\nos._exit({code})\n")
+            self.assertEqual(status, 5, code)
+            self.assertIn(f"ended the worker process itself with status {code} (os._exit)", err)
 
     def test_usage_errors_exit_2_with_one_line(self):
         for args in (["run", "/no/such/prog.py"], ["run"], ["run", __file__, "--nope"]):

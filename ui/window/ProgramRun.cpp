@@ -20,6 +20,8 @@ QString ProgramRun::endSummary() const {
         return QStringLiteral("deadlock");
     case 4:
         return QStringLiteral("budget exceeded");
+    case 5:
+        return QStringLiteral("exited with a status of its own (see Errors and reports)");
     default:
         return QStringLiteral("exit status %1").arg(exitStatus);
     }

@@ -15,7 +15,7 @@ import types
 
 import _looplab
 
-FINISHED, EXCEPTION, USAGE, DEADLOCK, BUDGET = 0, 1, 2, 3, 4
+FINISHED, EXCEPTION, USAGE, DEADLOCK, BUDGET, PROGRAM_EXIT = 0, 1, 2, 3, 4, 5
 
 
 def run(settings):
@@ -41,11 +41,15 @@ def run(settings):
     output.finish()
     real_stdout.write(output.render(settings["stamp"]))
     real_stdout.flush()
+    names = {FINISHED: "finished", EXCEPTION: "exception", DEADLOCK: "deadlock", BUDGET: "budget"}
+    end = {"status": names.get(status, "exit"), "exit": status}
+    if isinstance(status, tuple):  # the program's own sys.exit(N): never one of LoopLab's
+        end = {"status": "exit", "exit": status[1]}
+        message = f"looplab: the program exited with status {status[1]} (sys.exit)"
+        status = PROGRAM_EXIT
     if message:
         print(message, file=sys.stderr)
-    names = {FINISHED: "finished", EXCEPTION: "exception", DEADLOCK: "deadlock", BUDGET: "budget"}
-    end = {"status": names.get(status, "exit"),
-           "exit": status, "message": message, "lines": _looplab.lines_executed()}
+    end.update(message=message, lines=_looplab.lines_executed())
     if report is not None:
         end["deadlock"] = {"tasks": report["tasks"], "cycle": report["cycle"]}
     _looplab.record_end(json.dumps(end, separators=(",", ":"), ensure_ascii=False))
@@ -104,10 +108,13 @@ def _at_line(exc, program):
 
 
 def _system_exit_status(exc):
+    """FINISHED for sys.exit() and sys.exit(0); else ("exit", N) with the status N the program
+    asked for (as python3 would exit: a message is printed and gives 1). The program's status
+    is its own: it is reported as such, never as one of LoopLab's outcomes."""
     code = exc.code
-    if code is None:
+    if code is None or code == 0:
         return FINISHED
     if isinstance(code, int):
-        return code & 0xFF
+        return ("exit", code & 0xFF) if code & 0xFF else FINISHED
     print(code, file=sys.stderr)
-    return EXCEPTION
+    return ("exit", 1)

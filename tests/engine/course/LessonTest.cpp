@@ -619,10 +619,11 @@ TEST(LessonChecker, DeadlockAndOutcomeReadTheEndStatus) {
     struct Case {
         std::string status;
         int deadlockChoice; // of yes | no
-        int outcomeChoice;  // of finished | exception | deadlock | budget
+        int outcomeChoice;  // of finished | exception | deadlock | budget | exit
     };
+    // "exit" is the program's own sys.exit(3): its 3 is never read as LoopLab's deadlock.
     for (const Case& c : {Case{"finished", 1, 0}, Case{"exception", 1, 1}, Case{"deadlock", 0, 2},
-                          Case{"budget", 1, 3}}) {
+                          Case{"budget", 1, 3}, Case{"exit", 1, 4}}) {
         SCOPED_TRACE(c.status);
         const std::vector<TraceEvent> events = {
             created(1, "Task-1", "main"),
@@ -640,8 +641,8 @@ TEST(LessonChecker, DeadlockAndOutcomeReadTheEndStatus) {
         const QuestionVerdict deadlock = checker.judge(question("deadlock", {"yes", "no"}));
         EXPECT_EQ(deadlock.answer, c.status == "deadlock" ? "yes" : "no");
         EXPECT_EQ(deadlock.correctChoice, c.deadlockChoice);
-        const QuestionVerdict outcome =
-            checker.judge(question("outcome", {"finished", "exception", "deadlock", "budget"}));
+        const QuestionVerdict outcome = checker.judge(
+            question("outcome", {"finished", "exception", "deadlock", "budget", "exit"}));
         EXPECT_EQ(outcome.answer, c.status);
         EXPECT_EQ(outcome.correctChoice, c.outcomeChoice);
         EXPECT_EQ(outcome.problem, "");

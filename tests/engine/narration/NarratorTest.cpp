@@ -95,6 +95,16 @@ TEST(Narrator, SleepPollDueAndWakeNameTheTasks) {
     EXPECT_EQ(narrator.sentence(25), ""); // past the end
 }
 
+TEST(Narrator, AProgramsOwnExitStatusIsToldAsItsOwn) {
+    // sys.exit(3) in the program: its status 3, never LoopLab's "deadlock" (also 3).
+    const TraceReplay replay({
+        {EventKind::TaskCreated, 0, 1, -1, 5, -1, "Task-1", "main"},
+        {EventKind::End, 0, -1, -1, 0, 0, {}, R"({"status":"exit","exit":3,"message":null})"},
+    });
+    const Narrator narrator(replay);
+    EXPECT_EQ(narrator.sentence(1), "The program ended itself with sys.exit(3): exit status 3.");
+}
+
 TEST(Narrator, LockWaitNamesTheHolderAndTheWakeNamesTheRelease) {
     const std::string waitFirst = R"({"wait":{"kind":"lock","obj":1,"name":"first"}})";
     const std::string heldBy3 = R"({"kind":"lock","name":"first","locked":true,"holder":3})";
