@@ -1,5 +1,7 @@
 #include "CommandLine.h"
 
+#include "InputFile.h"
+
 #include <cctype>
 #include <cerrno>
 #include <cstdio>
@@ -80,9 +82,9 @@ Command parseRun(const std::vector<std::string>& args) {
     }
     if (run.program.empty())
         return usageError("looplab run needs a program: looplab run PROGRAM.py");
-    std::ifstream probe(run.program);
-    if (!probe)
-        return usageError("cannot read " + run.program + ": no such file or not readable");
+    if (const std::string problem = inputFileProblem(run.program, InputKind::Program);
+        !problem.empty())
+        return usageError("cannot run " + problem);
     return command;
 }
 
@@ -159,8 +161,9 @@ Command parseExport(const std::vector<std::string>& args) {
                           ": unknown extension (use .png, .svg, .pdf, .csv or .json)");
     if (out.fromSeconds >= 0 && out.toSeconds >= 0 && out.toSeconds <= out.fromSeconds)
         return usageError("--to must be later than --from");
-    if (!std::ifstream(out.input))
-        return usageError("cannot read " + out.input + ": no such file or not readable");
+    if (const std::string problem = inputFileProblem(out.input, InputKind::ProgramOrTrace);
+        !problem.empty())
+        return usageError("cannot export " + problem);
     return command;
 }
 
@@ -211,8 +214,10 @@ Command parseWindow(const std::vector<std::string>& args) {
     }
     if (window.step >= 0 && window.timeSeconds >= 0)
         return usageError("use --step or --time, not both");
-    if (!window.program.empty() && !std::ifstream(window.program))
-        return usageError("cannot read " + window.program + ": no such file or not readable");
+    if (!window.program.empty())
+        if (const std::string problem = inputFileProblem(window.program, InputKind::ProgramOrTrace);
+            !problem.empty())
+            return usageError("cannot open " + problem);
     return command;
 }
 
@@ -238,8 +243,9 @@ Command parseCommandLine(const std::vector<std::string>& args) {
         for (size_t i = 1; i < args.size(); ++i) {
             if (args[i].size() > 1 && args[i][0] == '-')
                 return usageError("unknown option " + args[i] + " (see looplab --help)");
-            if (!std::ifstream(args[i]))
-                return usageError("cannot read " + args[i] + ": no such file or not readable");
+            if (const std::string problem = inputFileProblem(args[i], InputKind::Program);
+                !problem.empty())
+                return usageError("cannot check " + problem);
             command.lessonPaths.push_back(args[i]);
         }
         if (command.lessonPaths.empty())

@@ -1,11 +1,14 @@
 #include "LessonParser.h"
 
+#include "InputFile.h"
+
 #include <algorithm>
 #include <cctype>
 #include <cmath>
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
+#include <string_view>
 
 namespace looplab {
 
@@ -166,7 +169,17 @@ void readFields(const std::vector<DocLine>& doc, Lesson& lesson) {
                 {fieldLine, "'" + field + ":' comes before any 'Predict:' question"});
         } else {
             LessonQuestion& question = lesson.questions.back();
-            if (field == "Check") {
+            // A second Check:, Choices: or Explain: for one question is a forgotten Predict:
+            // (or a typo): it must not silently replace the first.
+            const bool again = field == "Check"     ? question.checkLine > 0
+                               : field == "Choices" ? !question.choices.empty()
+                                                    : !question.explain.empty();
+            if (again) {
+                lesson.problems.push_back(
+                    {fieldLine, "a second '" + field + ":' for the question of line " +
+                                    std::to_string(question.line) +
+                                    " (each question has one; is a 'Predict:' missing?)"});
+            } else if (field == "Check") {
                 question.check = joined(value);
                 question.checkLine = fieldLine;
             } else if (field == "Explain") {
@@ -376,7 +389,10 @@ Lesson parseLesson(const std::string& source, const std::string& path) {
     if (name.size() > 3 && name.compare(name.size() - 3, 3, ".py") == 0)
         name.resize(name.size() - 3);
     lesson.id = name;
-    const std::vector<std::string> lines = splitLines(source);
+    // A UTF-8 byte order mark (some editors write one) is not part of the text, as in Python.
+    const std::string_view bom = "\xEF\xBB\xBF";
+    const std::vector<std::string> lines =
+        splitLines(source.compare(0, bom.size(), bom) == 0 ? source.substr(bom.size()) : source);
     readFields(moduleDocstring(lines, lesson), lesson);
     readNotes(lines, lesson);
     std::stable_sort(
@@ -386,11 +402,16 @@ Lesson parseLesson(const std::string& source, const std::string& path) {
 }
 
 Lesson loadLesson(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
+    // Checked before it is opened: a FIFO or a device named like a lesson must not hang the
+    // course list or the window.
+    const std::string problem = inputFileProblem(path, InputKind::Program);
+    std::ifstream in;
+    if (problem.empty())
+        in.open(path, std::ios::binary);
+    if (!problem.empty() || !in) {
         Lesson lesson;
         lesson.path = path;
-        lesson.problems.push_back({0, "cannot read " + path});
+        lesson.problems.push_back({0, problem.empty() ? "cannot read " + path : problem});
         return lesson;
     }
     std::ostringstream text;

@@ -5,6 +5,7 @@
 #include <pybind11/embed.h>
 
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <sys/stat.h>
@@ -51,7 +52,11 @@ std::string findPythonDir(const std::string& executablePath) {
     return {};
 }
 
-int runProgramHere(const RunOptions& options) {
+int runProgramHere(const RunOptions& given) {
+    // The program may os.chdir(): the trace goes where the user meant when they ran us.
+    RunOptions options = given;
+    if (!options.traceOut.empty())
+        options.traceOut = std::filesystem::absolute(options.traceOut).lexically_normal().string();
     PyConfig config;
     configure(config, options);
     py::scoped_interpreter interpreter(&config, 0, nullptr, false);

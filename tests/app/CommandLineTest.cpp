@@ -61,7 +61,7 @@ void expectUsageErrors(const std::vector<BadCase>& cases) {
 TEST(CommandLine, UsageErrorsSayWhatIsWrong) {
     const std::vector<BadCase> cases = {
         {{"run"}, "needs a program"},
-        {{"run", "/no/such/file.py"}, "cannot read /no/such/file.py"},
+        {{"run", "/no/such/file.py"}, "cannot run /no/such/file.py: no such file"},
         {{"run", existingProgram(), "--bogus"}, "unknown option --bogus"},
         {{"run", existingProgram(), "--line-cost", "-5"}, "--line-cost"},
         {{"run", existingProgram(), "--line-cost"}, "--line-cost"},
@@ -119,7 +119,7 @@ TEST(CommandLine, ExportUsageErrorsSayWhatIsWrong) {
         {{"export", p}, "needs an output file"},
         {{"export", p, "-o"}, "-o needs a file name"},
         {{"export", p, "-o", "x.bmp"}, "unknown extension"},
-        {{"export", "/no/such.py", "-o", "x.png"}, "cannot read /no/such.py"},
+        {{"export", "/no/such.py", "-o", "x.png"}, "cannot export /no/such.py: no such file"},
         {{"export", p, "-o", "x.png", "--view", "pie"}, "--view is timeline"},
         {{"export", p, "-o", "x.png", "--size", "10x10"}, "--size"},
         {{"export", p, "-o", "x.png", "--dpr", "1.5"}, "--dpr"},

@@ -118,6 +118,72 @@ class Output(unittest.TestCase):
                               "[1.000] result 42\n")
 
 
+class InputFiles(unittest.TestCase):
+    """Whatever is given as the program gets one clear line and exit 2 at once: never a hang
+    (a FIFO), an abort (/dev/zero), or an internal error (a folder, a binary)."""
+
+    def setUp(self):
+        self.folder = tempfile.TemporaryDirectory()
+        self.addCleanup(self.folder.cleanup)
+
+    def path(self, name):
+        return os.path.join(self.folder.name, name)
+
+    def refused(self, args, expected):
+        done = subprocess.run([LOOPLAB, *args], capture_output=True, text=True, timeout=20)
+        self.assertEqual(done.returncode, 2, (args, done.stderr))
+        self.assertEqual(done.stdout, "")
+        lines = done.stderr.strip().splitlines()
+        self.assertEqual(len(lines), 1, done.stderr)
+        self.assertTrue(lines[0].startswith("looplab: "), done.stderr)
+        self.assertIn(expected, lines[0])
+
+    def test_a_folder_a_fifo_and_a_device_are_refused_without_opening_them(self):
+        fifo = self.path("pipe.py")
+        os.mkfifo(fifo)
+        for command in ("run", "check-lesson", "export"):
+            extra = ["-o", self.path("x.png")] if command == "export" else []
+            self.refused([command, self.folder.name, *extra], "is a folder, not a file")
+            self.refused([command, fifo, *extra], "is not a regular file")
+            self.refused([command, "/dev/zero", *extra], "is not a regular file")
+        # The window's command line too (it would otherwise read /dev/zero for ever).
+        self.refused(["/dev/zero", "--screenshot", self.path("s.png")], "is not a regular file")
+
+    def test_a_binary_file_is_not_a_python_program(self):
+        binary = self.path("prog.py")
+        with open(binary, "wb") as f:
+            f.write(b"\x7fELF\x02\x01\x01\x00\x00\x00print(1)\n")
+        self.refused(["run", binary], "contains NUL bytes")
+
+    def test_a_huge_file_is_refused_by_its_size(self):
+        big = self.path("big.py")
+        with open(big, "wb") as f:
+            f.truncate(5 * 1024 * 1024)
+        self.refused(["run", big], "is too large for a program")
+
+    def test_a_trace_given_as_a_program_is_recognised(self):
+        trace = self.path("t.json")
+        prog = self.path("p.py")
+        with open(prog, "w") as f:
+            f.write("print('x')\n")
+        subprocess.run([LOOPLAB, "run", prog, "--trace", trace], capture_output=True, timeout=60)
+        self.refused(["run", trace], "is a LoopLab trace, not a program")
+        self.refused(["check-lesson", trace], "is a LoopLab trace, not a program")
+
+
+class TracePath(unittest.TestCase):
+    def test_a_relative_trace_path_is_where_the_user_ran_looplab_even_after_os_chdir(self):
+        with tempfile.TemporaryDirectory() as here, tempfile.TemporaryDirectory() as elsewhere:
+            prog = os.path.join(here, "prog.py")
+            with open(prog, "w") as f:
+                f.write(f"import os\nos.chdir({elsewhere!r})\nprint('moved')\n")
+            done = subprocess.run([LOOPLAB, "run", prog, "--trace", "t.json"], cwd=here,
+                                  capture_output=True, text=True, timeout=60)
+            self.assertEqual(done.returncode, 0, done.stderr)
+            self.assertTrue(os.path.exists(os.path.join(here, "t.json")))
+            self.assertFalse(os.path.exists(os.path.join(elsewhere, "t.json")))
+
+
 class ExitStatus(unittest.TestCase):
     def test_uncaught_exception_exits_1_with_a_python_traceback(self):
         status, out, err = run("""

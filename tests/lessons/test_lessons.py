@@ -184,7 +184,7 @@ class CheckBrokenLessons(unittest.TestCase):
         status, out, err = looplab("check-lesson", missing)
         self.assertEqual(status, 2)
         self.assertEqual(out, "")
-        self.assertIn(f"cannot read {missing}", err)
+        self.assertIn(f"cannot check {missing}: no such file", err)
 
 
 if __name__ == "__main__":

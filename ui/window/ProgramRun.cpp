@@ -1,8 +1,14 @@
 #include "ProgramRun.h"
 
+#include "InputFile.h"
+#include "RunOptions.h"
 #include "TraceReader.h"
 
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
 #include <QTemporaryDir>
 
@@ -27,7 +33,64 @@ QString ProgramRun::endSummary() const {
     }
 }
 
+namespace {
+
+// LoopLab's exit status for a trace's end status (see RunOptions.h).
+int exitStatusOf(const std::string& status) {
+    return status == "finished"    ? kExitFinished
+           : status == "exception" ? kExitException
+           : status == "deadlock"  ? kExitDeadlock
+           : status == "budget"    ? kExitBudget
+           : status == "exit"      ? kExitProgramExit
+                                   : -1;
+}
+
+// A recorded trace opened as it is: nothing runs. The code shown is the program the trace
+// names, if it is still there.
+ProgramRun openTrace(const QString& tracePath) {
+    ProgramRun run;
+    run.programPath = tracePath;
+    const TraceReadResult read = readTraceFile(tracePath.toStdString());
+    if (!read.ok) {
+        run.problem = QStringLiteral("Cannot open the trace %1: %2")
+                          .arg(tracePath, QString::fromStdString(read.error));
+        return run;
+    }
+    const QString program = QString::fromStdString(read.trace.header.program);
+    QFile source(QFileInfo(program).isAbsolute() ? program
+                                                 : QFileInfo(tracePath).dir().filePath(program));
+    if (QFileInfo(source.fileName()).isFile() && source.size() <= kMaxProgramBytes &&
+        source.open(QIODevice::ReadOnly))
+        run.source = QString::fromUtf8(source.readAll());
+    else
+        run.source = QStringLiteral("# A recorded trace of %1 (the program itself is not here).\n")
+                         .arg(program);
+    if (!read.trace.events.empty() && read.trace.events.back().kind == EventKind::End) {
+        const QJsonObject end =
+            QJsonDocument::fromJson(QByteArray::fromStdString(read.trace.events.back().detail))
+                .object();
+        run.exitStatus = exitStatusOf(end.value("status").toString().toStdString());
+        run.standardError = end.value("message").toString();
+    }
+    run.replay = std::make_shared<const TraceReplay>(read.trace.events);
+    return run;
+}
+
+} // namespace
+
 ProgramRun recordProgram(const QString& looplabExecutable, const QString& programPath) {
+    // Whatever was opened (a folder, a FIFO, a binary, a huge file) is checked before it is
+    // read; a trace is shown as it was recorded instead of being run as Python.
+    const std::string problem =
+        inputFileProblem(programPath.toStdString(), InputKind::ProgramOrTrace);
+    if (!problem.empty()) {
+        ProgramRun refused;
+        refused.programPath = programPath;
+        refused.problem = QStringLiteral("Cannot open %1.").arg(QString::fromStdString(problem));
+        return refused;
+    }
+    if (isTraceFile(programPath.toStdString()))
+        return openTrace(programPath);
     ProgramRun run;
     run.programPath = programPath;
     QFile file(programPath);

@@ -200,6 +200,47 @@ TEST(LessonParser, WindowsLineEndingsReadTheSame) {
     EXPECT_TRUE(lesson.problems.empty());
 }
 
+TEST(LessonParser, AByteOrderMarkIsNotPartOfTheText) {
+    std::string text = "\xEF\xBB\xBF";
+    for (const std::string& line : kGoodLesson)
+        text += line + "\n";
+    const Lesson lesson = parseLesson(text, "brew.py");
+    EXPECT_TRUE(lesson.isLesson());
+    EXPECT_EQ(lesson.title, "Waiting together");
+    ASSERT_EQ(lesson.questions.size(), 2u);
+    EXPECT_TRUE(lesson.problems.empty());
+}
+
+TEST(LessonParser, ASecondCheckChoicesOrExplainForOneQuestionIsAProblem) {
+    const Lesson lesson = parseLesson(source({
+                                          R"("""Two checks)",            // 1
+                                          "",                            // 2
+                                          "Predict: How long?",          // 3
+                                          "Check: total_time",           // 4
+                                          "Choices: 1 s | 2 s",          // 5
+                                          "Explain: The waits overlap.", // 6
+                                          "Check: first_done",           // 7
+                                          "Choices: a | b",              // 8
+                                          "Explain: Another.",           // 9
+                                          R"(""")",                      // 10
+                                          "print(1)",                    // 11
+                                      }),
+                                      "two.py");
+    ASSERT_EQ(lesson.questions.size(), 1u);
+    EXPECT_EQ(lesson.questions[0].check, "total_time"); // the first is kept, not replaced
+    EXPECT_EQ(lesson.questions[0].choices, (std::vector<std::string>{"1 s", "2 s"}));
+    ASSERT_EQ(lesson.problems.size(), 3u);
+    const int lines[] = {7, 8, 9};
+    const char* fields[] = {"Check", "Choices", "Explain"};
+    for (size_t i = 0; i < 3; ++i) {
+        EXPECT_EQ(lesson.problems[i].line, lines[i]);
+        EXPECT_EQ(lesson.problems[i].message,
+                  std::string("a second '") + fields[i] +
+                      ":' for the question of line 3 (each question has one; is a 'Predict:' "
+                      "missing?)");
+    }
+}
+
 TEST(LessonParser, EveryMistakeIsReportedOnItsLine) {
     const Lesson lesson = parseLesson(
         source({
@@ -339,7 +380,7 @@ TEST(LessonParser, AnUnreadableFileIsOneProblem) {
     EXPECT_EQ(lesson.path, "/nonexistent/looplab/lesson.py");
     EXPECT_EQ(problemList(lesson.problems),
               (std::vector<std::pair<int, std::string>>{
-                  {0, "cannot read /nonexistent/looplab/lesson.py"}}));
+                  {0, "/nonexistent/looplab/lesson.py: no such file"}}));
     EXPECT_FALSE(lesson.isLesson());
 }
 

@@ -12,6 +12,7 @@
 #include <QApplication>
 #include <QDoubleSpinBox>
 #include <QFile>
+#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 #include <gtest/gtest.h>
@@ -208,6 +209,30 @@ TEST_F(MainWindowTest, TheRunningLineStaysInViewEvenWhenTheFailureIsFarBelow) {
     EXPECT_GT(window_->codeView()->firstVisibleLine() +
                   window_->codeView()->SendScintilla(QsciScintilla::SCI_LINESONSCREEN),
               63);
+}
+
+TEST_F(MainWindowTest, ATraceOpensAsRecordedInsteadOfRunningAsPython) {
+    const QString trace = folder_.filePath(QStringLiteral("two_workers.json"));
+    QProcess record;
+    record.start(QStringLiteral(LOOPLAB_BINARY), {"run", path_, "--trace", trace});
+    ASSERT_TRUE(record.waitForFinished(60'000));
+    const int steps = window_->controller().stopCount();
+    ASSERT_TRUE(window_->openProgram(trace));
+    EXPECT_TRUE(window_->run().problem.isEmpty()) << window_->run().problem.toStdString();
+    EXPECT_EQ(window_->run().exitStatus, 0);
+    EXPECT_EQ(window_->controller().stopCount(), steps); // the same run, step for step
+    EXPECT_EQ(window_->codeView()->text(), QString(kTwoWorkers)); // the program it names
+    window_->controller().toEnd();
+    EXPECT_EQ(window_->outputText(), "[1.000 s] Task-3: B done\n[2.000 s] Task-2: A done");
+}
+
+TEST_F(MainWindowTest, AFolderOrADeviceOpensNothingAndSaysWhy) {
+    EXPECT_FALSE(window_->openProgram(folder_.path()));
+    EXPECT_TRUE(window_->run().problem.contains("is a folder, not a file"))
+        << window_->run().problem.toStdString();
+    EXPECT_FALSE(window_->openProgram(QStringLiteral("/dev/zero"))); // returns at once
+    EXPECT_TRUE(window_->run().problem.contains("is not a regular file"));
+    EXPECT_TRUE(window_->narration().contains("is not a regular file"));
 }
 
 TEST_F(MainWindowTest, AProgramThatCannotRunStillOpensWithAReason) {
