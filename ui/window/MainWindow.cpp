@@ -17,12 +17,15 @@
 #include "TaskTableModel.h"
 #include "TimelineModel.h"
 #include "TimelineView.h"
+#include "UnsavedEdits.h"
 #include "ViewExporter.h"
 #include "WaitText.h"
 #include "WindowActions.h"
 #include "WindowExport.h"
 #include "WindowZoom.h"
 
+#include <QApplication>
+#include <QCloseEvent>
 #include <QCryptographicHash>
 #include <QDir>
 #include <QDockWidget>
@@ -32,6 +35,7 @@
 #include <QListView>
 #include <QPlainTextEdit>
 #include <QRegularExpression>
+#include <QSaveFile>
 #include <QSettings>
 #include <QSlider>
 #include <QStandardPaths>
@@ -39,6 +43,7 @@
 #include <QTabWidget>
 #include <QTableView>
 #include <QTableWidget>
+#include <QTemporaryDir>
 
 #include <unordered_set>
 
@@ -64,9 +69,7 @@ MainWindow::MainWindow(QString looplabExecutable, QWidget* parent)
         if (controller_.atBreakpoint())
             player_.stop();
     });
-    editSaver_.setSingleShot(true);
-    editSaver_.setInterval(500);
-    connect(&editSaver_, &QTimer::timeout, this, &MainWindow::saveEdits);
+    edits_ = new UnsavedEdits(layout_->codeView(), statusBar(), this);
 }
 
 MainWindow::~MainWindow() = default;
@@ -110,10 +113,6 @@ void MainWindow::connectViews() {
     });
     CodeView* code = layout_->codeView();
     connect(code, &CodeView::breakpointsChanged, &controller_, &StepController::setBreakpoints);
-    connect(code, &QsciScintilla::textChanged, this, [this, code] {
-        if (!code->signalsBlocked())
-            editSaver_.start();
-    });
 }
 
 void MainWindow::connectLessons() {
@@ -191,53 +190,27 @@ void MainWindow::setPlaySpeed(double stepsPerSecond) {
     player_.setInterval(static_cast<int>(1000.0 / std::max(0.1, stepsPerSecond)));
 }
 
-QString MainWindow::editsPath() const {
-    // One file per program, named by a hash of its full path so programs with the same name in
-    // different folders do not share edits.
-    const QString folder =
-        QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + "/unsaved";
-    QDir().mkpath(folder);
-    const QByteArray key = QCryptographicHash::hash(
-        QFileInfo(run_.programPath).absoluteFilePath().toUtf8(), QCryptographicHash::Sha1);
-    return folder + "/" + QString::fromLatin1(key.toHex().left(16)) + "-" +
-           QFileInfo(run_.programPath).fileName();
+bool MainWindow::saveEdits() {
+    return edits_->save();
 }
 
-void MainWindow::saveEdits() {
-    if (run_.programPath.isEmpty())
-        return;
-    editSaver_.stop();
-    const QString text = layout_->codeView()->text();
-    if (text == fileSource_) {
-        QFile::remove(editsPath()); // nothing unsaved
-        return;
-    }
-    QFile file(editsPath());
-    if (file.open(QIODevice::WriteOnly | QIODevice::Truncate))
-        file.write(text.toUtf8());
+bool MainWindow::editsUnsaved() const {
+    return edits_->failed();
+}
+
+void MainWindow::closeEvent(QCloseEvent* event) {
+    saveEdits(); // the last half second of typing too
+    QMainWindow::closeEvent(event);
 }
 
 void MainWindow::revertEdits() {
-    QFile::remove(editsPath());
+    edits_->discard();
     openProgram(run_.programPath);
 }
 
 bool MainWindow::openProgram(const QString& path) {
-    CodeView* code = layout_->codeView();
     run_ = recordProgram(looplab_, path);
-    fileSource_ = run_.source;
-    code->blockSignals(true);
-    code->setText(run_.source);
-    QFile edits(editsPath());
-    restoredEdits_ = false;
-    if (edits.open(QIODevice::ReadOnly)) {
-        const QString text = QString::fromUtf8(edits.readAll());
-        if (text != fileSource_) {
-            code->setText(text);
-            restoredEdits_ = true;
-        }
-    }
-    code->blockSignals(false);
+    restoredEdits_ = edits_->open(path, run_.source);
     setWindowTitle(tr("LoopLab — %1").arg(QFileInfo(path).fileName()));
     showLesson();
     showRun(0);
@@ -247,24 +220,20 @@ bool MainWindow::openProgram(const QString& path) {
     return run_.recorded();
 }
 
-QString MainWindow::autosavePath() const {
-    const QString folder =
-        QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + "/autosave";
-    QDir().mkpath(folder);
-    return folder + "/" + QFileInfo(run_.programPath).fileName();
-}
-
 void MainWindow::runEditedCode() {
     CodeView* code = layout_->codeView();
     LessonPanel* lessonPanel = layout_->lessonPanel();
     saveEdits();
     // The edited code runs from a copy beside the user's settings, so the original file is
-    // untouched and the edits survive a crash of anything.
-    const QString copy = autosavePath();
-    QFile file(copy);
-    if (file.open(QIODevice::WriteOnly | QIODevice::Truncate))
-        file.write(code->text().toUtf8());
-    file.close();
+    // untouched and the edits survive a crash of anything; the copy is exactly the editor's
+    // text, or nothing runs.
+    QTemporaryDir fallback;
+    const QString copy = edits_->writeRunCopy(fallback.isValid() ? fallback.path() : QString());
+    if (copy.isEmpty()) {
+        statusBar()->showMessage(
+            tr("Cannot run the edited code: no folder to write a copy of it to."));
+        return;
+    }
     // The new run opens at the same moment (virtual time), not the same step number: the
     // edit may have added or removed steps before it.
     const StepController::Moment keep = controller_.moment();
@@ -295,7 +264,7 @@ void MainWindow::showRun(int keepStop) {
     statistics_ = std::make_shared<const RunStatistics>(*timelineModel_);
     export_->setRun({timelineModel_.get(), statistics_.get(),
                      run_.replay ? &run_.replay->events() : nullptr, run_.programPath});
-    const bool edited = code->text() != fileSource_;
+    const bool edited = edits_->edited();
     layout_->chartsPanel()->setRun(run_.replay ? statistics_ : nullptr,
                                    QFileInfo(run_.programPath).fileName() +
                                        (edited ? tr(" (edited)") : QString()));

@@ -40,6 +40,7 @@ class TimelineModel;
 class TimelineView;
 class WindowActions;
 class WindowExport;
+class UnsavedEdits;
 class WindowZoom;
 struct ExportRequest;
 enum class ExportView;
@@ -89,7 +90,9 @@ class MainWindow : public QMainWindow {
 
     // Unsaved edits: saved beside the user's settings as they are typed, restored when the
     // same program is opened again.
-    void saveEdits();
+    // False (and a lasting message in the status bar) when they could not be written.
+    bool saveEdits();
+    bool editsUnsaved() const;
     bool restoredEdits() const { return restoredEdits_; }
 
   public slots:
@@ -107,6 +110,9 @@ class MainWindow : public QMainWindow {
     // Redraws the current step (after the window got its final size, views re-centre).
     void refreshStep() { showStep(); }
 
+  protected:
+    void closeEvent(QCloseEvent* event) override;
+
   private:
     void buildModes();
     void connectViews();
@@ -119,14 +125,11 @@ class MainWindow : public QMainWindow {
     void markProblems();
     void showLesson();
     const std::vector<TraceEvent>& runEvents() const;
-    QString autosavePath() const;
-    QString editsPath() const;
 
     QString looplab_;
     ProgramRun run_;
     bool restoredEdits_ = false;
-    QString fileSource_; // the program as it is on disk: edits are whatever differs from it
-    QTimer editSaver_;
+    UnsavedEdits* edits_ = nullptr;
     int errorLine_ = 0; // where the run failed, shown at every step
     QString errorMessage_;
     StepController controller_;
