@@ -65,6 +65,12 @@ int runInWorkerProcess(const RunOptions& options) {
     }
     if (child == 0) {
         close(outcomePipe[0]);
+        // Nothing to read: a program that waits for input gets end-of-file at once instead of
+        // waiting for a keyboard that is not there.
+        if (const int nothing = open("/dev/null", O_RDONLY); nothing >= 0) {
+            dup2(nothing, STDIN_FILENO);
+            close(nothing);
+        }
         limitMemory(options.memoryLimitBytes);
         const int status = runProgramHere(options);
         std::fflush(stdout);

@@ -171,6 +171,30 @@ class InputFiles(unittest.TestCase):
         self.refused(["check-lesson", trace], "is a LoopLab trace, not a program")
 
 
+class Input(unittest.TestCase):
+    def test_stdin_is_empty_and_input_says_why_at_once(self):
+        # Given an open pipe as stdin that never delivers (as a window's child once had), the
+        # program still reads end-of-file at once instead of waiting for ever.
+        with tempfile.TemporaryDirectory() as folder:
+            prog = os.path.join(folder, "prog.py")
+            with open(prog, "w") as f:
+                f.write("import sys\nprint(repr(sys.stdin.readline()))\nname = input('name? ')\n")
+            child = subprocess.Popen([LOOPLAB, "run", prog], stdin=subprocess.PIPE,
+                                     stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+            try:
+                status = child.wait(timeout=30)
+            finally:
+                if child.poll() is None:
+                    child.kill()
+                child.stdin.close()
+            out, err = child.stdout.read(), child.stderr.read()
+            child.stdout.close()
+            child.stderr.close()
+        self.assertEqual(status, 1)
+        self.assertTrue(out.startswith("''\n"), out)
+        self.assertIn("no keyboard", err)
+
+
 class TracePath(unittest.TestCase):
     def test_a_relative_trace_path_is_where_the_user_ran_looplab_even_after_os_chdir(self):
         with tempfile.TemporaryDirectory() as here, tempfile.TemporaryDirectory() as elsewhere:

@@ -209,7 +209,7 @@ void MainWindow::revertEdits() {
 }
 
 bool MainWindow::openProgram(const QString& path) {
-    run_ = recordProgram(looplab_, path);
+    run_ = recordProgram(looplab_, path, this);
     restoredEdits_ = edits_->open(path, run_.source);
     setWindowTitle(tr("LoopLab — %1").arg(QFileInfo(path).fileName()));
     showLesson();
@@ -238,7 +238,7 @@ void MainWindow::runEditedCode() {
     // edit may have added or removed steps before it.
     const StepController::Moment keep = controller_.moment();
     const QString original = run_.programPath;
-    run_ = recordProgram(looplab_, copy);
+    run_ = recordProgram(looplab_, copy, this);
     run_.programPath = original;
     if (lessonPanel->hasLesson()) {
         // The notes follow the edited code's lines and its new run.
@@ -248,6 +248,7 @@ void MainWindow::runEditedCode() {
     showRun(0);
     controller_.goToMoment(keep);
     // Back to stepping: the arrow keys step again instead of moving the editor's cursor.
+    activateWindow(); // (the progress dialog of a long run had it)
     layout_->timelineView()->setFocus();
 }
 

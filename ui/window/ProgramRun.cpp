@@ -1,6 +1,7 @@
 #include "ProgramRun.h"
 
 #include "InputFile.h"
+#include "RecordingProcess.h"
 #include "RunOptions.h"
 #include "TraceReader.h"
 
@@ -78,7 +79,8 @@ ProgramRun openTrace(const QString& tracePath) {
 
 } // namespace
 
-ProgramRun recordProgram(const QString& looplabExecutable, const QString& programPath) {
+ProgramRun recordProgram(const QString& looplabExecutable, const QString& programPath,
+                         QWidget* parent) {
     // Whatever was opened (a folder, a FIFO, a binary, a huge file) is checked before it is
     // read; a trace is shown as it was recorded instead of being run as Python.
     const std::string problem =
@@ -102,22 +104,34 @@ ProgramRun recordProgram(const QString& looplabExecutable, const QString& progra
 
     QTemporaryDir folder;
     const QString tracePath = folder.filePath(QStringLiteral("trace.json"));
-    QProcess process;
-    process.start(looplabExecutable,
-                  {QStringLiteral("run"), programPath, QStringLiteral("--trace"), tracePath});
-    if (!process.waitForStarted(10'000)) {
+    const RecordingResult recorded =
+        recordInChild(looplabExecutable, programPath, tracePath, parent);
+    if (!recorded.started) {
         run.problem =
             QStringLiteral("Cannot start the LoopLab engine (%1).").arg(looplabExecutable);
         return run;
     }
-    process.waitForFinished(-1);
-    run.exitStatus = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-    run.standardError = QString::fromUtf8(process.readAllStandardError());
+    run.exitStatus = recorded.exitStatus;
+    run.standardError = QString::fromUtf8(recorded.standardError);
+    if (recorded.cancelled) {
+        run.problem = QStringLiteral("The run was cancelled after %1 s of real time; nothing "
+                                     "was recorded.")
+                          .arg(recorded.seconds, 0, 'f', 1);
+        return run;
+    }
 
     const TraceReadResult read = readTraceFile(tracePath.toStdString());
     if (!read.ok) {
-        run.problem = QStringLiteral("The run left no readable trace: %1")
-                          .arg(QString::fromStdString(read.error));
+        // The engine's own last word says why (a time limit, a crash), not the missing file.
+        const QStringList lines = run.standardError.split('\n', Qt::SkipEmptyParts);
+        QString reason;
+        for (const QString& line : lines)
+            if (line.startsWith(QStringLiteral("looplab: ")))
+                reason = line.mid(9);
+        run.problem = reason.isEmpty()
+                          ? QStringLiteral("The run left no readable trace: %1")
+                                .arg(QString::fromStdString(read.error))
+                          : QStringLiteral("The run ended without a trace: %1").arg(reason);
         return run;
     }
     run.replay = std::make_shared<const TraceReplay>(read.trace.events);

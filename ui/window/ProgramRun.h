@@ -7,6 +7,8 @@
 
 #include <QString>
 
+class QWidget;
+
 #include <memory>
 
 namespace looplab {
@@ -23,8 +25,10 @@ struct ProgramRun {
     QString endSummary() const; // "finished", "uncaught exception", "deadlock", ...
 };
 
-// Runs `looplabExecutable run PROGRAM --trace TMP` and loads the trace. Blocks until the run
-// ends (runs are short in real time: the clock is virtual).
-ProgramRun recordProgram(const QString& looplabExecutable, const QString& programPath);
+// Runs `looplabExecutable run PROGRAM --trace TMP` in a child (RecordingProcess) and loads the
+// trace; a trace file is opened as it is. Returns when the run ends or is cancelled; the event
+// loop keeps running meanwhile, and `parent` (if any) shows a progress dialog with Cancel.
+ProgramRun recordProgram(const QString& looplabExecutable, const QString& programPath,
+                         QWidget* parent = nullptr);
 
 } // namespace looplab

@@ -266,7 +266,7 @@ TEST_F(MainWindowTest, AReRunOfAnEditLandsAtTheSameVirtualTimeWithTheKeysSteppin
     EXPECT_NEAR(static_cast<double>(c.state().timeNs), static_cast<double>(at), 1000.0);
     EXPECT_EQ(c.currentStop(), stepBefore + 2);
     EXPECT_EQ(window_->narration(), "Task-3 finished and returned None.");
-    EXPECT_EQ(QApplication::focusWidget(), window_->timelineView());
+    EXPECT_EQ(window_->focusWidget(), window_->timelineView()); // the window's focus
 }
 
 } // namespace

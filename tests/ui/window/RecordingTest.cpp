@@ -1,0 +1,82 @@
+// Recording a run never freezes the window or fills its memory: the event loop keeps running
+// while the child records, a long run can be cancelled from its progress dialog, and a flood
+// of stderr is kept only up to a bound.
+
+#include "MainWindow.h"
+#include "RecordingProcess.h"
+#include "WindowTest.h"
+
+#include <QApplication>
+#include <QElapsedTimer>
+#include <QProcess>
+#include <QProgressDialog>
+#include <QTimer>
+
+namespace looplab {
+namespace {
+
+class RecordingTest : public WindowTest {
+  protected:
+    void SetUp() override { open("print('ready')\n", QStringLiteral("first.py")); }
+
+    // Writes `source` as a second program and opens it, timing the call.
+    bool openOther(const char* source, double* seconds) {
+        path_ = folder_.filePath(QStringLiteral("other.py"));
+        write(source);
+        QElapsedTimer clock;
+        clock.start();
+        const bool opened = window_->openProgram(path_);
+        *seconds = static_cast<double>(clock.elapsed()) / 1000.0;
+        return opened;
+    }
+};
+
+TEST_F(RecordingTest, TheWindowKeepsItsEventLoopWhileARunTakesRealTime) {
+    int beats = 0;
+    QTimer heartbeat;
+    heartbeat.setInterval(50);
+    QObject::connect(&heartbeat, &QTimer::timeout, [&] { ++beats; });
+    heartbeat.start();
+    double seconds = 0;
+    // select() with a timeout waits in real time (nothing to simulate): 1.5 s.
+    ASSERT_TRUE(
+        openOther("import select\nselect.select([], [], [], 1.5)\nprint('done')\n", &seconds));
+    EXPECT_GE(seconds, 1.4);
+    EXPECT_GE(beats, 10) << "the event loop stood still for " << seconds << " s";
+    window_->controller().toEnd();
+    EXPECT_TRUE(window_->outputText().endsWith("done"));
+}
+
+TEST_F(RecordingTest, ALongRunCanBeCancelledFromItsProgressDialog) {
+    window_->show();
+    QTimer::singleShot(1500, window_.get(), [this] {
+        if (auto* progress = window_->findChild<QProgressDialog*>())
+            progress->cancel();
+    });
+    double seconds = 0;
+    EXPECT_FALSE(openOther("import select\nselect.select([], [], [], 60)\n", &seconds));
+    EXPECT_LT(seconds, 10.0); // not the 60 s the program asked for
+    EXPECT_TRUE(window_->run().problem.startsWith("The run was cancelled after"))
+        << window_->run().problem.toStdString();
+    // Nothing of it is left running: no process still runs the program.
+    QProcess ps;
+    ps.start(QStringLiteral("pgrep"), {QStringLiteral("-f"), path_});
+    ps.waitForFinished(5'000);
+    EXPECT_EQ(ps.readAllStandardOutput().trimmed(), QByteArray()) << "a worker survived Cancel";
+}
+
+TEST_F(RecordingTest, AFloodOfStandardErrorIsKeptOnlyUpToItsBound) {
+    double seconds = 0;
+    ASSERT_TRUE(openOther("import sys\nfor i in range(6000):\n"
+                          "    sys.stderr.write('x' * 1000 + '\\n')\nprint('end')\n",
+                          &seconds));
+    const QByteArray kept = window_->run().standardError.toUtf8();
+    EXPECT_LE(kept.size(), kMaxStandardErrorBytes + 200);
+    EXPECT_GE(kept.size(), kMaxStandardErrorBytes);
+    EXPECT_TRUE(window_->run().standardError.contains("kept the first 1 MB"));
+    window_->controller().toEnd();
+    EXPECT_TRUE(window_->outputText().endsWith("end")); // the run itself is whole
+}
+
+} // namespace
+} // namespace looplab
