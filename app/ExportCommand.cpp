@@ -13,6 +13,9 @@
 #include <QFile>
 #include <QFileInfo>
 
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
 #include <cmath>
 #include <iostream>
 #include <unistd.h>
@@ -46,6 +49,20 @@ int runExport(int argc, char** argv, const ExportOptions& options, const std::st
     if (!read.ok) {
         std::cerr << "looplab: cannot export " << options.input << ": " << read.error << '\n';
         return kExitUsage;
+    }
+    // A program that never ran (a syntax error, a source Python cannot decode) has nothing to
+    // draw: say why instead of writing an empty picture.
+    const auto& events = read.trace.events;
+    const bool ran = std::any_of(events.begin(), events.end(), [](const TraceEvent& e) {
+        return e.kind == EventKind::Line || e.kind == EventKind::TaskCreated;
+    });
+    if (!ran && !events.empty() && events.back().kind == EventKind::End) {
+        const nlohmann::json end = nlohmann::json::parse(events.back().detail, nullptr, false);
+        if (end.is_object() && end.value("status", "") == "exception") {
+            std::cerr << "looplab: cannot export " << options.input
+                      << ": the program did not run: " << end.value("error", "an error") << '\n';
+            return kExitException;
+        }
     }
 
     qputenv("QT_QPA_PLATFORM", "offscreen"); // exports never need a display

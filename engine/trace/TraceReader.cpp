@@ -1,11 +1,13 @@
 #include "TraceReader.h"
 
 #include "TaskWaitJson.h"
+#include "TraceReplay.h"
 
 #include <nlohmann/json.hpp>
 
 #include <fstream>
 #include <unordered_map>
+#include <unordered_set>
 
 namespace looplab {
 
@@ -132,6 +134,29 @@ TraceReadResult failure(const std::string& why) {
 
 } // namespace
 
+// A trace is replayed as recorded, so one that was edited, shuffled or cut and glued would be
+// shown as a run that never happened: the loop's clock must never go back, and every task an
+// event names must have been created before it.
+static std::string orderProblem(const std::vector<TraceEvent>& events) {
+    int64_t now = 0;
+    std::unordered_set<int64_t> created;
+    for (size_t i = 0; i < events.size(); ++i) {
+        const TraceEvent& e = events[i];
+        const std::string which =
+            "event " + std::to_string(i + 1) + " (" + eventKindName(e.kind) + ")";
+        if (TraceReplay::onLoopClock(e) && e.t < now)
+            return "the trace's " + which + " goes back in time (t=" + std::to_string(e.t) +
+                   " ns after t=" + std::to_string(now) + " ns): its events are out of order";
+        now = TraceReplay::loopClockAfter(now, e);
+        if (e.kind == EventKind::TaskCreated)
+            created.insert(e.task);
+        else if (e.task >= 0 && created.count(e.task) == 0)
+            return "the trace's " + which + " names task " + std::to_string(e.task) +
+                   ", which no earlier event created";
+    }
+    return {};
+}
+
 TraceReadResult readTrace(std::istream& in) {
     json document;
     try {
@@ -157,6 +182,8 @@ TraceReadResult readTrace(std::istream& in) {
         if (e.is_object() && toEvent(e, event))
             result.trace.events.push_back(std::move(event));
     }
+    if (const std::string problem = orderProblem(result.trace.events); !problem.empty())
+        return failure(problem);
     result.ok = true;
     return result;
 }

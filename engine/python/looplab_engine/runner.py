@@ -16,6 +16,7 @@ import types
 import _looplab
 
 FINISHED, EXCEPTION, USAGE, DEADLOCK, BUDGET, PROGRAM_EXIT = 0, 1, 2, 3, 4, 5
+_error = []  # the program's uncaught exception as one line, once it has one
 
 
 def run(settings):
@@ -50,6 +51,8 @@ def run(settings):
     if message:
         print(message, file=sys.stderr)
     end.update(message=message, lines=_looplab.lines_executed())
+    if _error:  # the uncaught exception's last line, for readers without the traceback
+        end["error"] = _error[-1]
     if report is not None:
         end["deadlock"] = {"tasks": report["tasks"], "cycle": report["cycle"]}
     _looplab.record_end(json.dumps(end, separators=(",", ":"), ensure_ascii=False))
@@ -64,8 +67,9 @@ def _execute(program, line_cost_ns, deadlock_type):
         with open(program, "rb") as f:
             source = f.read()
         code = compile(source, program, "exec", dont_inherit=True)
-    except SyntaxError as exc:
+    except (SyntaxError, ValueError) as exc:  # ValueError: a source Python cannot decode
         traceback.print_exception(exc, limit=0)
+        _error.append(f"{type(exc).__name__}: {exc}")
         return EXCEPTION, None, None
 
     main = types.ModuleType("__main__")
@@ -92,6 +96,7 @@ def _execute(program, line_cost_ns, deadlock_type):
                         f"limit{_at_line(exc, program)}"), None
     except BaseException as exc:  # the program's own uncaught exception: like python3
         traceback.print_exception(type(exc), exc, exc.__traceback__.tb_next)
+        _error.append(f"{type(exc).__name__}: {exc}{_at_line(exc, program)}")
         return EXCEPTION, None, None
     finally:
         _looplab.uninstall_tracer()

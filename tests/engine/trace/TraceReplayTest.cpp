@@ -198,3 +198,36 @@ TEST(TraceReplay, RealRunEndsWithEveryTaskFinished) {
 #endif
 
 } // namespace
+
+namespace {
+
+// A trace is replayed as recorded: one whose events were shuffled or whose tasks appear from
+// nowhere is refused with one sentence, not shown as a run that never happened.
+TEST(TraceReader, EventsOutOfOrderOrUnknownTasksAreRefused) {
+    const std::string head = R"({"format":"looplab-trace","version":1,"events":[)";
+    const std::string created = R"({"e":"task","t":0,"task":1,"name":"main"},)";
+    struct Case {
+        std::string events;
+        std::string error; // empty: accepted
+    };
+    const Case cases[] = {
+        {created + R"({"e":"step","t":5,"task":1,"h":1},{"e":"iter","t":9,"n":1}]})", ""},
+        {created + R"({"e":"step","t":90,"task":1,"h":1},{"e":"iter","t":5,"n":1}]})",
+         "the trace's event 3 (iter) goes back in time (t=5 ns after t=90 ns): its events are "
+         "out of order"},
+        {created + R"({"e":"step","t":5,"task":2,"h":1}]})",
+         "the trace's event 2 (step) names task 2, which no earlier event created"},
+        // A worker's line runs ahead on the worker's own clock: not the loop going back.
+        {created + R"({"e":"line","t":900,"line":3,"thread":"default worker 0"},)"
+                   R"({"e":"step","t":5,"task":1,"h":1}]})",
+         ""},
+    };
+    for (const Case& c : cases) {
+        std::istringstream file(head + c.events);
+        const TraceReadResult read = readTrace(file);
+        EXPECT_EQ(read.ok, c.error.empty()) << c.events;
+        EXPECT_EQ(read.error, c.error) << c.events;
+    }
+}
+
+} // namespace

@@ -254,6 +254,51 @@ class Errors(unittest.TestCase):
             self.assertIn("cannot export", done.stderr)
             self.assertEqual(len(done.stderr.strip().splitlines()), 1, done.stderr)
 
+    def export_bytes(self, folder, source):
+        path = os.path.join(folder, "prog.py")
+        with open(path, "wb") as f:
+            f.write(source)
+        out = os.path.join(folder, "t.png")
+        done = subprocess.run([LOOPLAB, "export", path, "-o", out], capture_output=True,
+                              text=True, timeout=120)
+        return done, out
+
+    def test_a_program_that_never_ran_is_an_error_not_an_empty_picture(self):
+        for source, expected in ((b"def f(:\n", "SyntaxError: invalid syntax"),
+                                 (b'x = "caf\xe9"\nprint(x)\n', "SyntaxError")):
+            with tempfile.TemporaryDirectory() as folder:
+                done, out = self.export_bytes(folder, source)
+                self.assertEqual(done.returncode, 1, done.stderr)
+                self.assertIn("the program did not run: " + expected, done.stderr)
+                self.assertEqual(len(done.stderr.strip().splitlines()), 1, done.stderr)
+                self.assertFalse(os.path.exists(out))
+
+    def test_a_latin1_program_with_its_coding_cookie_runs_as_python_reads_it(self):
+        with tempfile.TemporaryDirectory() as folder:
+            done, out = self.export_bytes(
+                folder, b'# -*- coding: latin-1 -*-\nx = "caf\xe9"\nprint(x)\n')
+            self.assertEqual(done.returncode, 0, done.stderr)
+            self.assertTrue(os.path.getsize(out) > 0)
+
+    def test_a_trace_with_events_out_of_order_is_refused(self):
+        with tempfile.TemporaryDirectory() as folder:
+            prog = os.path.join(folder, "prog.py")
+            with open(prog, "w") as f:
+                f.write(textwrap.dedent(PROGRAM))
+            trace = os.path.join(folder, "t.json")
+            subprocess.run([LOOPLAB, "run", prog, "--trace", trace], capture_output=True,
+                           timeout=120)
+            with open(trace) as f:
+                document = json.load(f)
+            document["events"].reverse()
+            with open(trace, "w") as f:
+                json.dump(document, f)
+            done = subprocess.run([LOOPLAB, "export", trace, "-o", os.path.join(folder, "t.png")],
+                                  capture_output=True, text=True, timeout=60)
+            self.assertEqual(done.returncode, 2, done.stderr)
+            self.assertIn("which no earlier event created", done.stderr)
+            self.assertEqual(len(done.stderr.strip().splitlines()), 1, done.stderr)
+
 
 if __name__ == "__main__":
     LOOPLAB = sys.argv.pop(1)
