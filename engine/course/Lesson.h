@@ -35,8 +35,9 @@ struct LessonMoment {
 };
 
 struct LessonNote {
-    int commentLine = 0; // where the `#>` comment is
-    int line = 0;        // the code line it belongs to (shown beside it)
+    int commentLine = 0;   // where the `#>` comment is
+    int commentColumn = 0; // the byte of its `#` in that line (0-based)
+    int line = 0;          // the code line it belongs to (shown beside it)
     LessonMoment moment;
     std::string text;
 };
@@ -61,6 +62,10 @@ struct Lesson {
     std::vector<std::string> tries;
     std::vector<LessonNote> notes;
     std::vector<LessonProblem> problems;
+    // The module docstring's first and last lines (1-based; 0 when there is none): the lesson's
+    // text, which the lesson panel shows and the code view folds away.
+    int docstringFirstLine = 0;
+    int docstringLastLine = 0;
     // Whether the file has any lesson content at all; a plain program is not a lesson.
     bool isLesson() const {
         return !title.empty() && (!chapter.empty() || !questions.empty() || !paragraphs.empty() ||

@@ -77,6 +77,8 @@ std::vector<DocLine> moduleDocstring(const std::vector<std::string>& lines, Less
         const auto close = text.find(quote);
         if (close != std::string::npos) {
             doc.push_back({static_cast<int>(n + 1), text.substr(0, close)});
+            lesson.docstringFirstLine = static_cast<int>(i + 1);
+            lesson.docstringLastLine = static_cast<int>(n + 1);
             return doc;
         }
         doc.push_back({static_cast<int>(n + 1), text});
@@ -284,6 +286,7 @@ void readNotes(const std::vector<std::string>& lines, Lesson& lesson) {
             continue;
         LessonNote note;
         note.commentLine = number;
+        note.commentColumn = static_cast<int>(hash);
         std::string text = trim(lines[i].substr(hash + 2));
         if (startsWith(text, "[")) {
             const size_t close = text.find(']');

@@ -106,6 +106,7 @@ void CodeView::applyColours() {
     SendScintilla(SCI_STYLESETFORE, kErrorStyle, c.errorText);
     SendScintilla(SCI_STYLESETBACK, kNoteStyle, c.noteBack);
     SendScintilla(SCI_STYLESETFORE, kNoteStyle, c.noteText);
+    paintHiddenNotes(); // hidden in the new page colour
 }
 
 int CodeView::noteWidth() const {
@@ -120,10 +121,73 @@ void CodeView::setLessonNote(int line, const QString& text) {
     noteText_ = text;
 }
 
+void CodeView::foldLessonText(int firstLine, int lastLine) {
+    SendScintilla(SCI_SHOWLINES, 0, std::max(0, lines() - 1));
+    foldedFirst_ = 0;
+    foldedLast_ = 0;
+    if (firstLine <= 0 || lastLine <= firstLine || lastLine > lines())
+        return;
+    foldedFirst_ = firstLine;
+    foldedLast_ = lastLine;
+    SendScintilla(SCI_HIDELINES, firstLine, lastLine - 1); // keeps the title line
+    annotateFold();
+}
+
+void CodeView::annotateFold() {
+    if (foldedFirst_ > 0)
+        annotate(foldedFirst_ - 1,
+                 tr("… the lesson's text (lines %1–%2) is in the Lesson panel")
+                     .arg(foldedFirst_ + 1)
+                     .arg(foldedLast_),
+                 kAnnotationStyle);
+}
+
+// An indicator that draws its text in the page's colour: the text stays (it is the program's),
+// it is only not shown.
+constexpr int kHiddenTextIndicator = 9;
+
+void CodeView::hideNoteComments(const std::vector<std::pair<int, int>>& notes) {
+    hiddenNotes_.clear();
+    for (const auto& [line, column] : notes) {
+        if (line <= 0 || line > lines())
+            continue;
+        const QString before = text(line - 1).left(column);
+        if (before.trimmed().isEmpty() && line != foldedFirst_) // a line of its own: hide it
+            SendScintilla(SCI_HIDELINES, line - 1, line - 1);
+        else
+            hiddenNotes_.emplace_back(line, column);
+    }
+    paintHiddenNotes();
+}
+
+void CodeView::paintHiddenNotes() {
+    SendScintilla(SCI_INDICSETSTYLE, kHiddenTextIndicator, 17 /* INDIC_TEXTFORE */);
+    SendScintilla(SCI_INDICSETFORE, kHiddenTextIndicator,
+                  lexer() ? lexer()->defaultPaper() : paper());
+    SendScintilla(SCI_SETINDICATORCURRENT, kHiddenTextIndicator);
+    SendScintilla(SCI_INDICATORCLEARRANGE, 0, length());
+    for (const auto& [line, column] : hiddenNotes_) {
+        const long start = SendScintilla(SCI_POSITIONFROMLINE, line - 1) + column;
+        const long end = SendScintilla(SCI_GETLINEENDPOSITION, line - 1);
+        if (end > start)
+            SendScintilla(SCI_INDICATORFILLRANGE, start, end - start);
+    }
+}
+
+bool CodeView::isHiddenText(int line, int column) const {
+    const long at = SendScintilla(SCI_POSITIONFROMLINE, line - 1) + column;
+    return SendScintilla(SCI_INDICATORVALUEAT, kHiddenTextIndicator, at) != 0;
+}
+
+bool CodeView::isLineShown(int line) const {
+    return SendScintilla(SCI_GETLINEVISIBLE, line - 1) != 0;
+}
+
 void CodeView::showState(const LoopState& state, int currentLine) {
     markerDeleteAll(runningMarker_);
     markerDeleteAll(waitingMarker_);
     clearAnnotations();
+    annotateFold(); // where the lesson's text went stays said
     highlighted_ = currentLine;
     if (currentLine > 0) {
         markerAdd(currentLine - 1, runningMarker_);

@@ -7,6 +7,9 @@
 #include <QSet>
 #include <Qsci/qsciscintilla.h>
 
+#include <utility>
+#include <vector>
+
 namespace looplab {
 
 class CodeView : public QsciScintilla {
@@ -26,6 +29,18 @@ class CodeView : public QsciScintilla {
     void setScale(double scale);
     double scale() const { return scale_; }
 
+    // A lesson's text (its docstring, 1-based lines first..last) is shown in the lesson panel:
+    // here it folds to its first line and a note saying where it went, so the code starts at
+    // the top of the view and no Explain: gives an answer away. (0, 0) shows every line.
+    void foldLessonText(int firstLine, int lastLine);
+    bool isLineShown(int line) const; // 1-based
+    // The lesson's `#>` notes (1-based line, 0-based byte column of the `#`) are the lesson
+    // panel's to reveal when the stepping reaches them: a note on a line of its own is hidden,
+    // one after code is drawn in the page's colour. Empty: none hidden.
+    void hideNoteComments(const std::vector<std::pair<int, int>>& notes);
+    // For tests: whether the text at (1-based line, 0-based column) is drawn invisibly.
+    bool isHiddenText(int line, int column) const;
+
     // Breakpoints: 1-based program lines, toggled by clicking the margin.
     const QSet<int>& breakpoints() const { return breakpoints_; }
     void toggleBreakpoint(int line);
@@ -40,6 +55,8 @@ class CodeView : public QsciScintilla {
     // Page, syntax, margin, marker and note colours for the palette's theme (CodeColours).
     void applyColours();
     int noteWidth() const;
+    void annotateFold();
+    void paintHiddenNotes();
     int runningMarker_ = 0;
     int waitingMarker_ = 1;
     int errorMarker_ = 2;
@@ -47,6 +64,9 @@ class CodeView : public QsciScintilla {
     QSet<int> breakpoints_;
     int highlighted_ = 0;
     int noteLine_ = 0;
+    int foldedFirst_ = 0; // the lesson text's lines, folded (see foldLessonText)
+    int foldedLast_ = 0;
+    std::vector<std::pair<int, int>> hiddenNotes_; // see hideNoteComments
     QString noteText_;
     double scale_ = 1.0;
 };

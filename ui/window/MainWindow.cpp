@@ -171,6 +171,15 @@ const std::vector<TraceEvent>& MainWindow::runEvents() const {
 void MainWindow::showLesson() {
     LessonPanel* lessonPanel = layout_->lessonPanel();
     const Lesson lesson = loadLesson(run_.programPath.toStdString());
+    // The lesson's text and notes are the lesson panel's to show, each when its time comes.
+    CodeView* code = layout_->codeView();
+    code->foldLessonText(lesson.isLesson() ? lesson.docstringFirstLine : 0,
+                         lesson.isLesson() ? lesson.docstringLastLine : 0);
+    std::vector<std::pair<int, int>> notes;
+    if (lesson.isLesson())
+        for (const LessonNote& note : lesson.notes)
+            notes.emplace_back(note.commentLine, note.commentColumn);
+    code->hideNoteComments(notes);
     if (!lesson.isLesson()) {
         lessonPanel->clear();
         layout_->lessonDock()->hide();

@@ -4,7 +4,9 @@
 // Checked on the painted timeline, not only on flags.
 
 #include "ChartsPanel.h"
+#include "CodeView.h"
 #include "DeadlockView.h"
+#include "Lesson.h"
 #include "LessonPanel.h"
 #include "MainWindow.h"
 #include "TimelineModel.h"
@@ -104,6 +106,26 @@ TEST_P(NoSpoilers, AtTheStartAndHalfwayOnlyWhatHasHappenedIsOnScreen) {
     EXPECT_EQ(timeline()->shownModel(), timeline()->model());
     EXPECT_EQ(timeline()->zoom().runEndNs(), runEnd);
     EXPECT_TRUE(chartsOpen());
+}
+
+TEST_P(NoSpoilers, TheLessonsTextAndNotesStayOutOfTheCodeView) {
+    // The docstring (with its Explain: answers) folds to its title line; every #> note is
+    // hidden until the stepping reaches it (then it shows in the lesson panel and the box).
+    const Lesson& lesson = window_->lessonPanel()->lesson();
+    CodeView* code = window_->codeView();
+    ASSERT_GT(lesson.docstringLastLine, lesson.docstringFirstLine);
+    EXPECT_TRUE(code->isLineShown(lesson.docstringFirstLine));
+    for (int line = lesson.docstringFirstLine + 1; line <= lesson.docstringLastLine; ++line)
+        ASSERT_FALSE(code->isLineShown(line)) << "docstring line " << line;
+    EXPECT_TRUE(code->isLineShown(lesson.docstringLastLine + 1));
+    ASSERT_FALSE(lesson.notes.empty());
+    for (const LessonNote& note : lesson.notes)
+        EXPECT_TRUE(!code->isLineShown(note.commentLine) ||
+                    code->isHiddenText(note.commentLine, note.commentColumn + 2))
+            << "note at line " << note.commentLine << " is on screen";
+    // Code lines stay: the line each note belongs to is shown.
+    for (const LessonNote& note : lesson.notes)
+        EXPECT_TRUE(code->isLineShown(note.line)) << note.line;
 }
 
 INSTANTIATE_TEST_SUITE_P(Lessons, NoSpoilers,
