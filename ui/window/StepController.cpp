@@ -283,8 +283,8 @@ void StepController::debugStep(Debug how) {
         const TraceEvent& e = events[i];
         bool stop = false;
         switch (e.kind) {
-        case EventKind::Line:
-            stop = followed.owns(e) && lineStops(e);
+        case EventKind::Line: // a breakpoint stops any step, as in a debugger
+            stop = (followed.owns(e) && lineStops(e)) || breakpoints_.contains(int(e.line));
             break;
         case EventKind::StepYield:
         case EventKind::TaskDone:

@@ -56,8 +56,9 @@ class StepController : public QObject {
     // the last line of that task at or before the current step. Other tasks' events are never
     // stops, and neither is anything inside the lines skipped; the task's own `yield` (it gives
     // the loop back) and `done` always are, and so are the run's own moments (the deadlock,
-    // asyncio.run's clean-up) and the end. A step with no task (the loop between steps, a task
-    // that finished) goes to the next program line that runs, as forward(Unit::Line).
+    // asyncio.run's clean-up), a line with a breakpoint (whichever task runs it) and the end.
+    // A step with no task (the loop between steps, a task that finished) goes to the next
+    // program line that runs, as forward(Unit::Line).
     //
     // Into (F11): the task's next line, in whatever function it runs.
     void stepInto();

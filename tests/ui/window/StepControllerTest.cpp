@@ -322,6 +322,20 @@ TEST_F(DebugStepping, AWorkersStepsFollowTheWorkerUntilItsJobEnds) {
     EXPECT_EQ(controller_.lastEvent()->kind, EventKind::Job);
 }
 
+TEST_F(DebugStepping, ABreakpointOnTheWayStopsAStepAsInADebugger) {
+    controller_.setBreakpoints({9, 11}); // helper's return, and task 2's line
+    at(3);
+    controller_.stepOver();
+    EXPECT_EQ(now(), 5u) << "helper's lines are skipped, but not its breakpoint";
+    at(16);
+    controller_.stepOver(); // to main's yield: the breakpoint is later
+    controller_.stepOver();
+    EXPECT_EQ(now(), 19u) << "task 2's line has a breakpoint";
+    controller_.setBreakpoints({});
+    controller_.stepOver(); // on from there: task 2's end comes next
+    EXPECT_EQ(now(), 21u);
+}
+
 TEST_F(DebugStepping, AStepInAnotherTasksStepFollowsThatTask) {
     at(18); // task 2's step begins: it has run no line yet
     controller_.stepOver();
