@@ -21,6 +21,11 @@ CPU-bound work is the same trap in another form: a loop that computes never reac
 takes under a millisecond, but a real computation of a few seconds (resizing images, parsing a
 large file) would freeze the heartbeat exactly like `time.sleep` does.
 
+Stepping through `checksum` line by line takes over 6,000 steps. Step over it instead: when the
+handler is at `result = checksum(3000)`, press F10 (Step, then Step over) and the whole call runs
+in one step. Already inside the loop? Once it has gone round, F10 on its `for` line runs the rest
+of the loop, and Shift+F11 (Step out) runs the rest of `checksum`.
+
 Predict: After "beat 2" at 1.0 s, what does the heartbeat print next?
 Check: output_line 7
 Choices: 1.5 s: beat 3 | 3.2 s: beat 3 | 3.5 s: beat 3

@@ -22,6 +22,11 @@ same time on other cores.
 In the timeline, the executor jobs appear on their own rows beside the loop; the loop row has
 no blocked stretch, and the heartbeat task keeps its half-second rhythm.
 
+The checksums run 1,000 and 2,000 rounds, each line a step of its worker. To pass a job in one
+step, press F10 (Step, then Step over) on a `loop.run_in_executor(...)` line of main: the job
+runs and main goes on. Inside a job, F10 on the `for` line, once the loop has gone round, runs
+the rest of the loop, and Shift+F11 (Step out) runs to the end of the job.
+
 Predict: The two sensors take 1.8 s and 1.2 s. How long does the whole run take?
 Check: total_time
 Choices: 1.2 s | 1.8 s | 3 s

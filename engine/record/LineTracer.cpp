@@ -2,6 +2,8 @@
 
 #include <frameobject.h>
 
+#include <climits>
+
 namespace looplab {
 
 namespace {
@@ -20,9 +22,34 @@ LineTracer::~LineTracer() {
     }
 }
 
+namespace {
+
+constexpr int kGeneratorFlags = CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR;
+
+// The number of an opcode in this Python's bytecode, -1 if it has none by that name.
+int opcodeNumber(const char* name) {
+    int number = -1;
+    if (PyObject* module = PyImport_ImportModule("opcode")) {
+        if (PyObject* opmap = PyObject_GetAttrString(module, "opmap")) {
+            if (PyObject* value = PyDict_GetItemString(opmap, name)) // borrowed
+                number = static_cast<int>(PyLong_AsLong(value));
+            Py_DECREF(opmap);
+        }
+        Py_DECREF(module);
+    }
+    if (PyErr_Occurred())
+        PyErr_Clear();
+    return number;
+}
+
+} // namespace
+
 void LineTracer::install(const std::string& programPath, int64_t lineCostNs) {
     programPath_ = programPath;
     lineCostNs_ = lineCostNs;
+    resumeOpcode_ = opcodeNumber("RESUME");
+    stack_.clear();
+    suspended_.clear();
     activeTracer = this;
     PyEval_SetTrace(&LineTracer::traceCallback, nullptr);
     installed_ = true;
@@ -34,32 +61,52 @@ void LineTracer::uninstall() {
     PyEval_SetTrace(nullptr, nullptr);
     activeTracer = nullptr;
     installed_ = false;
+    stack_.clear();
 }
 
 bool LineTracer::isProgramCode(PyCodeObject* code) {
+    // Code objects in programCode_ are kept alive, so an address in the cache is never reused.
+    CachedCode& cached = codeCache_[(reinterpret_cast<uintptr_t>(code) >> 4) % kCodeCacheSize];
+    if (cached.code == code)
+        return cached.mine;
+    bool mine = false;
     auto found = programCode_.find(code);
-    if (found != programCode_.end())
-        return found->second;
-    const char* filename = PyUnicode_AsUTF8(code->co_filename);
-    if (!filename)
-        PyErr_Clear();
-    const bool mine = filename && programPath_ == filename;
-    Py_INCREF(reinterpret_cast<PyObject*>(code));
-    programCode_.emplace(code, mine);
+    if (found != programCode_.end()) {
+        mine = found->second;
+    } else {
+        const char* filename = PyUnicode_AsUTF8(code->co_filename);
+        if (!filename)
+            PyErr_Clear();
+        mine = filename && programPath_ == filename;
+        Py_INCREF(reinterpret_cast<PyObject*>(code));
+        programCode_.emplace(code, mine);
+    }
+    cached = {code, mine};
     return mine;
 }
 
 int LineTracer::traceCallback(PyObject*, PyFrameObject* frame, int what, PyObject*) {
-    if (what != PyTrace_LINE || !activeTracer)
+    LineTracer* tracer = activeTracer;
+    if (!tracer)
         return 0;
     // A C++ exception must never unwind through CPython's evaluation loop.
     try {
-        return activeTracer->onLine(frame);
+        switch (what) {
+        case PyTrace_LINE:
+            return tracer->onLine(frame);
+        case PyTrace_CALL:
+            tracer->onCall(frame);
+            return 0;
+        case PyTrace_RETURN:
+            tracer->onReturn(frame);
+            return 0;
+        default:
+            return 0;
+        }
     } catch (const std::bad_alloc&) {
-        activeTracer->budget_.trip("the program used more memory than the limit");
+        tracer->budget_.trip("the program used more memory than the limit");
     } catch (const std::exception& error) {
-        activeTracer->budget_.trip(std::string("internal error in the line tracer: ") +
-                                   error.what());
+        tracer->budget_.trip(std::string("internal error in the line tracer: ") + error.what());
     }
     PyErr_SetString(PyExc_SystemExit, "LoopLab budget exceeded");
     return -1;
@@ -80,19 +127,97 @@ void LineTracer::endSpan(int64_t task) {
                        lastLine_,
                        skipped,
                        worker ? clock_.threadLabel() : std::string(),
-                       {}});
+                       {},
+                       nullptr,
+                       lastFrame_,
+                       lastDepth_});
     }
     budget_.linesThisStep = 0;
 }
 
-int LineTracer::onLine(PyFrameObject* frame) {
+void LineTracer::onCall(PyFrameObject* frame) {
     PyCodeObject* code = PyFrame_GetCode(frame);
-    const bool mine = isProgramCode(code);
+    if (isProgramCode(code))
+        enter(frame, code);
     Py_DECREF(code);
-    if (!mine)
-        return 0;
+}
+
+void LineTracer::enter(PyFrameObject* frame, PyCodeObject* code) {
+    ProgramFrame entry{frame, 0, (code->co_flags & kGeneratorFlags) != 0};
+    if (entry.generator && resumes(frame, code)) {
+        const auto found = suspended_.find(frame);
+        if (found != suspended_.end())
+            entry.id = found->second;
+    }
+    stack_.push_back(entry);
+}
+
+void LineTracer::reenter(PyFrameObject* frame, PyCodeObject* code) {
+    // A program frame that is not the innermost one we know: it began before the tracer was
+    // installed, or the frames above it returned unseen.
+    for (size_t i = stack_.size(); i-- > 0;) {
+        if (stack_[i].frame == frame) {
+            stack_.resize(i + 1);
+            return;
+        }
+    }
+    enter(frame, code);
+}
+
+bool LineTracer::resumes(PyFrameObject* frame, PyCodeObject* code) const {
+    // A frame starts at RESUME with argument 0; it resumes at a RESUME with another argument
+    // (after a yield, a yield from or an await), or at the yield itself when an exception is
+    // thrown in.
+    const int lasti = PyFrame_GetLasti(frame);
+    if (lasti < 0)
+        return false;
+    PyObject* bytes = PyCode_GetCode(code);
+    if (!bytes) {
+        PyErr_Clear();
+        return true;
+    }
+    bool starts = false;
+    if (lasti + 1 < PyBytes_GET_SIZE(bytes)) {
+        const auto* ops = reinterpret_cast<const unsigned char*>(PyBytes_AS_STRING(bytes));
+        starts = ops[lasti] == resumeOpcode_ && ops[lasti + 1] == 0;
+    }
+    Py_DECREF(bytes);
+    return !starts;
+}
+
+void LineTracer::onReturn(PyFrameObject* frame) {
+    // Only the program's frames are on stack_; any other frame returning is not its top.
+    if (stack_.empty() || stack_.back().frame != frame)
+        return;
+    const ProgramFrame& top = stack_.back();
+    if (top.generator) {
+        if (top.id != 0)
+            suspended_[frame] = top.id;
+        else
+            suspended_.erase(frame);
+    }
+    stack_.pop_back();
+}
+
+int LineTracer::onLine(PyFrameObject* frame) {
+    if (stack_.empty() || stack_.back().frame != frame) {
+        // Not the innermost program frame: a line of asyncio or LoopLab (free), or a program
+        // frame that began before the tracer was installed.
+        PyCodeObject* code = PyFrame_GetCode(frame);
+        const bool mine = isProgramCode(code);
+        if (mine)
+            reenter(frame, code);
+        Py_DECREF(code);
+        if (!mine)
+            return 0;
+    }
+    ProgramFrame& top = stack_.back();
+    if (top.id == 0 && nextFrameId_ < INT32_MAX)
+        top.id = ++nextFrameId_;
     const int line = PyFrame_GetLineNumber(frame);
     lastLine_ = line;
+    lastFrame_ = top.id;
+    lastDepth_ = static_cast<int32_t>(stack_.size());
     ++lines_;
     clock_.spend(lineCostNs_);
     const bool worker = clock_.onWorker();
@@ -104,7 +229,10 @@ int LineTracer::onLine(PyFrameObject* frame) {
                        line,
                        0,
                        worker ? clock_.threadLabel() : std::string(),
-                       {}});
+                       {},
+                       nullptr,
+                       lastFrame_,
+                       lastDepth_});
     }
     if (budget_.linesThisStep > budget_.maxLinesPerStep) {
         budget_.trip(std::string(worker ? "an executor job" : "a step") + " ran more than " +

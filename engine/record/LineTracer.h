@@ -4,6 +4,11 @@
 // Installed with PyEval_SetTrace, so it costs one C call per trace event instead of a Python
 // call. Only frames whose code comes from the program file count: asyncio's own lines and
 // LoopLab's are free, which is what makes a CPU-bound loop in the program visibly block.
+//
+// It also keeps the stack of the program's frames (from the interpreter's call and return
+// events), so that every recorded line says which call of a function it ran in (its frame id)
+// and how deep that call is: what the app's "step over" and "step out" follow. A coroutine or
+// generator keeps its frame id across its awaits and yields.
 
 #include "EventLoopCore.h"
 #include "RunBudget.h"
@@ -12,8 +17,11 @@
 
 #include <Python.h>
 
+#include <array>
+#include <cstdint>
 #include <string>
 #include <unordered_map>
+#include <vector>
 
 namespace looplab {
 
@@ -39,9 +47,23 @@ class LineTracer {
     bool isProgramCode(PyCodeObject* code);
 
   private:
+    // One call of a program function that is on the stack now.
+    struct ProgramFrame {
+        PyFrameObject* frame = nullptr; // not owned: it is on the stack while it is here
+        int32_t id = 0;                 // 0 until its first line runs
+        bool generator = false;         // a generator or coroutine: it can be resumed
+    };
+
     static int traceCallback(PyObject* self, PyFrameObject* frame, int what, PyObject* arg);
     int onLine(PyFrameObject* frame);
+    void onCall(PyFrameObject* frame);
+    void onReturn(PyFrameObject* frame);
+    void enter(PyFrameObject* frame, PyCodeObject* code);
+    void reenter(PyFrameObject* frame, PyCodeObject* code);
+    bool resumes(PyFrameObject* frame, PyCodeObject* code) const;
     int lastLine_ = 0;
+    int32_t lastFrame_ = 0;
+    int32_t lastDepth_ = 0;
 
     VirtualClock& clock_;
     TraceRecorder& recorder_;
@@ -54,6 +76,21 @@ class LineTracer {
     // Code object -> "is it the program's". Keeps a reference so an address is never reused
     // for a different code object while cached.
     std::unordered_map<PyCodeObject*, bool> programCode_;
+    // A direct-mapped cache in front of programCode_: every call of any Python function asks.
+    struct CachedCode {
+        PyCodeObject* code = nullptr;
+        bool mine = false;
+    };
+    static constexpr size_t kCodeCacheSize = 1024;
+    std::array<CachedCode, kCodeCacheSize> codeCache_{};
+
+    std::vector<ProgramFrame> stack_; // the program's frames on the stack, innermost last
+    // The ids of generator and coroutine frames that returned, by frame: the id a frame gets
+    // back when it resumes after a yield or an await. An entry of a frame that has finished
+    // stays until another frame at that address starts, which overwrites it.
+    std::unordered_map<PyFrameObject*, int32_t> suspended_;
+    int32_t nextFrameId_ = 0;
+    int resumeOpcode_ = -1; // RESUME, whose argument is 0 when a frame starts
 };
 
 } // namespace looplab

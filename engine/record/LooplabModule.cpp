@@ -107,6 +107,13 @@ PYBIND11_EMBEDDED_MODULE(_looplab, m) {
         session().tracer.install(path, lineCostNs);
     });
     m.def("uninstall_tracer", [] { session().tracer.uninstall(); });
+    // (header line, last line of the body) of every loop in the program, for the trace header.
+    m.def("set_program_loops", [](const std::vector<std::pair<int64_t, int64_t>>& loops) {
+        std::vector<looplab::LoopLines> lines;
+        for (const auto& [header, last] : loops)
+            lines.push_back({header, last});
+        session().recorder.setProgramLoops(std::move(lines));
+    });
     m.def("program_line", [] { return session().tracer.programLineNow(); });
     m.def("lines_executed", [] { return session().tracer.linesExecuted(); });
 

@@ -82,7 +82,8 @@ int runProgramHere(const RunOptions& given) {
     }
     if (!options.traceOut.empty()) {
         std::ofstream out(options.traceOut, std::ios::binary);
-        engine.recorder.writeJson(out, {options.program, options.lineCostNs, options.seed});
+        engine.recorder.writeJson(out, {options.program, options.lineCostNs, options.seed,
+                                        engine.recorder.programLoops()});
         if (!out) {
             std::cerr << "looplab: cannot write the trace to " << options.traceOut << '\n';
             if (status == kExitFinished)

@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include <charconv>
+#include <unordered_map>
 
 namespace looplab {
 
@@ -65,7 +66,28 @@ class ObjectWriter {
     bool first_ = true;
 };
 
-void writeEvent(std::string& out, const TraceEvent& e) {
+// The frame each task's (or worker thread's) lines were last in: a `line` or `lines` event names
+// its frame and depth only when they differ from its task's or thread's previous one, which in a
+// loop is almost never. The reader carries them forward the same way.
+class FrameMemory {
+  public:
+    bool changed(const TraceEvent& e) {
+        Frame& last = e.task >= 0 ? byTask_[e.task] : byThread_[e.text];
+        const bool differs = last.frame != e.frame || last.depth != e.depth;
+        last = {e.frame, e.depth};
+        return differs;
+    }
+
+  private:
+    struct Frame {
+        int32_t frame = 0;
+        int32_t depth = 0;
+    };
+    std::unordered_map<int64_t, Frame> byTask_;
+    std::unordered_map<std::string, Frame> byThread_;
+};
+
+void writeEvent(std::string& out, const TraceEvent& e, FrameMemory& frames) {
     ObjectWriter w(out);
     w.raw("e", std::string("\"") + eventKindName(e.kind) + '"');
     w.number("t", e.t);
@@ -95,19 +117,18 @@ void writeEvent(std::string& out, const TraceEvent& e) {
         w.raw("info", e.detail);
         break;
     case EventKind::Line:
-        if (e.task >= 0)
-            w.number("task", e.task);
-        else
-            w.text("thread", e.text);
-        w.number("line", e.line);
-        break;
     case EventKind::LinesSkipped:
         if (e.task >= 0)
             w.number("task", e.task);
         else
             w.text("thread", e.text);
-        w.number("count", e.num);
+        if (e.kind == EventKind::LinesSkipped)
+            w.number("count", e.num);
         w.number("line", e.line);
+        if (frames.changed(e)) {
+            w.number("f", e.frame);
+            w.number("d", e.depth);
+        }
         break;
     case EventKind::ReadyPush:
     case EventKind::TimerPush:
@@ -170,11 +191,20 @@ void writeEvent(std::string& out, const TraceEvent& e) {
 void TraceRecorder::writeJson(std::ostream& out, const TraceHeader& header) const {
     out << "{\"format\":\"looplab-trace\",\"version\":" << kFormatVersion
         << ",\"program\":" << quoted(header.program) << ",\"line_cost_ns\":" << header.lineCostNs
-        << ",\"seed\":" << header.seed << ",\"events\":[\n";
+        << ",\"seed\":" << header.seed;
+    if (!header.loops.empty()) {
+        out << ",\"loops\":[";
+        for (size_t i = 0; i < header.loops.size(); ++i)
+            out << (i ? "," : "") << '[' << header.loops[i].header << ',' << header.loops[i].last
+                << ']';
+        out << ']';
+    }
+    out << ",\"events\":[\n";
     std::string buffer;
     buffer.reserve(1 << 20);
+    FrameMemory frames;
     for (size_t i = 0; i < events_.size(); ++i) {
-        writeEvent(buffer, events_[i]);
+        writeEvent(buffer, events_[i], frames);
         buffer += i + 1 < events_.size() ? ",\n" : "\n";
         if (buffer.size() > (1 << 20) - 4096) {
             out.write(buffer.data(), static_cast<std::streamsize>(buffer.size()));

@@ -31,7 +31,12 @@ class TraceRecorder {
 
     void writeJson(std::ostream& out, const TraceHeader& header) const;
 
+    // The program's loops (found by the Python side in its syntax tree), for the header.
+    void setProgramLoops(std::vector<LoopLines> loops) { loops_ = std::move(loops); }
+    const std::vector<LoopLines>& programLoops() const { return loops_; }
+
   private:
+    std::vector<LoopLines> loops_;
     bool enabled_ = true;
     // A deque: recording never moves the events already kept (a vector would copy them all
     // each time it grows, which costs more than the recording itself on long runs).

@@ -3,6 +3,8 @@
 // to rebuild the loop's state at any step. Field use per kind is documented in
 // docs/trace-format.md; unused fields stay at their defaults and are not written.
 
+#include <algorithm>
+#include <climits>
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -17,8 +19,9 @@ enum class EventKind : uint8_t {
     StepBegin,    // task, handle: the loop runs one step of a task
     StepYield,    // task, line, detail = JSON {wait, chain, locals}: the task awaits something
     TaskDone,     // task, detail = JSON {state, result | exception}
-    Line,         // task (or -1 on a worker), line, text = thread label on a worker
-    LinesSkipped, // task (or -1), num = lines executed but not recorded one by one, line = last
+    Line,         // task (or -1 on a worker), line, text = thread label on a worker, frame, depth
+    LinesSkipped, // task (or -1), num = lines executed but not recorded one by one, line = last,
+                  // frame and depth of the last
     ReadyPush,    // handle, task, line = handle running when scheduled (the cause), text = what
     TimerPush,    // handle, task, line = cause, num = deadline ns, text: pushed on the timer heap
     TimerDue,     // handle: a due timer moved to the ready queue
@@ -36,7 +39,23 @@ enum class EventKind : uint8_t {
 };
 
 struct TraceEvent {
+    TraceEvent() = default;
+    // In the order of the fields below, as the recorder and the tests write events.
+    TraceEvent(EventKind kind_, int64_t t_, int64_t task_ = -1, int64_t handle_ = -1,
+               int64_t line_ = 0, int64_t num_ = 0, std::string text_ = {},
+               std::string detail_ = {}, std::shared_ptr<const TaskWait> wait_ = nullptr,
+               int32_t frame_ = 0, int32_t depth_ = 0)
+        : kind(kind_), depth(static_cast<int16_t>(std::min<int32_t>(depth_, INT16_MAX))),
+          frame(frame_), t(t_), task(task_), handle(handle_), line(line_), num(num_),
+          text(std::move(text_)), detail(std::move(detail_)), wait(std::move(wait_)) {}
+
     EventKind kind = EventKind::End;
+    // Line, LinesSkipped: how many program frames were on the stack (1 = the module's own code;
+    // at most 32,767) and which call of a program function the line ran in (1, 2, ... in the
+    // order their first line ran; a coroutine keeps its frame across awaits). 0 when not
+    // recorded. Kept beside `kind`, where they cost no memory.
+    int16_t depth = 0;
+    int32_t frame = 0;
     int64_t t = 0;       // virtual ns of the thread the event happened on
     int64_t task = -1;   // task id (creation order, from 1), -1 for none
     int64_t handle = -1; // loop handle id or object id
@@ -48,6 +67,11 @@ struct TraceEvent {
     // that shows this wait. Null for other kinds.
     std::shared_ptr<const TaskWait> wait = nullptr;
 };
+
+// The recorder keeps millions of these: a field more must not make every event bigger.
+static_assert(sizeof(TraceEvent) <= 8 + 5 * sizeof(int64_t) + 2 * sizeof(std::string) +
+                                        sizeof(std::shared_ptr<const TaskWait>),
+              "TraceEvent grew");
 
 const char* eventKindName(EventKind kind);
 

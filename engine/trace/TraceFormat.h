@@ -5,16 +5,28 @@
 
 #include <cstdint>
 #include <string>
+#include <vector>
 
 namespace looplab {
 
 // The version written into every trace; TraceReader accepts 1..kTraceFormatVersion.
 inline constexpr int kTraceFormatVersion = 1;
 
+// A `for` or `while` loop of the program: the line of its header and the last line of its body
+// (an `else:` clause is not part of it).
+struct LoopLines {
+    int64_t header = 0;
+    int64_t last = 0;
+    bool operator==(const LoopLines& other) const {
+        return header == other.header && last == other.last;
+    }
+};
+
 struct TraceHeader {
     std::string program;      // the program's path as given to `looplab run`
     int64_t lineCostNs = 100; // virtual ns charged per executed program line
     int64_t seed = 0;
+    std::vector<LoopLines> loops = {}; // every loop in the program file, in source order
 };
 
 } // namespace looplab

@@ -5,6 +5,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+#include <climits>
 #include <fstream>
 #include <unordered_map>
 #include <unordered_set>
@@ -40,8 +42,43 @@ const std::unordered_map<std::string, EventKind>& kindsByName() {
     return *table;
 }
 
+// A `line` or `lines` event names its frame and depth only when they changed since the previous
+// one of the same task or thread (FrameMemory in record/TraceRecorder.cpp): carry them forward.
+class FrameMemory {
+  public:
+    void fill(const json& e, TraceEvent& out) {
+        Frame& last = out.task >= 0 ? byTask_[out.task] : byThread_[out.text];
+        if (e.contains("f")) {
+            last.frame = static_cast<int32_t>(number(e, "f"));
+            last.depth = static_cast<int32_t>(number(e, "d"));
+        }
+        out.frame = last.frame;
+        out.depth = static_cast<int16_t>(std::min<int32_t>(last.depth, INT16_MAX));
+    }
+
+  private:
+    struct Frame {
+        int32_t frame = 0;
+        int32_t depth = 0;
+    };
+    std::unordered_map<int64_t, Frame> byTask_;
+    std::unordered_map<std::string, Frame> byThread_;
+};
+
+std::vector<LoopLines> loopsOf(const json& document) {
+    std::vector<LoopLines> loops;
+    const auto found = document.find("loops");
+    if (found == document.end() || !found->is_array())
+        return loops;
+    for (const json& pair : *found) {
+        if (pair.is_array() && pair.size() == 2 && pair[0].is_number() && pair[1].is_number())
+            loops.push_back({pair[0].get<int64_t>(), pair[1].get<int64_t>()});
+    }
+    return loops;
+}
+
 // The inverse of writeEvent() in record/TraceRecorder.cpp.
-bool toEvent(const json& e, TraceEvent& out) {
+bool toEvent(const json& e, TraceEvent& out, FrameMemory& frames) {
     auto kind = kindsByName().find(text(e, "e"));
     if (kind == kindsByName().end())
         return false; // an event kind from a newer writer: skip it
@@ -83,6 +120,7 @@ bool toEvent(const json& e, TraceEvent& out) {
         out.line = number(e, "line");
         out.num = number(e, "count");
         out.text = text(e, "thread");
+        frames.fill(e, out);
         break;
     case EventKind::ReadyPush:
     case EventKind::TimerPush:
@@ -172,14 +210,15 @@ TraceReadResult readTrace(std::istream& in) {
         return failure("the trace has format version " + std::to_string(result.trace.version) +
                        "; this LoopLab reads versions 1 to " + std::to_string(kTraceFormatVersion));
     result.trace.header = {text(document, "program"), number(document, "line_cost_ns"),
-                           number(document, "seed")};
+                           number(document, "seed"), loopsOf(document)};
     const auto events = document.find("events");
     if (events == document.end() || !events->is_array())
         return failure("the trace has no \"events\" list");
     result.trace.events.reserve(events->size());
+    FrameMemory frames;
     for (const json& e : *events) {
         TraceEvent event;
-        if (e.is_object() && toEvent(e, event))
+        if (e.is_object() && toEvent(e, event, frames))
             result.trace.events.push_back(std::move(event));
     }
     if (const std::string problem = orderProblem(result.trace.events); !problem.empty())

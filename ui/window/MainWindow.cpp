@@ -267,6 +267,7 @@ void MainWindow::showRun(int keepStop) {
     code->markerDeleteAll(); // markers of the previous run, errors included
     narrator_.reset();
     layout_->outputModel()->setReplay(run_.replay.get());
+    controller_.setLoops(run_.loops);
     controller_.setReplay(run_.replay);
     timelineModel_ = run_.replay ? std::make_shared<const TimelineModel>(*run_.replay)
                                  : std::make_shared<const TimelineModel>();

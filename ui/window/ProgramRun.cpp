@@ -135,6 +135,7 @@ ProgramRun recordProgram(const QString& looplabExecutable, const QString& progra
         return run;
     }
     run.replay = std::make_shared<const TraceReplay>(read.trace.events);
+    run.loops = read.trace.header.loops;
     return run;
 }
 

@@ -3,6 +3,7 @@
 // ended, and the replayable trace. Produced by running `looplab run --trace` in a child process
 // so that nothing the program does can take the window down.
 
+#include "TraceFormat.h"
 #include "TraceReplay.h"
 
 #include <QString>
@@ -10,6 +11,7 @@
 class QWidget;
 
 #include <memory>
+#include <vector>
 
 namespace looplab {
 
@@ -20,6 +22,7 @@ struct ProgramRun {
     int exitStatus = -1;
     QString problem; // a sentence when the run could not be recorded at all
     std::shared_ptr<const TraceReplay> replay;
+    std::vector<LoopLines> loops; // the program's loops, from the trace's header
 
     bool recorded() const { return replay != nullptr; }
     QString endSummary() const; // "finished", "uncaught exception", "deadlock", ...

@@ -22,6 +22,31 @@ bool isVisibleMoment(EventKind kind) {
     }
 }
 
+// Whose lines a debugger step follows: a task's, or those of a worker thread (by its label) or
+// of the loop thread outside any task (label "").
+struct Followed {
+    bool valid = false;
+    int64_t task = -1;
+    std::string thread;
+
+    bool owns(const TraceEvent& line) const {
+        return task >= 0 ? line.task == task : line.task < 0 && line.text == thread;
+    }
+};
+
+bool isWorkerThread(const std::string& label) {
+    return !label.empty() && label != "loop";
+}
+
+bool isLine(const TraceEvent& e) {
+    return e.kind == EventKind::Line || e.kind == EventKind::LinesSkipped;
+}
+
+// The worker thread a `job` event ran on, named as looplab_sim names it in `line` events.
+std::string jobThread(const TraceEvent& job) {
+    return job.text + " worker " + std::to_string(job.line);
+}
+
 } // namespace
 
 StepController::StepController(QObject* parent) : QObject(parent) {}
@@ -159,6 +184,129 @@ void StepController::continueToBreakpoint() {
         }
     }
     toEnd();
+}
+
+int StepController::stopOfEvent(size_t index) const {
+    const auto found = std::lower_bound(stops_.begin(), stops_.end(), index + 1);
+    return std::min(static_cast<int>(found - stops_.begin()), stopCount() - 1);
+}
+
+void StepController::stepInto() {
+    debugStep(Debug::Into);
+}
+
+void StepController::stepOver() {
+    debugStep(Debug::Over);
+}
+
+void StepController::stepOut() {
+    debugStep(Debug::Out);
+}
+
+void StepController::debugStep(Debug how) {
+    if (!replay_)
+        return;
+    const auto& events = replay_->events();
+    const size_t applied = state_.eventsApplied;
+    const TraceEvent* now = lastEvent();
+    // Whose step this is.
+    Followed followed;
+    if (now && now->kind == EventKind::Line) {
+        followed = {true, now->task, now->task >= 0 ? std::string() : now->text};
+    } else if (now && now->task < 0 && now->kind == EventKind::Print &&
+               isWorkerThread(now->detail)) {
+        followed = {true, -1, now->detail};
+    } else if (now && now->task < 0 && now->kind == EventKind::Block && isWorkerThread(now->text)) {
+        followed = {true, -1, now->text};
+    } else {
+        const int64_t task = state_.runningTask >= 0                    ? state_.runningTask
+                             : now && now->kind == EventKind::StepYield ? now->task
+                                                                        : -1;
+        if (task >= 0)
+            followed = {true, task, {}};
+    }
+    if (!followed.valid) {
+        forward(Unit::Line);
+        return;
+    }
+    // The line it is at: its last line so far (none before its first line ran).
+    const TraceEvent* from = nullptr;
+    size_t fromIndex = 0;
+    for (size_t i = applied; i-- > 0;) {
+        const TraceEvent& e = events[i];
+        if (isLine(e) && followed.owns(e)) {
+            from = &e;
+            fromIndex = i;
+            break;
+        }
+        if (e.kind == EventKind::TaskCreated && e.task == followed.task)
+            break;
+    }
+    // Over a loop: at its header reached again from its body (the previous line of the same
+    // frame is inside the loop), the lines of this frame inside the loop are not stops.
+    const LoopLines* crossing = nullptr;
+    if (how == Debug::Over && from && from == now) {
+        for (const LoopLines& loop : loops_) {
+            if (loop.header == from->line && (!crossing || loop.last < crossing->last))
+                crossing = &loop;
+        }
+        if (crossing) {
+            const LoopLines* loop = crossing;
+            crossing = nullptr;
+            for (size_t i = fromIndex; i-- > 0;) {
+                const TraceEvent& e = events[i];
+                if (isLine(e) && followed.owns(e) && e.frame == from->frame) {
+                    if (e.line >= loop->header && e.line <= loop->last)
+                        crossing = loop;
+                    break;
+                }
+            }
+        }
+    }
+    const auto lineStops = [&](const TraceEvent& e) {
+        switch (how) {
+        case Debug::Into:
+            return true;
+        case Debug::Over:
+            if (!from)
+                return true;
+            if (e.depth > from->depth) // in a function the current one called
+                return false;
+            return !(crossing && e.frame == from->frame && e.line >= crossing->header &&
+                     e.line <= crossing->last);
+        case Debug::Out:
+            return from && e.depth < from->depth;
+        }
+        return true;
+    };
+    for (size_t i = applied; i < events.size(); ++i) {
+        const TraceEvent& e = events[i];
+        bool stop = false;
+        switch (e.kind) {
+        case EventKind::Line: // a breakpoint stops any step, as in a debugger
+            stop = (followed.owns(e) && lineStops(e)) || breakpoints_.contains(int(e.line));
+            break;
+        case EventKind::StepYield:
+        case EventKind::TaskDone:
+            stop = followed.task >= 0 && e.task == followed.task;
+            break;
+        case EventKind::Job: // the worker thread's job is over
+            stop = followed.task < 0 && isWorkerThread(followed.thread) &&
+                   jobThread(e) == followed.thread;
+            break;
+        case EventKind::Phase:
+        case EventKind::End:
+            stop = true;
+            break;
+        default:
+            break;
+        }
+        if (stop) {
+            goToStop(stopOfEvent(i));
+            return;
+        }
+    }
+    goToStop(stopCount() - 1);
 }
 
 void StepController::goToTime(qint64 ns) {

@@ -1,9 +1,11 @@
 #pragma once
 // Where the student is in a recorded run, and how to move: by event, by task step, by loop
-// iteration, to a virtual time. Views never walk the trace themselves; they show the state
-// this controller hands them.
+// iteration, to a virtual time, and as in a debugger: step into, over and out of the program's
+// functions, following one task (or worker thread). Views never walk the trace themselves; they
+// show the state this controller hands them.
 
 #include "LoopState.h"
+#include "TraceFormat.h"
 #include "TraceReplay.h"
 
 #include <QObject>
@@ -22,6 +24,8 @@ class StepController : public QObject {
     explicit StepController(QObject* parent = nullptr);
 
     void setReplay(std::shared_ptr<const TraceReplay> replay);
+    // The program's loops (the trace header's `loops`), for stepping over a loop.
+    void setLoops(std::vector<LoopLines> loops) { loops_ = std::move(loops); }
     const TraceReplay* replay() const { return replay_.get(); }
 
     // Stops are event counts: the state after that many events. Stop 0 is the very start.
@@ -46,6 +50,27 @@ class StepController : public QObject {
     // Forward to the next moment a program line with a breakpoint runs (or to the end).
     void continueToBreakpoint();
     void setBreakpoints(const QSet<int>& lines) { breakpoints_ = lines; }
+
+    // Debugger stepping. Each follows the task the current step is in (the task running, or the
+    // one that just yielded; on a worker thread, that thread) from the program line it is at:
+    // the last line of that task at or before the current step. Other tasks' events are never
+    // stops, and neither is anything inside the lines skipped; the task's own `yield` (it gives
+    // the loop back) and `done` always are, and so are the run's own moments (the deadlock,
+    // asyncio.run's clean-up), a line with a breakpoint (whichever task runs it) and the end.
+    // A step with no task (the loop between steps, a task that finished) goes to the next
+    // program line that runs, as forward(Unit::Line).
+    //
+    // Into (F11): the task's next line, in whatever function it runs.
+    void stepInto();
+    // Over (F10): the task's next line in the same function call (frame) or, once that call has
+    // returned, in its caller; lines of the functions it calls are skipped. At a loop's header
+    // reached again from the loop's body, the rest of the loop runs in the same step: the stop
+    // is the first line of that call after the loop.
+    void stepOver();
+    // Out (Shift+F11): the task's next line in the caller of the current call; from the
+    // coroutine's own frame, which has no caller in the program, the task's next yield or its
+    // end.
+    void stepOut();
 
   public:
     // Where the student is, in terms that survive a re-run of edited code: the millisecond of
@@ -74,8 +99,13 @@ class StepController : public QObject {
   private:
     bool isStopOf(Unit unit, int stop) const;
     void buildStops();
+    enum class Debug { Into, Over, Out };
+    void debugStep(Debug how);
+    // The stop that shows event `index`, or the first one after it.
+    int stopOfEvent(size_t index) const;
 
     std::shared_ptr<const TraceReplay> replay_;
+    std::vector<LoopLines> loops_;
     std::vector<size_t> stops_;
     std::vector<qint64> stopTimes_; // the loop's clock at each stop, ascending
     int current_ = 0;

@@ -189,6 +189,26 @@ void WindowActions::buildStepMenu(QMenu* step) {
         step, tr("&Continue to breakpoint"), QKeySequence(Qt::Key_F8),
         tr("Run forward to the next line with a breakpoint (click the margin to set one)"),
         [controller] { controller->continueToBreakpoint(); }, true);
+    // As in a debugger, following the task of the current step; its yields and its end are
+    // always stops (StepController::stepOver).
+    step->addSeparator();
+    add(
+        step, tr("Step i&nto"), QKeySequence(Qt::Key_F11),
+        tr("Step into: to this task's next line, into the functions it calls; stops where the "
+           "task yields or ends"),
+        [controller] { controller->stepInto(); }, true);
+    add(
+        step, tr("Step &over"), QKeySequence(Qt::Key_F10),
+        tr("Step over: to this task's next line in the same function, running the functions it "
+           "calls in one go; on a loop's for or while line reached again from its body, runs "
+           "the rest of the loop; "
+           "stops where the task yields or ends"),
+        [controller] { controller->stepOver(); }, true);
+    add(
+        step, tr("Step o&ut"), QKeySequence(Qt::SHIFT | Qt::Key_F11),
+        tr("Step out: run until this function returns, to the next line of its caller (in a "
+           "task's own coroutine: to where the task yields or ends)"),
+        [controller] { controller->stepOut(); }, true);
     step->addSeparator();
     auto* cleanup = new QAction(tr("Show asyncio.run's &clean-up steps"), window_);
     cleanup->setCheckable(true);

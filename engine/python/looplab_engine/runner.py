@@ -5,6 +5,7 @@ as under ``python3 prog.py``; what differs is underneath: the simulation model (
 LoopLab's loop and the recorder.
 """
 
+import ast
 import asyncio
 import builtins
 import json
@@ -71,6 +72,7 @@ def _execute(program, line_cost_ns, deadlock_type):
         traceback.print_exception(exc, limit=0)
         _error.append(f"{type(exc).__name__}: {exc}")
         return EXCEPTION, None, None
+    _looplab.set_program_loops(_loops(source))
 
     main = types.ModuleType("__main__")
     main.__file__ = program
@@ -100,6 +102,14 @@ def _execute(program, line_cost_ns, deadlock_type):
         return EXCEPTION, None, None
     finally:
         _looplab.uninstall_tracer()
+
+
+def _loops(source):
+    """(header line, last line of the body) of every for and while loop, in source order: the
+    app's "step over" at a loop's header runs the rest of the loop in one step."""
+    loops = [(node.lineno, node.body[-1].end_lineno) for node in ast.walk(ast.parse(source))
+             if isinstance(node, (ast.For, ast.AsyncFor, ast.While))]
+    return sorted(loops)
 
 
 def _at_line(exc, program):

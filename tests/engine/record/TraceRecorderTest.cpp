@@ -1,4 +1,5 @@
 #include "TraceRecorder.h"
+#include "TraceReader.h"
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
@@ -44,4 +45,60 @@ TEST(TraceRecorder, InvalidUtf8IsReplacedNotThrown) {
     std::ostringstream out;
     EXPECT_NO_THROW(recorder.writeJson(out, {"p.py", 0, 0}));
     EXPECT_TRUE(nlohmann::json::accept(out.str()));
+}
+
+// A `line` names its frame and depth only when they change for its task (or thread); the
+// reader carries them forward, per task, and reads the loops of the header.
+TEST(TraceRecorder, FramesAreWrittenOnlyWhenTheyChangeAndReadBackForEveryLine) {
+    TraceRecorder recorder;
+    const auto line = [](int64_t task, int64_t lineNo, int32_t frame, int32_t depth,
+                         const std::string& thread = {}) {
+        return TraceEvent{EventKind::Line, 0,  task,    -1,    lineNo, 0,
+                          thread,          {}, nullptr, frame, depth};
+    };
+    recorder.add(line(1, 5, 2, 2));                    // 0: task 1's first line
+    recorder.add(line(1, 6, 2, 2));                    // 1: same frame
+    recorder.add(line(2, 9, 3, 2));                    // 2: task 2's first line
+    recorder.add(line(1, 3, 4, 3));                    // 3: task 1 calls a function
+    recorder.add(line(-1, 12, 5, 3, "pool worker 0")); // 4: a worker's line
+    recorder.add(line(1, 7, 2, 2));                    // 5: back in task 1's frame
+    recorder.add(line(2, 10, 3, 2));                   // 6: same frame for task 2
+    recorder.add({EventKind::LinesSkipped, 0, 1, -1, 3, 40, {}, {}, nullptr, 4, 3}); // 7: a call
+    recorder.add(line(1, 3, 4, 3)); // 8: as the `lines` left it
+    std::ostringstream out;
+    recorder.writeJson(out, {"prog.py", 100, 0, {{6, 7}, {20, 24}}});
+
+    const auto trace = nlohmann::json::parse(out.str());
+    EXPECT_EQ(trace["loops"], nlohmann::json::parse("[[6,7],[20,24]]"));
+    const auto& events = trace["events"];
+    const std::vector<bool> named = {true, false, true, true, true, true, false, true, false};
+    for (size_t i = 0; i < named.size(); ++i) {
+        EXPECT_EQ(events[i].contains("f"), named[i]) << i;
+        EXPECT_EQ(events[i].contains("d"), named[i]) << i;
+    }
+    EXPECT_EQ(events[3]["f"], 4);
+    EXPECT_EQ(events[3]["d"], 3);
+
+    std::istringstream in(out.str());
+    const TraceReadResult read = readTrace(in);
+    ASSERT_TRUE(read.ok) << read.error;
+    ASSERT_EQ(read.trace.events.size(), recorder.size());
+    for (size_t i = 0; i < recorder.size(); ++i) {
+        EXPECT_EQ(read.trace.events[i].frame, recorder.events()[i].frame) << i;
+        EXPECT_EQ(read.trace.events[i].depth, recorder.events()[i].depth) << i;
+    }
+    ASSERT_EQ(read.trace.header.loops.size(), 2u);
+    EXPECT_EQ(read.trace.header.loops[1], (LoopLines{20, 24}));
+}
+
+// A trace written before lines had frames reads as lines without one (frame and depth 0).
+TEST(TraceRecorder, LinesOfAnOlderTraceHaveNoFrame) {
+    std::istringstream in(R"({"format":"looplab-trace","version":1,"program":"p.py",
+        "line_cost_ns":100,"seed":0,"events":[{"e":"line","t":100,"task":1,"line":3}]})");
+    const TraceReadResult read = readTrace(in);
+    ASSERT_TRUE(read.ok) << read.error;
+    ASSERT_EQ(read.trace.events.size(), 1u);
+    EXPECT_EQ(read.trace.events[0].frame, 0);
+    EXPECT_EQ(read.trace.events[0].depth, 0);
+    EXPECT_TRUE(read.trace.header.loops.empty());
 }

@@ -171,3 +171,181 @@ TEST(StepController, AMomentSurvivesARunWithMoreStepsBeforeIt) {
 }
 
 } // namespace
+
+namespace {
+
+// Debugger stepping on a hand-made run. The program, as the lines say:
+//    2      x = helper()           main (task 1), frame 2, depth 2
+//    3      for i in range(3):     a loop of lines 3-4
+//    4          x += 1
+//    5      await asyncio.sleep(1)
+//    6      return x
+//    8      y = 1                  helper, called from line 2: frame 3, depth 3
+//    9      return y
+//   11      print("other")         other (task 2), frame 4, depth 2: it runs while main sleeps
+// A worker thread runs a job of two lines (frame 5) inside main's first step.
+TraceEvent line(int64_t task, int64_t lineNo, int32_t frame, int32_t depth) {
+    return {EventKind::Line, 0, task, -1, lineNo, 0, {}, {}, nullptr, frame, depth};
+}
+
+TraceEvent workerLine(int64_t lineNo) {
+    return {EventKind::Line, 0, -1, -1, lineNo, 0, "pool worker 0", {}, nullptr, 5, 3};
+}
+
+std::vector<TraceEvent> debuggedRun() {
+    return {
+        {EventKind::TaskCreated, 0, 1, -1, 20, -1, "Task-1", "main"},                         // 0
+        {EventKind::TaskCreated, 0, 2, -1, 20, 1, "Task-2", "other"},                         // 1
+        {EventKind::StepBegin, 0, 1, 1, 0, 0, {}, {}},                                        // 2
+        line(1, 2, 2, 2),                                                                     // 3
+        line(1, 8, 3, 3),                                                                     // 4
+        line(1, 9, 3, 3),                                                                     // 5
+        line(1, 3, 2, 2),                                                                     // 6
+        line(1, 4, 2, 2),                                                                     // 7
+        line(1, 3, 2, 2),                                                                     // 8
+        workerLine(14),                                                                       // 9
+        workerLine(15),                                                                       // 10
+        {EventKind::Job, 0, 1, -1, 0, 100, "pool", "job"},                                    // 11
+        line(1, 4, 2, 2),                                                                     // 12
+        line(1, 3, 2, 2),                                                                     // 13
+        line(1, 4, 2, 2),                                                                     // 14
+        line(1, 3, 2, 2),                                                                     // 15
+        line(1, 5, 2, 2),                                                                     // 16
+        {EventKind::StepYield, 0, 1, -1, 5, 0, {}, R"({"wait":{"kind":"sleep"}})"},           // 17
+        {EventKind::StepBegin, 0, 2, 2, 0, 0, {}, {}},                                        // 18
+        line(2, 11, 4, 2),                                                                    // 19
+        {EventKind::Print, 0, 2, -1, 0, 0, "other", "loop"},                                  // 20
+        {EventKind::TaskDone, 0, 2, -1, 0, 0, {}, R"({"state":"finished","result":"None"})"}, // 21
+        {EventKind::StepBegin, 1000, 1, 3, 0, 0, {}, {}},                                     // 22
+        line(1, 6, 2, 2),                                                                     // 23
+        {EventKind::TaskDone, 1000, 1, -1, 0, 0, {}, R"({"state":"finished","result":"4"})"}, // 24
+        {EventKind::End, 1000, -1, -1, 0, 0, {}, R"({"status":"finished"})"},                 // 25
+    };
+}
+
+class DebugStepping : public ::testing::Test {
+  protected:
+    void SetUp() override {
+        controller_.setReplay(std::make_shared<const TraceReplay>(debuggedRun()));
+        controller_.setLoops({{3, 4}});
+        QObject::connect(&controller_, &StepController::stateChanged,
+                         [this] { visited_.push_back(controller_.lastEventIndex()); });
+    }
+    // Goes to the step that shows event `index`.
+    void at(size_t index) {
+        for (int stop = 0; stop < controller_.stopCount(); ++stop) {
+            controller_.goToStop(stop);
+            if (controller_.lastEvent() && controller_.lastEventIndex() == index) {
+                visited_.clear();
+                return;
+            }
+        }
+        FAIL() << "no step shows event " << index;
+    }
+    size_t now() const { return controller_.lastEventIndex(); }
+
+    StepController controller_;
+    std::vector<size_t> visited_; // the steps shown, by their last event
+};
+
+TEST_F(DebugStepping, StepOverRunsACalledFunctionInOneStep) {
+    at(3); // x = helper()
+    controller_.stepOver();
+    EXPECT_EQ(now(), 6u) << "the next line of main, not helper's lines 8 and 9";
+    EXPECT_EQ(visited_, std::vector<size_t>{6u});
+    at(3);
+    controller_.stepInto();
+    EXPECT_EQ(now(), 4u) << "step into goes into helper";
+}
+
+TEST_F(DebugStepping, StepOutLandsInTheCaller) {
+    at(4); // helper's first line
+    controller_.stepOut();
+    EXPECT_EQ(now(), 6u);
+    EXPECT_EQ(controller_.lastEvent()->frame, 2);
+    // From helper's last line, step over also leaves it for the caller's next line.
+    at(5);
+    controller_.stepOver();
+    EXPECT_EQ(now(), 6u);
+}
+
+TEST_F(DebugStepping, StepOverAtALoopsHeaderReachedAgainRunsTheRestOfTheLoop) {
+    at(6); // the header, first reached: step over enters the loop
+    controller_.stepOver();
+    EXPECT_EQ(now(), 7u);
+    controller_.stepOver(); // x += 1: back to the header
+    EXPECT_EQ(now(), 8u);
+    controller_.stepOver(); // the header reached again: the rest of the loop
+    EXPECT_EQ(now(), 16u);
+    EXPECT_EQ(controller_.lastEvent()->line, 5);
+    EXPECT_EQ(visited_, (std::vector<size_t>{7u, 8u, 16u})) << "no line of the loop's body shown";
+    // Step into does not cross the loop.
+    at(8);
+    controller_.stepInto();
+    EXPECT_EQ(now(), 12u) << "the worker's lines belong to the worker, not to main";
+}
+
+TEST_F(DebugStepping, AnAwaitThatSuspendsStopsAtTheYieldAndOtherTasksAreNotStops) {
+    at(16); // await asyncio.sleep(1)
+    controller_.stepOver();
+    EXPECT_EQ(now(), 17u);
+    EXPECT_EQ(controller_.lastEvent()->kind, EventKind::StepYield);
+    // From the yield, main's next line: task 2's step, line, print and end are not stops.
+    controller_.stepOver();
+    EXPECT_EQ(now(), 23u);
+    EXPECT_EQ(controller_.lastEvent()->line, 6);
+    EXPECT_EQ(visited_, (std::vector<size_t>{17u, 23u}));
+}
+
+TEST_F(DebugStepping, AtACoroutinesLastLineStepsGoToItsEnd) {
+    at(23); // return x
+    controller_.stepOver();
+    EXPECT_EQ(now(), 24u);
+    EXPECT_EQ(controller_.lastEvent()->kind, EventKind::TaskDone);
+    at(23);
+    controller_.stepOut();
+    EXPECT_EQ(now(), 24u);
+    // Out of the coroutine's own frame from its first line: it has no caller in the program,
+    // so the step ends where the task gives the loop back.
+    at(3);
+    controller_.stepOut();
+    EXPECT_EQ(now(), 17u);
+    EXPECT_EQ(controller_.lastEvent()->kind, EventKind::StepYield);
+}
+
+TEST_F(DebugStepping, AWorkersStepsFollowTheWorkerUntilItsJobEnds) {
+    at(9);
+    controller_.stepOver();
+    EXPECT_EQ(now(), 10u);
+    controller_.stepOver(); // the job's last line: its end is the next stop
+    EXPECT_EQ(now(), 11u);
+    EXPECT_EQ(controller_.lastEvent()->kind, EventKind::Job);
+}
+
+TEST_F(DebugStepping, ABreakpointOnTheWayStopsAStepAsInADebugger) {
+    controller_.setBreakpoints({9, 11}); // helper's return, and task 2's line
+    at(3);
+    controller_.stepOver();
+    EXPECT_EQ(now(), 5u) << "helper's lines are skipped, but not its breakpoint";
+    at(16);
+    controller_.stepOver(); // to main's yield: the breakpoint is later
+    controller_.stepOver();
+    EXPECT_EQ(now(), 19u) << "task 2's line has a breakpoint";
+    controller_.setBreakpoints({});
+    controller_.stepOver(); // on from there: task 2's end comes next
+    EXPECT_EQ(now(), 21u);
+}
+
+TEST_F(DebugStepping, AStepInAnotherTasksStepFollowsThatTask) {
+    at(18); // task 2's step begins: it has run no line yet
+    controller_.stepOver();
+    EXPECT_EQ(now(), 19u);
+    controller_.stepOver(); // its last line: the print is passed, the end of task 2 is next
+    EXPECT_EQ(now(), 21u);
+    // With no task running (the start), stepping goes to the next program line.
+    controller_.toStart();
+    controller_.stepOver();
+    EXPECT_EQ(now(), 3u);
+}
+
+} // namespace
