@@ -31,31 +31,37 @@ Narrator::Narrator(const TraceReplay& replay) : replay_(replay) {
     }
 }
 
-std::string Narrator::timerPhrase(const LoopState& state, int64_t handle) const {
+std::string Narrator::timerPhrase(const LoopState& state, int64_t handle,
+                                  bool sentenceStart) const {
+    const std::string a = sentenceStart ? "A" : "a";
+    const std::string the = sentenceStart ? "The" : "the";
     auto found = handles_.find(handle);
     if (found == handles_.end())
-        return "a timer";
+        return a + " timer";
     const HandleInfo& info = found->second;
     const std::string owner = info.task >= 0 ? taskName(state, info.task) : std::string();
     if (info.what == "_set_result_unless_cancelled" && !owner.empty())
         return owner + "'s timer";
     if (info.what.find("_deliver") != std::string::npos && !owner.empty())
-        return "the timer delivering " + owner + "'s executor result";
+        return the + " timer delivering " + owner + "'s executor result";
     if ((info.what == "Timeout._on_timeout" || info.what == "_release_waiter") && !owner.empty())
         return owner + "'s timeout";
-    return "the timer for callback " + info.what + (owner.empty() ? "" : " (set by " + owner + ")");
+    return the + " timer for callback " + info.what +
+           (owner.empty() ? "" : " (set by " + owner + ")");
 }
 
-std::string Narrator::describeHandle(const LoopState& state, int64_t handle) const {
+std::string Narrator::describeHandle(const LoopState& state, int64_t handle,
+                                     bool sentenceStart) const {
+    const std::string the = sentenceStart ? "The" : "the";
     auto found = handles_.find(handle);
     if (found == handles_.end())
-        return "a callback";
+        return sentenceStart ? "A callback" : "a callback";
     const HandleInfo& info = found->second;
     if (info.timer)
-        return "the callback of " + timerPhrase(state, handle);
+        return the + " callback of " + timerPhrase(state, handle);
     if (info.task >= 0 && (info.what == "step" || info.what == "wake"))
-        return taskName(state, info.task);
-    return "the callback " + info.what;
+        return taskName(state, info.task); // as the program spelled it, even first
+    return the + " callback " + info.what;
 }
 
 // Why a waiting task woke up, from the handle that scheduled its wake-up. A task's step is
@@ -157,10 +163,10 @@ std::string Narrator::sentence(size_t eventIndex) const {
                    waiting;
         const auto cause = handles_.find(e.line);
         if (cause != handles_.end() && cause->second.timer)
-            return capitalize(timerPhrase(before, e.line)) + " has fired, so the callback " +
-                   e.text + " joins the back of the ready queue" + waiting;
+            return timerPhrase(before, e.line, true) + " has fired, so the callback " + e.text +
+                   " joins the back of the ready queue" + waiting;
         const std::string subject =
-            e.line >= 0 ? capitalize(describeHandle(before, e.line)) : "The program";
+            e.line >= 0 ? describeHandle(before, e.line, true) : "The program";
         return subject + " schedules the callback " + e.text +
                ": it joins the back of the ready queue" + waiting;
     }
@@ -183,7 +189,7 @@ std::string Narrator::sentence(size_t eventIndex) const {
         return formatSeconds(e.t) + ": " + timerPhrase(before, e.handle) +
                " is due; its callback moves to the ready queue.";
     case EventKind::HandleCancel:
-        return capitalize(timerPhrase(before, e.handle)) + " is cancelled; the loop will skip it.";
+        return timerPhrase(before, e.handle, true) + " is cancelled; the loop will skip it.";
     case EventKind::Iteration:
         return "Loop iteration " + withCommas(e.num) + " begins with " +
                plural(e.line, "callback") + " ready.";
