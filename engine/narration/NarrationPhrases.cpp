@@ -66,7 +66,8 @@ std::string atLine(int64_t line) {
 std::string taskName(const LoopState& state, int64_t id) {
     auto found = state.tasks.find(id);
     if (found != state.tasks.end() && !found->second.name.empty())
-        return found->second.name;
+        return found->second.asyncioCleanup ? "asyncio.run's clean-up task " + found->second.name
+                                            : found->second.name;
     return "task " + std::to_string(id); // a trace cut short may lack the task event
 }
 

@@ -29,6 +29,8 @@ std::string seconds(int64_t ns);
 // words alone ("lock" -> "Lock"), never for a phrase that may begin with a name.
 std::string upperFirst(std::string ownWord);
 std::string atLine(int64_t line);
+// The task's name as spelled; asyncio.run's own clean-up tasks are introduced as such
+// ("asyncio.run's clean-up task Task-5") so they are never taken for the program's.
 std::string taskName(const LoopState& state, int64_t id);
 std::string listOf(const std::vector<std::string>& items);
 std::string objectPhrase(const std::string& kind, const json& info, int64_t obj);

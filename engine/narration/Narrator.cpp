@@ -1,5 +1,6 @@
 #include "Narrator.h"
 #include "NarrationPhrases.h"
+#include "TaskLabel.h"
 
 #include <nlohmann/json.hpp>
 
@@ -133,9 +134,10 @@ std::string Narrator::sentence(size_t eventIndex) const {
         const std::string tail = "; it will start when the loop reaches it in the ready queue.";
         if (e.num < 0 && e.task == 1)
             return "asyncio.run creates the main task " + e.text + coro + atLine(e.line) + tail;
-        if (e.num < 0 && e.detail.compare(0, 22, "BaseEventLoop.shutdown") == 0)
-            return "asyncio.run creates task " + e.text + coro +
-                   " to clean up before it closes the loop" + tail;
+        if (TraceReplay::createdForCleanup(before, e))
+            return "asyncio.run creates its clean-up task " + e.text + " (" +
+                   shortCoroutineName(e.detail) +
+                   ") before it closes the loop: asyncio's own task, not the program's" + tail;
         if (e.num < 0)
             return "Task " + e.text + coro + " is created outside any task" + atLine(e.line) + tail;
         return taskName(before, e.num) + " creates task " + e.text + coro + atLine(e.line) + tail;
@@ -214,9 +216,11 @@ std::string Narrator::sentence(size_t eventIndex) const {
         const auto first = firstStep_.find(e.task);
         if (task == before.tasks.end() ||
             (first != firstStep_.end() && first->second == eventIndex)) {
-            const std::string coro = task != before.tasks.end() && !task->second.coroutine.empty()
-                                         ? " " + task->second.coroutine + "()"
-                                         : std::string();
+            const std::string coro = task == before.tasks.end() || task->second.coroutine.empty()
+                                         ? std::string()
+                                     : task->second.asyncioCleanup
+                                         ? " " + shortCoroutineName(task->second.coroutine) + "()"
+                                         : " " + task->second.coroutine + "()";
             return taskName(before, e.task) + " starts running its coroutine" + coro +
                    " from the top.";
         }

@@ -35,6 +35,9 @@ struct TaskView {
     int64_t line = 0;                     // the program line it runs or waits at
     std::shared_ptr<const TaskWait> wait; // what it awaits since its last yield; null before
     std::string outcome; // JSON of its end: {"state": ..., "result" | "exception": ...}
+    // asyncio's own task, not the program's: asyncio.run made it (or one of these made it)
+    // after its clean-up began, e.g. shutdown_asyncgens. Set by TraceReplay::createdForCleanup.
+    bool asyncioCleanup = false;
 };
 
 class TaskTable {

@@ -106,6 +106,15 @@ bool TraceReplay::onLoopClock(const TraceEvent& e) {
     }
 }
 
+bool TraceReplay::createdForCleanup(const LoopState& before, const TraceEvent& e) {
+    if (e.kind != EventKind::TaskCreated || before.phase != RunPhase::Cleanup)
+        return false;
+    if (e.num < 0)
+        return true; // made by asyncio.run itself, outside any task
+    const auto parent = before.tasks.find(e.num);
+    return parent != before.tasks.end() && parent->second.asyncioCleanup;
+}
+
 void TraceReplay::apply(LoopState& state, const TraceEvent& e) {
     ++state.eventsApplied;
     state.timeNs = loopClockAfter(state.timeNs, e);
@@ -114,7 +123,9 @@ void TraceReplay::apply(LoopState& state, const TraceEvent& e) {
 
     switch (e.kind) {
     case EventKind::TaskCreated: {
+        const bool cleanup = createdForCleanup(state, e);
         TaskView& task = state.tasks.edit(e.task);
+        task.asyncioCleanup = cleanup;
         task.id = e.task;
         task.name = e.text;
         task.coroutine = e.detail;

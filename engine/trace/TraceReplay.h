@@ -31,6 +31,11 @@ class TraceReplay {
     // the one rule apply() uses for LoopState::timeNs, for callers that need only the clock.
     static int64_t loopClockAfter(int64_t nowNs, const TraceEvent& event);
 
+    // Whether the task `created` (a TaskCreated event) is one of asyncio.run's own clean-up
+    // tasks: made after the clean-up phase began, outside any task or by another clean-up task.
+    // (A task that a program's task makes while it is being cancelled is still the program's.)
+    static bool createdForCleanup(const LoopState& before, const TraceEvent& created);
+
     // Applies one event to a state; public so views and tests can reason about single steps.
     static void apply(LoopState& state, const TraceEvent& event);
 

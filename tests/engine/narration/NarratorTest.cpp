@@ -341,6 +341,35 @@ TEST(Narrator, RealRunsNeverChangeATasksName) {
     }
 }
 
+// asyncio.run's clean-up tasks are asyncio's, not the program's, and every sentence says so:
+// lesson 8 ends in a deadlock, then asyncio.run cancels the tasks and runs two of its own.
+TEST(Narrator, TheCleanUpTasksAreNamedAsAsyncioRunsOwn) {
+    const std::string trace = ::testing::TempDir() + "narrator_cleanup.json";
+    const std::string command = std::string(LOOPLAB_BINARY) +
+                                " run " LOOPLAB_LESSONS "/08_deadlock.py --trace " + trace +
+                                " > /dev/null 2>&1";
+    std::system(command.c_str());
+    const TraceReadResult read = readTraceFile(trace);
+    ASSERT_TRUE(read.ok) << read.error;
+    const TraceReplay replay(read.trace.events);
+    const Narrator narrator(replay);
+    std::vector<std::string> aboutTask4;
+    for (size_t i = 0; i < replay.eventCount(); ++i)
+        if (replay.events()[i].task == 4)
+            aboutTask4.push_back(narrator.sentence(i));
+    EXPECT_EQ(aboutTask4, (std::vector<std::string>{
+                              "asyncio.run creates its clean-up task Task-4 (shutdown_asyncgens) "
+                              "before it closes the loop: asyncio's own task, not the program's; "
+                              "it will start when the loop reaches it in the ready queue.",
+                              "asyncio.run's clean-up task Task-4's first step joins the back of "
+                              "the ready queue (1 callback now waiting).",
+                              "asyncio.run's clean-up task Task-4 starts running its coroutine "
+                              "shutdown_asyncgens() from the top.",
+                              "asyncio.run's clean-up task Task-4 finished and returned None.",
+                          }));
+    std::remove(trace.c_str());
+}
+
 // Real runs: every event of a deadlock and of an executor program gets a real sentence, with no
 // placeholder left where a name or number could not be found.
 TEST(Narrator, EveryEventOfRealRunsGetsASentence) {

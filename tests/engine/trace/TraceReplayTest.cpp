@@ -1,6 +1,7 @@
 // Replaying a trace rebuilds exactly what the loop looked like after any event, and a jump
 // through a checkpoint gives the same state as stepping there one event at a time.
 #include "TraceReplay.h"
+#include "TaskLabel.h"
 #include "TraceReader.h"
 #include "TraceRecorder.h"
 
@@ -145,6 +146,30 @@ TEST(TraceReplay, SemaphoreHoldersAreReplayedFromAcquireAndRelease) {
     });
     EXPECT_EQ(replay.stateAfter(2).sync.at(7).holders, (std::vector<int64_t>{2, 3}));
     EXPECT_EQ(replay.stateAfter(3).sync.at(7).holders, (std::vector<int64_t>{3}));
+}
+
+// A task made after asyncio.run began its clean-up, outside any task or by another such task,
+// is asyncio's own; one that a program's task makes while it is being cancelled is the
+// program's. The replayed state records which is which once, for every view.
+TEST(TraceReplay, TasksMadeByTheCleanUpAreMarkedAsAsyncios) {
+    const TraceReplay replay({
+        {EventKind::TaskCreated, 0, 1, -1, 9, -1, "Task-1", "main"},
+        {EventKind::TaskCreated, 0, 2, -1, 5, 1, "saver", "save"},
+        {EventKind::Phase, 0, -1, -1, 0, 0, "cleanup", R"({"after":"main","tasks":[2]})"},
+        {EventKind::TaskCreated, 0, 3, -1, 7, 2, "flush", "flush"}, // saver's finally block
+        {EventKind::TaskCreated, 0, 4, -1, 9, -1, "Task-4", "BaseEventLoop.shutdown_asyncgens"},
+        {EventKind::TaskCreated, 0, 5, -1, 0, 4, "Task-5", "aclose"},
+    });
+    const LoopState end = replay.stateAfter(replay.eventCount());
+    EXPECT_FALSE(end.tasks.at(1).asyncioCleanup);
+    EXPECT_FALSE(end.tasks.at(2).asyncioCleanup);
+    EXPECT_FALSE(end.tasks.at(3).asyncioCleanup);
+    EXPECT_TRUE(end.tasks.at(4).asyncioCleanup);
+    EXPECT_TRUE(end.tasks.at(5).asyncioCleanup);
+    EXPECT_EQ(taskLabel(end.tasks.at(1)), "Task-1 \u00b7 main()");
+    EXPECT_EQ(taskLabel(end.tasks.at(3)), "flush \u00b7 flush()");
+    EXPECT_EQ(taskLabel(end.tasks.at(4)),
+              "Task-4 \u00b7 asyncio.run's clean-up (shutdown_asyncgens)");
 }
 
 TEST(TraceReader, BadFilesGiveOneClearSentence) {
