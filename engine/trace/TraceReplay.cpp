@@ -106,13 +106,20 @@ bool TraceReplay::onLoopClock(const TraceEvent& e) {
     }
 }
 
+bool TraceReplay::isCleanupTask(bool cleanupBegun, int64_t parent, bool parentIsCleanup) {
+    return cleanupBegun && (parent < 0 || parentIsCleanup);
+}
+
+bool TraceReplay::beginsCleanup(const TraceEvent& e) {
+    return e.kind == EventKind::Phase && e.text == "cleanup";
+}
+
 bool TraceReplay::createdForCleanup(const LoopState& before, const TraceEvent& e) {
-    if (e.kind != EventKind::TaskCreated || before.phase != RunPhase::Cleanup)
+    if (e.kind != EventKind::TaskCreated)
         return false;
-    if (e.num < 0)
-        return true; // made by asyncio.run itself, outside any task
-    const auto parent = before.tasks.find(e.num);
-    return parent != before.tasks.end() && parent->second.asyncioCleanup;
+    const auto parent = e.num >= 0 ? before.tasks.find(e.num) : before.tasks.end();
+    return isCleanupTask(before.phase == RunPhase::Cleanup, e.num,
+                         parent != before.tasks.end() && parent->second.asyncioCleanup);
 }
 
 void TraceReplay::apply(LoopState& state, const TraceEvent& e) {
@@ -224,7 +231,7 @@ void TraceReplay::apply(LoopState& state, const TraceEvent& e) {
         if (e.text == "deadlock") {
             state.phase = RunPhase::Deadlock;
             state.deadlocked = true;
-        } else if (e.text == "cleanup")
+        } else if (beginsCleanup(e))
             state.phase = RunPhase::Cleanup;
         break;
     }

@@ -35,6 +35,12 @@ class TraceReplay {
     // tasks: made after the clean-up phase began, outside any task or by another clean-up task.
     // (A task that a program's task makes while it is being cancelled is still the program's.)
     static bool createdForCleanup(const LoopState& before, const TraceEvent& created);
+    // The same rule for a reader that walks the events itself (the timeline): whether the
+    // clean-up had begun, who made the task (-1: no task) and whether that one is a clean-up
+    // task.
+    static bool isCleanupTask(bool cleanupBegun, int64_t parent, bool parentIsCleanup);
+    // The `phase` event that starts asyncio.run's clean-up.
+    static bool beginsCleanup(const TraceEvent& event);
 
     // Applies one event to a state; public so views and tests can reason about single steps.
     static void apply(LoopState& state, const TraceEvent& event);

@@ -2,6 +2,7 @@
 
 #include "LoopMotion.h"
 #include "StateColors.h"
+#include "TaskLabel.h"
 #include "WaitText.h"
 
 #include <QHeaderView>
@@ -30,6 +31,8 @@ void LoopView::tag(QTreeWidgetItem* item, const LoopState& state, qint64 task) {
         return;
     item->setData(0, LoopMotion::kTaskRole, task);
     item->setData(0, LoopMotion::kNameRole, taskName(state, task));
+    if (const auto found = state.tasks.find(task); found != state.tasks.end())
+        item->setToolTip(0, taskTooltip(found->second));
 }
 
 QStringList LoopView::movingTasks() const {
@@ -114,7 +117,7 @@ void LoopView::showState(const LoopState& state, const TraceReplay* replay) {
     else if (state.runningTask >= 0)
         thread =
             tr("running %1 (line %2)")
-                .arg(taskName(state, state.runningTask))
+                .arg(taskLabelText(state, state.runningTask))
                 .arg(state.tasks.count(state.runningTask) ? state.tasks.at(state.runningTask).line
                                                           : 0);
     else
@@ -132,8 +135,13 @@ void LoopView::showState(const LoopState& state, const TraceReplay* replay) {
     for (const QueuedCallback& callback : state.ready) {
         if (position > kShownPerList)
             break;
-        const QString text = QStringLiteral("%1. %2").arg(position).arg(callbackText(
-            callback.what, callback.task >= 0 ? taskName(state, callback.task) : QString()));
+        // A task's own step or wake-up names the task as every view does, with its coroutine.
+        const bool ofTask = callback.what == "step" || callback.what == "wake";
+        const QString task = callback.task < 0 ? QString()
+                             : ofTask          ? taskLabelText(state, callback.task)
+                                               : taskName(state, callback.task);
+        const QString text =
+            QStringLiteral("%1. %2").arg(position).arg(callbackText(callback.what, task));
         tag(new QTreeWidgetItem(ready, {text}), state, callback.task);
         ++position;
     }
@@ -165,9 +173,10 @@ void LoopView::showState(const LoopState& state, const TraceReplay* replay) {
         ++waiting;
         const QString key = waitGroupKey(task);
         if (++groupSizes[key] <= kShownPerList)
-            groups[key].emplace_back(QStringLiteral("%1 — %2").arg(
-                                         QString::fromStdString(task.name), waitText(state, task)),
-                                     id);
+            groups[key].emplace_back(
+                QStringLiteral("%1 — %2").arg(QString::fromStdString(taskLabel(task)),
+                                              waitText(state, task)),
+                id);
     }
     auto* waitingItem = section(tr("Waiting (%1)").arg(waiting),
                                 tr("Suspended tasks, grouped by what they wait on"));

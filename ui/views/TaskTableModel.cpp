@@ -1,6 +1,7 @@
 #include "TaskTableModel.h"
 
 #include "StateColors.h"
+#include "TaskLabel.h"
 #include "WaitText.h"
 
 #include <QColor>
@@ -46,7 +47,7 @@ QVariant TaskTableModel::data(const QModelIndex& index, int role) const {
     if (role == Qt::DisplayRole) {
         switch (index.column()) {
         case Name:
-            return QString::fromStdString(task.name);
+            return QString::fromStdString(taskLabel(task));
         case State:
             return stateLabel(task.state);
         case Line:
@@ -66,6 +67,8 @@ QVariant TaskTableModel::data(const QModelIndex& index, int role) const {
     if (role == Qt::ForegroundRole && !spotlight_.isEmpty() &&
         !spotlight_.contains(QString::fromStdString(task.name)))
         return QColor(Qt::gray);
+    if (role == Qt::ToolTipRole && index.column() == Name)
+        return taskTooltip(task);
     if (role == Qt::ToolTipRole)
         return awaitChain(task).join(QStringLiteral(" → "));
     return {};

@@ -1,8 +1,11 @@
 #include "WaitText.h"
 
+#include "TaskLabel.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QObject>
 
 #include <algorithm>
 
@@ -82,6 +85,21 @@ QString taskName(const LoopState& state, qint64 task) {
     const auto found = state.tasks.find(task);
     return found == state.tasks.end() ? QStringLiteral("#%1").arg(task)
                                       : QString::fromStdString(found->second.name);
+}
+
+QString taskLabelText(const LoopState& state, qint64 task) {
+    const auto found = state.tasks.find(task);
+    return found == state.tasks.end() ? QStringLiteral("#%1").arg(task)
+                                      : QString::fromStdString(taskLabel(found->second));
+}
+
+QString taskTooltip(const TaskView& task) {
+    const QString label = QString::fromStdString(taskLabel(task));
+    if (!task.asyncioCleanup)
+        return label;
+    return QObject::tr("%1\nasyncio.run made this task to clean up before it closes the loop: "
+                       "asyncio's own, not the program's")
+        .arg(label);
 }
 
 QString waitText(const LoopState& state, const TaskView& task) {

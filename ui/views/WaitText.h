@@ -10,8 +10,14 @@
 
 namespace looplab {
 
-QString formatTime(qint64 ns);                                  // "1.250 s"
-QString taskName(const LoopState& state, qint64 task);          // "Task-2", or "#2" if unknown
+QString formatTime(qint64 ns);                         // "1.250 s"
+QString taskName(const LoopState& state, qint64 task); // "Task-2", or "#2" if unknown
+// The task as the task table, the loop view and the timeline show it: "Task-2 · worker()",
+// "Task-5 · asyncio.run's clean-up (shutdown_asyncgens)" (taskLabel in TaskLabel.h).
+QString taskLabelText(const LoopState& state, qint64 task);
+// The whole label, for a tooltip where the label may be elided; a clean-up task's says whose
+// it is.
+QString taskTooltip(const TaskView& task);
 QString waitText(const LoopState& state, const TaskView& task); // "sleep until 1.250 s", ...
 QString waitGroupKey(const TaskView& task);                     // tasks waiting on the same thing
 QStringList awaitChain(const TaskView& task);                   // ["main", "gather", "sleep"]

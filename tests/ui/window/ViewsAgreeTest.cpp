@@ -1,0 +1,118 @@
+// Every view tells the same story as the narration at every step: a task is called by the name
+// the program gave it and its coroutine ("Task-1 · main()") in the task table, the loop view and
+// the timeline; asyncio.run's own clean-up tasks say whose they are.
+#include "LoopView.h"
+#include "MainWindow.h"
+#include "TaskTableModel.h"
+#include "TimelineModel.h"
+#include "TimelineView.h"
+
+#include <QTreeWidgetItem>
+#include <gtest/gtest.h>
+
+#include <memory>
+
+namespace looplab {
+namespace {
+
+class ViewsAgree : public ::testing::Test {
+  protected:
+    void openLesson(const char* file) {
+        window_ = std::make_unique<MainWindow>(QStringLiteral(LOOPLAB_BINARY));
+        ASSERT_TRUE(window_->openProgram(QStringLiteral(LOOPLAB_LESSONS "/") + file));
+    }
+
+    QString cell(int row, int column, int role = Qt::DisplayRole) const {
+        TaskTableModel* model = window_->taskModel();
+        return model->data(model->index(row, column), role).toString();
+    }
+    int rowOf(qint64 task) const {
+        for (int row = 0; row < window_->taskModel()->rowCount(); ++row)
+            if (window_->taskModel()->taskAt(row) == task)
+                return row;
+        return -1;
+    }
+    QString threadText() const { return window_->loopView()->topLevelItem(0)->text(0); }
+    // The entries under a loop view section, one level further down: the waiting tasks of each
+    // group.
+    QStringList waitingTasks() const {
+        QStringList out;
+        LoopView* loop = window_->loopView();
+        for (int i = 0; i < loop->topLevelItemCount(); ++i)
+            if (loop->topLevelItem(i)->text(0).startsWith("Waiting"))
+                for (int g = 0; g < loop->topLevelItem(i)->childCount(); ++g)
+                    for (int t = 0; t < loop->topLevelItem(i)->child(g)->childCount(); ++t)
+                        out << loop->topLevelItem(i)->child(g)->child(t)->text(0);
+        return out;
+    }
+
+    // Forward, one step at a time, until `done()` holds.
+    template <typename Predicate> bool forwardUntil(Predicate done) {
+        StepController& c = window_->controller();
+        while (c.currentStop() < c.stopCount() - 1) {
+            c.forward();
+            if (done())
+                return true;
+        }
+        return false;
+    }
+
+    std::unique_ptr<MainWindow> window_;
+};
+
+TEST_F(ViewsAgree, TasksAreCalledByNameAndCoroutineInTheTableTheLoopAndTheTimeline) {
+    openLesson("08_deadlock.py");
+    StepController& c = window_->controller();
+    ASSERT_TRUE(forwardUntil([&] { return c.state().ready.size() == 2; }));
+    EXPECT_EQ(cell(0, TaskTableModel::Name), "Task-1 · main()");
+    EXPECT_EQ(cell(1, TaskTableModel::Name), "pay-bob · transfer()");
+    EXPECT_EQ(cell(2, TaskTableModel::Name), "pay-alice · transfer()");
+    EXPECT_EQ(threadText(), "Thread: running Task-1 · main() (line 68)");
+    EXPECT_EQ(window_->loopView()->items("Ready queue"),
+              (QStringList{"1. step pay-bob · transfer()", "2. step pay-alice · transfer()"}));
+    ASSERT_TRUE(forwardUntil([&] { return c.state().runningTask == 2; }));
+    ASSERT_TRUE(forwardUntil([&] { return c.state().runningTask < 0; })); // pay-bob sleeps
+    EXPECT_EQ(waitingTasks(), (QStringList{"Task-1 · main() — gather: pay-bob, pay-alice",
+                                           "pay-bob · transfer() — sleep until 0.100 s"}))
+        << waitingTasks().join(" | ").toStdString();
+    const auto timeline = window_->timelineView()->model();
+    ASSERT_NE(timeline, nullptr);
+    ASSERT_GE(timeline->rowCount(), 3u);
+    EXPECT_EQ(timeline->row(0).displayLabel(), "Task-1 · main()");
+    EXPECT_EQ(timeline->row(1).displayLabel(), "pay-bob · transfer()");
+    EXPECT_EQ(timeline->row(2).displayLabel(), "pay-alice · transfer()");
+}
+
+// Lesson 8 deadlocks; asyncio.run then cancels the three tasks and runs two of its own. With
+// the clean-up unfolded, every view lists those two as asyncio.run's, never as the program's.
+TEST_F(ViewsAgree, TheCleanUpTasksAreMarkedAsAsyncioRunsOwnWhereverTasksAreListed) {
+    openLesson("08_deadlock.py");
+    StepController& c = window_->controller();
+    c.setShowCleanup(true);
+    ASSERT_TRUE(forwardUntil([&] { return c.state().tasks.count(4) > 0; }));
+    EXPECT_EQ(window_->narration(),
+              "asyncio.run creates its clean-up task Task-4 (shutdown_asyncgens) before it "
+              "closes the loop: asyncio's own task, not the program's; it will start when the "
+              "loop reaches it in the ready queue.");
+    EXPECT_TRUE(c.state().tasks.at(4).asyncioCleanup);
+    EXPECT_FALSE(c.state().tasks.at(2).asyncioCleanup);
+    const int row = rowOf(4);
+    EXPECT_EQ(cell(row, TaskTableModel::Name),
+              "Task-4 · asyncio.run's clean-up (shutdown_asyncgens)");
+    EXPECT_EQ(cell(row, TaskTableModel::Name, Qt::ToolTipRole),
+              "Task-4 · asyncio.run's clean-up (shutdown_asyncgens)\nasyncio.run made this task "
+              "to clean up before it closes the loop: asyncio's own, not the program's");
+    EXPECT_EQ(cell(rowOf(2), TaskTableModel::Name), "pay-bob · transfer()");
+    c.forward();
+    EXPECT_EQ(window_->loopView()->items("Ready queue"),
+              QStringList{"1. step Task-4 · asyncio.run's clean-up (shutdown_asyncgens)"});
+    ASSERT_TRUE(forwardUntil([&] { return c.state().runningTask == 4; }));
+    EXPECT_EQ(window_->narration(), "asyncio.run's clean-up task Task-4 starts running its "
+                                    "coroutine shutdown_asyncgens() from the top.");
+    EXPECT_TRUE(threadText().startsWith(
+        "Thread: running Task-4 · asyncio.run's clean-up (shutdown_asyncgens)"))
+        << threadText().toStdString();
+}
+
+} // namespace
+} // namespace looplab
