@@ -5,6 +5,10 @@
 
 namespace looplab {
 
+bool pausedAtAwait(const TaskView& task) {
+    return task.wait && (task.state == TaskState::Waiting || task.state == TaskState::Ready);
+}
+
 size_t TaskTable::lowerBound(int64_t id) const {
     return entries_.lowerBound(
         id, [](const Entry& entry, int64_t wanted) { return entry.id < wanted; });

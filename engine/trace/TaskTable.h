@@ -40,6 +40,12 @@ struct TaskView {
     bool asyncioCleanup = false;
 };
 
+// Whether the task is stopped at an await: waiting, or woken (or back from a bare yield) and
+// queued to go on from there. Only then do its wait's await chain and locals describe it: while
+// it runs it has moved on from its last await, once it has ended there is none, and before its
+// first step it has had none.
+bool pausedAtAwait(const TaskView& task);
+
 class TaskTable {
     struct Entry {
         int64_t id;

@@ -148,9 +148,11 @@ void TraceReplay::apply(LoopState& state, const TraceEvent& e) {
         state.ready.push_back({e.handle, e.task, e.text, e.line});
         if (e.task >= 0) {
             // Read first: a finished task's record stays shared. A step of a task never
-            // created (a trace cut short) adds it, as the map this replaced did.
+            // created (a trace cut short) adds it, as the map this replaced did. A task that
+            // queues its own next step (sleep(0)) is still running until it yields.
             const auto task = state.tasks.find(e.task);
-            if (task == state.tasks.end() || !isDone(task->second.state))
+            if (task == state.tasks.end() ||
+                (!isDone(task->second.state) && task->second.state != TaskState::Running))
                 state.tasks.edit(e.task).state = TaskState::Ready;
         }
         break;
@@ -195,9 +197,13 @@ void TraceReplay::apply(LoopState& state, const TraceEvent& e) {
         TaskView& task = state.tasks.edit(e.task);
         task.line = e.line;
         task.wait = e.wait;
-        // A bare yield (asyncio.sleep(0)) puts the task straight back in the ready queue.
+        // A bare yield (asyncio.sleep(0)) puts the task straight back in the ready queue, and
+        // so does a wake-up that came during its own step: then it is ready, not waiting.
         const bool bareYield = e.wait && e.wait->isReady();
-        task.state = bareYield ? TaskState::Ready : TaskState::Waiting;
+        const bool queued = state.ready.indexWhere([&](const QueuedCallback& c) {
+            return c.task == e.task && (c.what == "step" || c.what == "wake");
+        }) < state.ready.size();
+        task.state = bareYield || queued ? TaskState::Ready : TaskState::Waiting;
         state.runningTask = -1;
         break;
     }

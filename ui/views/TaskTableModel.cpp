@@ -53,12 +53,8 @@ QVariant TaskTableModel::data(const QModelIndex& index, int role) const {
         case Line:
             return task.line > 0 ? QVariant(qlonglong(task.line)) : QVariant();
         case Detail:
-            if (task.state == TaskState::Waiting)
-                return waitText(*state_, task);
-            if (task.state == TaskState::Finished || task.state == TaskState::Failed ||
-                task.state == TaskState::Cancelled)
-                return outcomeText(task);
-            return QString::fromStdString(task.coroutine) + "()";
+            // While it runs, what it does now; its last wait is history (no stale "sleep").
+            return task.state == TaskState::Waiting ? waitText(*state_, task) : activityText(task);
         }
     }
     if (role == Qt::DecorationRole && index.column() == State)
@@ -69,8 +65,12 @@ QVariant TaskTableModel::data(const QModelIndex& index, int role) const {
         return QColor(Qt::gray);
     if (role == Qt::ToolTipRole && index.column() == Name)
         return taskTooltip(task);
-    if (role == Qt::ToolTipRole)
-        return awaitChain(task).join(QStringLiteral(" → "));
+    if (role == Qt::ToolTipRole) {
+        const QStringList chain = awaitChain(task); // only while it is paused at an await
+        return chain.isEmpty()
+                   ? QVariant()
+                   : QVariant(tr("Await chain: %1").arg(chain.join(QStringLiteral(" → "))));
+    }
     return {};
 }
 

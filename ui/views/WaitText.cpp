@@ -144,6 +144,8 @@ QString waitGroupKey(const TaskView& task) {
 
 QStringList awaitChain(const TaskView& task) {
     QStringList chain;
+    if (!pausedAtAwait(task)) // running, ended or not started: its last wait is history
+        return chain;
     for (const std::string& link : waitOf(task).chain)
         chain << fromStd(link);
     return chain;
@@ -151,6 +153,8 @@ QStringList awaitChain(const TaskView& task) {
 
 QList<QPair<QString, QString>> frameLocals(const TaskView& task) {
     QList<QPair<QString, QString>> out;
+    if (!pausedAtAwait(task)) // recorded at its last await, out of date once it moves on
+        return out;
     for (const auto& [name, value] : waitOf(task).locals)
         out.append({fromStd(name), fromStd(value)});
     return out;
@@ -166,6 +170,29 @@ QString callbackText(const std::string& what, const QString& task) {
     if (name == "_set_result_unless_cancelled")
         return QStringLiteral("end of %1's sleep").arg(task);
     return QStringLiteral("%1 (set by %2)").arg(name, task);
+}
+
+QString activityText(const TaskView& task) {
+    switch (task.state) {
+    case TaskState::Waiting:
+        return {};
+    case TaskState::Running:
+        return task.line > 0 ? QObject::tr("running line %1").arg(task.line)
+                             : QObject::tr("starting %1 from the top")
+                                   .arg(QString::fromStdString(coroutineLabel(task)));
+    case TaskState::Ready:
+        if (task.wait)
+            return task.line > 0 ? QObject::tr("ready to continue at line %1").arg(task.line)
+                                 : QObject::tr("ready to continue");
+        return QObject::tr("not started yet");
+    case TaskState::Created:
+        return QObject::tr("not started yet");
+    case TaskState::Finished:
+    case TaskState::Failed:
+    case TaskState::Cancelled:
+        return outcomeText(task);
+    }
+    return {};
 }
 
 QString outcomeText(const TaskView& task) {

@@ -20,8 +20,15 @@ QString taskLabelText(const LoopState& state, qint64 task);
 QString taskTooltip(const TaskView& task);
 QString waitText(const LoopState& state, const TaskView& task); // "sleep until 1.250 s", ...
 QString waitGroupKey(const TaskView& task);                     // tasks waiting on the same thing
-QStringList awaitChain(const TaskView& task);                   // ["main", "gather", "sleep"]
+// The await chain and the innermost frame's locals while the task is paused at an await
+// (pausedAtAwait): ["main", "gather", "sleep"]. Empty while it runs, before it starts and once it
+// has ended, when the last wait no longer says what it is doing.
+QStringList awaitChain(const TaskView& task);
 QList<QPair<QString, QString>> frameLocals(const TaskView& task);
+// What a task that is not waiting is doing now: "running line 13", "starting main() from the
+// top", "ready to continue at line 8", "not started yet", or how it ended; empty while it waits
+// (waitText says on what).
+QString activityText(const TaskView& task);
 QString outcomeText(const TaskView& task); // "returned 'A'", "ValueError: x"
 // A callback in the ready queue or timer heap: "step Task-2", "end of Task-3's sleep", ...
 QString callbackText(const std::string& what, const QString& task);

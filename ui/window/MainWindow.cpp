@@ -14,6 +14,7 @@
 #include "PresentationMode.h"
 #include "RunStatistics.h"
 #include "Spotlight.h"
+#include "TaskLabel.h"
 #include "TaskTableModel.h"
 #include "TimelineModel.h"
 #include "TimelineView.h"
@@ -481,10 +482,21 @@ void MainWindow::showTaskDetails() {
         return;
     }
     const TaskView& view = tasks.at(task);
+    // The chain and the locals only while the task is paused at an await: while it runs they
+    // would describe where it was, not what it does.
     const QStringList chain = awaitChain(view);
-    taskChain->setText(chain.isEmpty()
-                           ? tr("%1 has not waited yet.").arg(QString::fromStdString(view.name))
-                           : tr("Await chain: %1").arg(chain.join(" → ")));
+    const QString label = QString::fromStdString(taskLabel(view));
+    if (!chain.isEmpty())
+        taskChain->setText(
+            tr("%1 %2: await chain %3")
+                .arg(label,
+                     view.state == TaskState::Waiting ? tr("waits") : tr("is ready to continue"),
+                     chain.join(" → ")));
+    else if (view.state == TaskState::Running)
+        taskChain->setText(tr("%1 is %2; its await chain shows when it next waits.")
+                               .arg(label, activityText(view)));
+    else
+        taskChain->setText(tr("%1: %2.").arg(label, activityText(view)));
     const auto locals = frameLocals(view);
     localsTable->setVisible(!locals.isEmpty());
     localsTable->setRowCount(locals.size());

@@ -85,6 +85,7 @@ void WindowLayout::buildViews() {
                               "Select one to see its await chain and locals"));
     taskChain_ = new QLabel(tr("Select a task to see its await chain and locals."), window);
     taskChain_->setWordWrap(true);
+    taskChain_->setAccessibleName(tr("Selected task"));
     locals_ = new QTableWidget(0, 2, window);
     locals_->setHorizontalHeaderLabels({tr("Local"), tr("Value")});
     locals_->horizontalHeader()->setStretchLastSection(true);

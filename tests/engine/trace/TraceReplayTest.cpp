@@ -172,6 +172,36 @@ TEST(TraceReplay, TasksMadeByTheCleanUpAreMarkedAsAsyncios) {
               "Task-4 \u00b7 asyncio.run's clean-up (shutdown_asyncgens)");
 }
 
+// `await asyncio.sleep(0)`: the task queues its own next step while it runs, then yields. It
+// runs until the yield and is ready (not waiting) after it; only while it is paused do its await
+// chain and locals describe it.
+TEST(TraceReplay, ATaskQueuingItsOwnStepRunsUntilItYieldsAndIsReadyAfter) {
+    const std::string sleep0 =
+        R"({"wait":{"kind":"sleep","delay":"0","until":300},"chain":["player","sleep"]})";
+    const TraceReplay replay({
+        {EventKind::TaskCreated, 0, 2, -1, 64, 1, "red", "player"},
+        {EventKind::ReadyPush, 0, 2, 3, -1, 0, "step", {}},
+        {EventKind::HandleRun, 100, -1, 3, 0, 0, {}, {}},
+        {EventKind::StepBegin, 100, 2, 3, 0, 0, {}, {}},
+        {EventKind::Line, 200, 2, -1, 53, 0, {}, {}},
+        {EventKind::ReadyPush, 300, 2, 6, 3, 0, "step", {}}, // 5: its own next step
+        {EventKind::StepYield, 300, 2, -1, 53, 0, {}, sleep0},
+        {EventKind::HandleRun, 300, -1, 6, 0, 0, {}, {}},
+        {EventKind::StepBegin, 300, 2, 6, 0, 0, {}, {}},
+    });
+    EXPECT_EQ(replay.stateAfter(4).tasks.at(2).state, TaskState::Running);
+    EXPECT_FALSE(pausedAtAwait(replay.stateAfter(4).tasks.at(2))); // not started: no wait yet
+    const LoopState queuedItself = replay.stateAfter(6);
+    EXPECT_EQ(queuedItself.tasks.at(2).state, TaskState::Running);
+    EXPECT_EQ(queuedItself.runningTask, 2);
+    const LoopState yielded = replay.stateAfter(7);
+    EXPECT_EQ(yielded.tasks.at(2).state, TaskState::Ready);
+    EXPECT_TRUE(pausedAtAwait(yielded.tasks.at(2)));
+    const LoopState resumed = replay.stateAfter(9);
+    EXPECT_EQ(resumed.tasks.at(2).state, TaskState::Running);
+    EXPECT_FALSE(pausedAtAwait(resumed.tasks.at(2))); // moved on from the sleep
+}
+
 TEST(TraceReader, BadFilesGiveOneClearSentence) {
     const std::vector<std::pair<std::string, std::string>> cases = {
         {"not json at all", "not valid JSON"},

@@ -6,7 +6,11 @@
 #include "TaskTableModel.h"
 #include "TimelineModel.h"
 #include "TimelineView.h"
+#include "WindowTest.h"
 
+#include <QLabel>
+#include <QTableView>
+#include <QTableWidget>
 #include <QTreeWidgetItem>
 #include <gtest/gtest.h>
 
@@ -58,6 +62,23 @@ class ViewsAgree : public ::testing::Test {
     }
 
     std::unique_ptr<MainWindow> window_;
+};
+
+// The task table and the details under it for the selected task.
+struct TaskDetails {
+    explicit TaskDetails(MainWindow& window) {
+        for (QTableView* view : window.findChildren<QTableView*>())
+            if (view->accessibleName() == QStringLiteral("Tasks"))
+                table = view;
+        for (QLabel* label : window.findChildren<QLabel*>())
+            if (label->accessibleName() == QStringLiteral("Selected task"))
+                text = label;
+        locals = window.findChild<QTableWidget*>();
+    }
+    void select(int row) { table->selectRow(row); }
+    QTableView* table = nullptr;
+    QLabel* text = nullptr;
+    QTableWidget* locals = nullptr;
 };
 
 TEST_F(ViewsAgree, TasksAreCalledByNameAndCoroutineInTheTableTheLoopAndTheTimeline) {
@@ -112,6 +133,76 @@ TEST_F(ViewsAgree, TheCleanUpTasksAreMarkedAsAsyncioRunsOwnWhereverTasksAreListe
     EXPECT_TRUE(threadText().startsWith(
         "Thread: running Task-4 · asyncio.run's clean-up (shutdown_asyncgens)"))
         << threadText().toStdString();
+}
+
+class RunningTasks : public WindowTest {
+  protected:
+    void SetUp() override { open(kTwoWorkers, QStringLiteral("two_workers.py")); }
+    QString cell(int row, int column, int role = Qt::DisplayRole) const {
+        TaskTableModel* model = window_->taskModel();
+        return model->data(model->index(row, column), role).toString();
+    }
+    // Forward until the last event matches.
+    template <typename Predicate> void forwardTo(Predicate done) {
+        StepController& c = window_->controller();
+        while (c.currentStop() < c.stopCount() - 1) {
+            c.forward();
+            if (done(*c.lastEvent()))
+                return;
+        }
+        FAIL() << "never reached";
+    }
+};
+
+// While Task-2 sleeps, its chain and locals say so; once it runs again (line 4, the print after
+// the sleep) they are history: the table and the details say what it does now.
+TEST_F(RunningTasks, ShowWhatTheyDoNowNotTheirLastAwait) {
+    TaskDetails details(*window_);
+    ASSERT_TRUE(details.table && details.text && details.locals);
+    forwardTo([](const TraceEvent& e) { return e.kind == EventKind::StepYield && e.task == 2; });
+    details.select(1);
+    EXPECT_EQ(cell(1, TaskTableModel::Detail), "sleep until 2.000 s");
+    EXPECT_EQ(cell(1, TaskTableModel::Detail, Qt::ToolTipRole), "Await chain: worker → sleep");
+    EXPECT_EQ(details.text->text(), "Task-2 · worker() waits: await chain worker → sleep");
+    EXPECT_FALSE(details.locals->isHidden());
+
+    forwardTo([](const TraceEvent& e) { return e.kind == EventKind::StepBegin && e.task == 2; });
+    EXPECT_EQ(window_->narration(), "Task-2 resumes where it paused, at line 3.");
+    EXPECT_EQ(cell(1, TaskTableModel::State), "running");
+    EXPECT_EQ(cell(1, TaskTableModel::Detail), "running line 3");
+    forwardTo([](const TraceEvent& e) { return e.kind == EventKind::Line && e.task == 2; });
+    EXPECT_EQ(window_->narration(), "Task-2 runs line 4.");
+    EXPECT_EQ(cell(1, TaskTableModel::Detail), "running line 4");
+    EXPECT_EQ(cell(1, TaskTableModel::Detail, Qt::ToolTipRole), "");
+    EXPECT_EQ(details.text->text(),
+              "Task-2 · worker() is running line 4; its await chain shows when it next waits.");
+    EXPECT_TRUE(details.locals->isHidden());
+    forwardTo([](const TraceEvent& e) { return e.kind == EventKind::TaskDone && e.task == 2; });
+    EXPECT_EQ(details.text->text(), "Task-2 · worker(): returned None.");
+    EXPECT_TRUE(details.locals->isHidden());
+}
+
+// Lesson 3's players `await asyncio.sleep(0)`: a player queues its own next step while it runs.
+// It stays "running" until it yields, then it is "ready", never "waiting" on a sleep it is not in.
+TEST_F(ViewsAgree, ATaskQueuingItsOwnStepIsRunningThenReady) {
+    openLesson("03_event_loop.py");
+    StepController& c = window_->controller();
+    auto red = [&] {
+        return c.state().tasks.count(2) ? c.state().tasks.at(2).state : TaskState::Created;
+    };
+    ASSERT_TRUE(forwardUntil([&] {
+        const TraceEvent* e = c.lastEvent();
+        return e->kind == EventKind::ReadyPush && e->task == 2 && c.state().runningTask == 2;
+    }));
+    EXPECT_EQ(window_->narration(),
+              "red's next step joins the back of the ready queue (3 callbacks now waiting).");
+    EXPECT_EQ(red(), TaskState::Running);
+    EXPECT_EQ(cell(rowOf(2), TaskTableModel::State), "running");
+    c.forward();
+    EXPECT_EQ(window_->narration(), "red yields with sleep(0) at line 53: it goes straight back "
+                                    "to the ready queue so others can run.");
+    EXPECT_EQ(cell(rowOf(2), TaskTableModel::State), "ready");
+    EXPECT_EQ(cell(rowOf(2), TaskTableModel::Detail), "ready to continue at line 53");
 }
 
 } // namespace
