@@ -229,8 +229,15 @@ std::string Narrator::sentence(size_t eventIndex) const {
                ".";
     }
     case EventKind::Line:
-        if (e.task >= 0)
-            return taskName(before, e.task) + " runs line " + std::to_string(e.line) + ".";
+        if (e.task >= 0) {
+            // Below its coroutine, in a function it called: say where the call was made.
+            const auto task = before.tasks.find(e.task);
+            const int64_t from = task != before.tasks.end() ? task->second.coroutineLine : 0;
+            const std::string call = e.num > 0 && from > 0 && from != e.line
+                                         ? ", inside a call made at line " + std::to_string(from)
+                                         : std::string();
+            return taskName(before, e.task) + " runs line " + std::to_string(e.line) + call + ".";
+        }
         if (!isLoopThread(e.text))
             return threadSubject(e.text) + " runs line " + std::to_string(e.line) + ".";
         if (before.iteration == 0)

@@ -2,6 +2,8 @@
 
 #include <frameobject.h>
 
+#include <algorithm>
+
 namespace looplab {
 
 namespace {
@@ -50,10 +52,14 @@ bool LineTracer::isProgramCode(PyCodeObject* code) {
 }
 
 int LineTracer::traceCallback(PyObject*, PyFrameObject* frame, int what, PyObject*) {
-    if (what != PyTrace_LINE || !activeTracer)
+    if (!activeTracer || (what != PyTrace_LINE && what != PyTrace_CALL && what != PyTrace_RETURN))
         return 0;
     // A C++ exception must never unwind through CPython's evaluation loop.
     try {
+        if (what != PyTrace_LINE) {
+            activeTracer->onFrame(frame, what == PyTrace_CALL);
+            return 0;
+        }
         return activeTracer->onLine(frame);
     } catch (const std::bad_alloc&) {
         activeTracer->budget_.trip("the program used more memory than the limit");
@@ -65,11 +71,22 @@ int LineTracer::traceCallback(PyObject*, PyFrameObject* frame, int what, PyObjec
     return -1;
 }
 
+void LineTracer::onFrame(PyFrameObject* frame, bool entered) {
+    PyCodeObject* code = PyFrame_GetCode(frame);
+    const bool mine = isProgramCode(code);
+    Py_DECREF(code);
+    if (mine)
+        programDepth_ += entered ? 1 : -1;
+}
+
 void LineTracer::beginSpan() {
     budget_.linesThisStep = 0;
+    spanBases_.push_back(programDepth_);
 }
 
 void LineTracer::endSpan(int64_t task) {
+    if (!spanBases_.empty())
+        spanBases_.pop_back();
     const int64_t skipped = budget_.linesThisStep - RunBudget::kRecordedLinesPerStep;
     if (skipped > 0) {
         const bool worker = clock_.onWorker();
@@ -97,12 +114,16 @@ int LineTracer::onLine(PyFrameObject* frame) {
     clock_.spend(lineCostNs_);
     const bool worker = clock_.onWorker();
     if (++budget_.linesThisStep <= RunBudget::kRecordedLinesPerStep) {
+        const int64_t task = worker ? -1 : loop_->currentTask();
+        // Below the first program frame of the step: in a function the task's coroutine called.
+        const int base = spanBases_.empty() ? 0 : spanBases_.back();
+        const int64_t depth = task >= 0 ? std::max(0, programDepth_ - base - 1) : 0;
         recorder_.add({EventKind::Line,
                        clock_.nowNs(),
-                       worker ? -1 : loop_->currentTask(),
+                       task,
                        -1,
                        line,
-                       0,
+                       depth,
                        worker ? clock_.threadLabel() : std::string(),
                        {}});
     }

@@ -14,6 +14,7 @@
 
 #include <string>
 #include <unordered_map>
+#include <vector>
 
 namespace looplab {
 
@@ -41,7 +42,18 @@ class LineTracer {
   private:
     static int traceCallback(PyObject* self, PyFrameObject* frame, int what, PyObject* arg);
     int onLine(PyFrameObject* frame);
+    // A frame entered (a call, or a coroutine or generator resumed) or left (a return, a yield,
+    // an exception unwinding it): counts the program's frames on the stack.
+    void onFrame(PyFrameObject* frame, bool entered);
     int lastLine_ = 0;
+
+    // How deep a line runs in calls: the program's frames on the stack now, and at the start of
+    // each span (a task's step, or an executor job run inside one). The first program frame of
+    // a step is the task's coroutine; a line below it, in a function it called (or a coroutine
+    // it awaits), has depth 1 or more. The trace records it so the app can tell the task's own
+    // line from the line running in a call (docs/trace-format.md, `line`).
+    int programDepth_ = 0;
+    std::vector<int> spanBases_;
 
     VirtualClock& clock_;
     TraceRecorder& recorder_;

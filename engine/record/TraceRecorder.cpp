@@ -100,6 +100,8 @@ void writeEvent(std::string& out, const TraceEvent& e) {
         else
             w.text("thread", e.text);
         w.number("line", e.line);
+        if (e.num > 0)
+            w.number("depth", e.num);
         break;
     case EventKind::LinesSkipped:
         if (e.task >= 0)
@@ -133,6 +135,8 @@ void writeEvent(std::string& out, const TraceEvent& e) {
         w.number("dur", e.num);
         break;
     case EventKind::Block:
+        if (e.task >= 0) // the task whose step blocked the loop thread
+            w.number("task", e.task);
         w.text("thread", e.text);
         w.number("dur", e.num);
         w.number("line", e.line);

@@ -17,7 +17,8 @@ enum class EventKind : uint8_t {
     StepBegin,    // task, handle: the loop runs one step of a task
     StepYield,    // task, line, detail = JSON {wait, chain, locals}: the task awaits something
     TaskDone,     // task, detail = JSON {state, result | exception}
-    Line,         // task (or -1 on a worker), line, text = thread label on a worker
+    Line,         // task (or -1 on a worker), line, text = thread label on a worker,
+                  // num = depth: program frames below the task's coroutine (0: its own line)
     LinesSkipped, // task (or -1), num = lines executed but not recorded one by one, line = last
     ReadyPush,    // handle, task, line = handle running when scheduled (the cause), text = what
     TimerPush,    // handle, task, line = cause, num = deadline ns, text: pushed on the timer heap

@@ -79,7 +79,7 @@ bool toEvent(const json& e, TraceEvent& out) {
     case EventKind::Line:
     case EventKind::LinesSkipped:
         out.line = number(e, "line");
-        out.num = number(e, "count");
+        out.num = number(e, out.kind == EventKind::Line ? "depth" : "count");
         out.text = text(e, "thread");
         break;
     case EventKind::ReadyPush:

@@ -106,6 +106,15 @@ bool TraceReplay::onLoopClock(const TraceEvent& e) {
     }
 }
 
+int64_t TraceReplay::currentLine(const LoopState& state, const TraceEvent* last) {
+    if (last && last->line > 0 &&
+        (last->kind == EventKind::Line || last->kind == EventKind::LinesSkipped ||
+         last->kind == EventKind::Block))
+        return last->line;
+    const auto running = state.tasks.find(state.runningTask);
+    return running != state.tasks.end() ? running->second.line : 0;
+}
+
 bool TraceReplay::isCleanupTask(bool cleanupBegun, int64_t parent, bool parentIsCleanup) {
     return cleanupBegun && (parent < 0 || parentIsCleanup);
 }
@@ -185,13 +194,26 @@ void TraceReplay::apply(LoopState& state, const TraceEvent& e) {
     case EventKind::Iteration:
         state.iteration = e.num;
         break;
-    case EventKind::StepBegin:
+    case EventKind::StepBegin: {
         state.runningTask = e.task;
-        state.tasks.edit(e.task).state = TaskState::Running;
+        TaskView& task = state.tasks.edit(e.task);
+        task.state = TaskState::Running;
+        if (!task.started) {
+            // From the top of its coroutine: no line of its own has run yet. (Its line so far
+            // was where it was created, in the code of the task that made it.)
+            task.started = true;
+            task.line = 0;
+        }
         break;
+    }
     case EventKind::Line:
-        if (e.task >= 0)
-            state.tasks.edit(e.task).line = e.line;
+        if (e.task >= 0) {
+            TaskView& task = state.tasks.edit(e.task);
+            task.line = e.line;
+            task.callDepth = e.num;
+            if (e.num == 0)
+                task.coroutineLine = e.line;
+        }
         break;
     case EventKind::StepYield: {
         TaskView& task = state.tasks.edit(e.task);
@@ -210,6 +232,12 @@ void TraceReplay::apply(LoopState& state, const TraceEvent& e) {
     case EventKind::TaskDone: {
         TaskView& task = state.tasks.edit(e.task);
         task.outcome = e.detail;
+        // It ended in its coroutine, at the coroutine's last line, whatever ran last inside a
+        // call made there (a helper in the return statement's f-string).
+        if (task.coroutineLine > 0) {
+            task.line = task.coroutineLine;
+            task.callDepth = 0;
+        }
         task.state =
             e.detail.find(R"("state":"cancelled")") != std::string::npos ? TaskState::Cancelled
             : e.detail.find(R"("state":"failed")") != std::string::npos  ? TaskState::Failed
@@ -230,6 +258,13 @@ void TraceReplay::apply(LoopState& state, const TraceEvent& e) {
         applySync(state, e);
         break;
     case EventKind::LinesSkipped:
+        if (e.task >= 0) { // the last of the lines not recorded one by one, in the same frame
+            TaskView& task = state.tasks.edit(e.task);
+            task.line = e.line;
+            if (task.callDepth == 0)
+                task.coroutineLine = e.line;
+        }
+        break;
     case EventKind::Job:
     case EventKind::End:
         break;

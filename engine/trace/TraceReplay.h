@@ -42,6 +42,11 @@ class TraceReplay {
     // The `phase` event that starts asyncio.run's clean-up.
     static bool beginsCleanup(const TraceEvent& event);
 
+    // The program line the step that `last` led to is about, for the code view's running-line
+    // highlight: the line just run (on any thread, as the narration says), else the running
+    // task's line (0 at the start of its first step: it starts from the top), else none (0).
+    static int64_t currentLine(const LoopState& state, const TraceEvent* last);
+
     // Applies one event to a state; public so views and tests can reason about single steps.
     static void apply(LoopState& state, const TraceEvent& event);
 

@@ -111,16 +111,23 @@ void LoopView::showState(const LoopState& state, const TraceReplay* replay) {
     clear();
     // The one thread.
     QString thread;
-    if (state.blockedUntilNs >= 0)
+    const auto running = state.tasks.find(state.runningTask);
+    if (state.blockedUntilNs >= 0 && running != state.tasks.end()) {
+        const QString where = lineText(running->second);
+        thread = tr("BLOCKED until %1 by %2: a blocking call holds the loop's thread")
+                     .arg(formatTime(state.blockedUntilNs),
+                          QString::fromStdString(taskLabel(running->second)) +
+                              (where.isEmpty() ? QString() : QStringLiteral(", ") + where));
+    } else if (state.blockedUntilNs >= 0)
         thread = tr("BLOCKED until %1: a blocking call holds the loop's thread")
                      .arg(formatTime(state.blockedUntilNs));
-    else if (state.runningTask >= 0)
-        thread =
-            tr("running %1 (line %2)")
-                .arg(taskLabelText(state, state.runningTask))
-                .arg(state.tasks.count(state.runningTask) ? state.tasks.at(state.runningTask).line
-                                                          : 0);
-    else
+    else if (state.runningTask >= 0) {
+        // The running task's line, as the task table and the code view's highlight say it.
+        const QString where = running == state.tasks.end() ? QString() : lineText(running->second);
+        thread = tr("running %1, %2")
+                     .arg(taskLabelText(state, state.runningTask),
+                          where.isEmpty() ? tr("starting at the top") : where);
+    } else
         thread = tr("the loop itself (choosing what to run next)");
     auto* threadItem = section(tr("Thread: %1").arg(thread),
                                tr("asyncio runs everything on one thread, one callback at a time"));
@@ -128,6 +135,10 @@ void LoopView::showState(const LoopState& state, const TraceReplay* replay) {
         threadItem->setForeground(0, stateColor(TaskState::Failed));
     else if (state.runningTask >= 0)
         tag(threadItem, state, state.runningTask);
+    // A narrow panel elides the line: the tooltip has it whole.
+    threadItem->setToolTip(0, tr("%1\nasyncio runs everything on one thread, one callback at a "
+                                 "time")
+                                  .arg(threadItem->text(0)));
 
     auto* ready = section(tr("Ready queue (%1) — runs first in, first out").arg(state.ready.size()),
                           tr("Callbacks ready to run, in the order the loop will run them"));

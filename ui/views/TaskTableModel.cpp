@@ -51,7 +51,9 @@ QVariant TaskTableModel::data(const QModelIndex& index, int role) const {
         case State:
             return stateLabel(task.state);
         case Line:
-            return task.line > 0 ? QVariant(qlonglong(task.line)) : QVariant();
+            // A task that has not started has no line of its own (where it was created is the
+            // code of the task that made it).
+            return task.started && task.line > 0 ? QVariant(qlonglong(task.line)) : QVariant();
         case Detail:
             // While it runs, what it does now; its last wait is history (no stale "sleep").
             return task.state == TaskState::Waiting ? waitText(*state_, task) : activityText(task);

@@ -172,21 +172,32 @@ QString callbackText(const std::string& what, const QString& task) {
     return QStringLiteral("%1 (set by %2)").arg(name, task);
 }
 
+QString lineText(const TaskView& task) {
+    if (task.line <= 0)
+        return {};
+    return inCall(task) ? QObject::tr("line %1, inside a call made at line %2")
+                              .arg(task.line)
+                              .arg(task.coroutineLine)
+                        : QObject::tr("line %1").arg(task.line);
+}
+
 QString activityText(const TaskView& task) {
     switch (task.state) {
     case TaskState::Waiting:
         return {};
     case TaskState::Running:
-        return task.line > 0 ? QObject::tr("running line %1").arg(task.line)
+        return task.line > 0 ? QObject::tr("running %1").arg(lineText(task))
                              : QObject::tr("starting %1 from the top")
                                    .arg(QString::fromStdString(coroutineLabel(task)));
     case TaskState::Ready:
-        if (task.wait)
-            return task.line > 0 ? QObject::tr("ready to continue at line %1").arg(task.line)
+        if (task.started)
+            return task.line > 0 ? QObject::tr("ready to continue at %1").arg(lineText(task))
                                  : QObject::tr("ready to continue");
-        return QObject::tr("not started yet");
+        [[fallthrough]];
     case TaskState::Created:
-        return QObject::tr("not started yet");
+        return task.createdAtLine > 0
+                   ? QObject::tr("not started yet (created at line %1)").arg(task.createdAtLine)
+                   : QObject::tr("not started yet");
     case TaskState::Finished:
     case TaskState::Failed:
     case TaskState::Cancelled:

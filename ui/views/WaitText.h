@@ -29,6 +29,9 @@ QList<QPair<QString, QString>> frameLocals(const TaskView& task);
 // top", "ready to continue at line 8", "not started yet", or how it ended; empty while it waits
 // (waitText says on what).
 QString activityText(const TaskView& task);
+// Where a task is in the program: "line 13", or inside a call its coroutine made,
+// "line 48, inside a call made at line 70"; empty before its first line.
+QString lineText(const TaskView& task);
 QString outcomeText(const TaskView& task); // "returned 'A'", "ValueError: x"
 // A callback in the ready queue or timer heap: "step Task-2", "end of Task-3's sleep", ...
 QString callbackText(const std::string& what, const QString& task);

@@ -375,11 +375,9 @@ void MainWindow::showStep() {
             QString::fromStdString(narrator_->sentence(controller_.lastEventIndex())));
     }
 
-    int line = 0;
-    if (state.runningTask >= 0 && state.tasks.count(state.runningTask))
-        line = static_cast<int>(state.tasks.at(state.runningTask).line);
-    else if (last && last->kind == EventKind::Line)
-        line = static_cast<int>(last->line);
+    // The line this step is about, by the one rule the task table and the narration follow
+    // too: not the line that created a task that is only now starting.
+    const int line = static_cast<int>(TraceReplay::currentLine(state, last));
     hideWhatComesLater(state);
     layout_->timelineView()->setCurrentTime(state.timeNs);
     layout_->chartsPanel()->setCurrentTime(state.timeNs);

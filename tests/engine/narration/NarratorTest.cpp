@@ -305,6 +305,25 @@ TEST(Narrator, NamesKeepTheirSpellingAtTheStartOfASentence) {
               "Queue #2 now holds 0 items; every item put so far is marked done.");
 }
 
+// A line in a function the task's coroutine called says where the call was made: the code view
+// highlights line 44 while the task's own coroutine is at line 60.
+TEST(Narrator, ALineInACalledFunctionSaysWhereTheCallWasMade) {
+    const TraceReplay replay({
+        {EventKind::TaskCreated, 0, 1, -1, 73, -1, "Task-1", "main"},
+        {EventKind::StepBegin, 0, 1, 1, 0, 0, {}, {}},
+        {EventKind::Line, 100, 1, -1, 60, 0, {}, {}},
+        {EventKind::Line, 200, 1, -1, 44, 1, {}, {}},
+        {EventKind::Line, 300, 1, -1, 61, 0, {}, {}},
+        {EventKind::Line, 400, 1, -1, 61, 1, {}, {}}, // a comprehension on its own line
+    });
+    const Narrator narrator(replay);
+    EXPECT_EQ(narrator.sentence(1), "Task-1 starts running its coroutine main() from the top.");
+    EXPECT_EQ(narrator.sentence(2), "Task-1 runs line 60.");
+    EXPECT_EQ(narrator.sentence(3), "Task-1 runs line 44, inside a call made at line 60.");
+    EXPECT_EQ(narrator.sentence(4), "Task-1 runs line 61.");
+    EXPECT_EQ(narrator.sentence(5), "Task-1 runs line 61.");
+}
+
 #ifdef LOOPLAB_BINARY
 // Every sentence of a lesson whose tasks have lower-case names spells them as the program did:
 // no "Pay-alice", "Producer", "Handler" anywhere.

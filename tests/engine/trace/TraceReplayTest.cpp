@@ -8,8 +8,11 @@
 #include <gtest/gtest.h>
 
 #include <cstdio>
+#include <cstdlib>
 #include <fstream>
 #include <sstream>
+#include <utility>
+#include <vector>
 
 using namespace looplab;
 
@@ -201,6 +204,77 @@ TEST(TraceReplay, ATaskQueuingItsOwnStepRunsUntilItYieldsAndIsReadyAfter) {
     EXPECT_EQ(resumed.tasks.at(2).state, TaskState::Running);
     EXPECT_FALSE(pausedAtAwait(resumed.tasks.at(2))); // moved on from the sleep
 }
+
+// Which line a task is at. Created at line 73 by the code of the task that made it; at the
+// start of its first step no line of its own has run (it starts from the top), so it is at no
+// line, and the step's line is none; then the lines it runs. A line in a function it called
+// (depth 1) is where it runs, but its coroutine stays at the line that made the call, and that
+// is where it ends.
+TEST(TraceReplay, ATasksLineIsItsOwnFromItsFirstStepToItsEnd) {
+    const TraceReplay replay({
+        {EventKind::TaskCreated, 0, 3, -1, 75, 1, "handler", "handler"},
+        {EventKind::ReadyPush, 0, 3, 4, -1, 0, "step", {}},
+        {EventKind::HandleRun, 0, -1, 4, 0, 0, {}, {}},
+        {EventKind::StepBegin, 0, 3, 4, 0, 0, {}, {}},
+        {EventKind::Line, 100, 3, -1, 70, 0, {}, {}},
+        {EventKind::Line, 200, 3, -1, 48, 1, {}, {}}, // 5: elapsed(), called at line 70
+        {EventKind::TaskDone, 200, 3, -1, 0, 0, {}, R"({"state":"finished","result":"None"})"},
+    });
+    const LoopState created = replay.stateAfter(1);
+    EXPECT_EQ(created.tasks.at(3).line, 75);
+    EXPECT_FALSE(created.tasks.at(3).started);
+    const LoopState starting = replay.stateAfter(4);
+    EXPECT_EQ(starting.tasks.at(3).line, 0);
+    EXPECT_EQ(TraceReplay::currentLine(starting, &replay.events()[3]), 0);
+    const LoopState own = replay.stateAfter(5);
+    EXPECT_EQ(own.tasks.at(3).line, 70);
+    EXPECT_FALSE(inCall(own.tasks.at(3)));
+    EXPECT_EQ(TraceReplay::currentLine(own, &replay.events()[4]), 70);
+    const LoopState called = replay.stateAfter(6);
+    EXPECT_EQ(called.tasks.at(3).line, 48);
+    EXPECT_EQ(called.tasks.at(3).coroutineLine, 70);
+    EXPECT_TRUE(inCall(called.tasks.at(3)));
+    EXPECT_EQ(TraceReplay::currentLine(called, &replay.events()[5]), 48);
+    const LoopState done = replay.stateAfter(7);
+    EXPECT_EQ(done.tasks.at(3).line, 70);
+    EXPECT_FALSE(inCall(done.tasks.at(3)));
+    EXPECT_EQ(TraceReplay::currentLine(done, &replay.events()[6]), 0);
+}
+
+#ifdef LOOPLAB_BINARY
+// The recorder says how deep in calls each of a task's lines runs: a list comprehension, an
+// awaited coroutine and its resumption are below the task's coroutine (depth 1); the
+// coroutine's own lines have no depth.
+TEST(TraceReplay, RecordedLinesSayHowDeepInCallsTheyRun) {
+    const std::string program = ::testing::TempDir() + "depth_program.py";
+    std::ofstream(program) << "import asyncio\n"
+                              "async def helper(n):\n"
+                              "    await asyncio.sleep(n)\n"
+                              "    return n\n"
+                              "async def main():\n"
+                              "    x = [i for i in range(2)]\n"
+                              "    r = await helper(1)\n"
+                              "    print(r)\n"
+                              "asyncio.run(main())\n";
+    const std::string trace = ::testing::TempDir() + "depth_trace.json";
+    const std::string command =
+        std::string(LOOPLAB_BINARY) + " run " + program + " --trace " + trace + " > /dev/null 2>&1";
+    ASSERT_EQ(std::system(command.c_str()), 0);
+    const TraceReadResult read = readTraceFile(trace);
+    ASSERT_TRUE(read.ok) << read.error;
+    std::vector<std::pair<int64_t, int64_t>> lines; // (line, depth) of Task-1
+    for (const TraceEvent& e : read.trace.events)
+        if (e.kind == EventKind::Line && e.task == 1)
+            lines.emplace_back(e.line, e.num);
+    EXPECT_EQ(lines, (std::vector<std::pair<int64_t, int64_t>>{
+                         {6, 0}, {6, 1}, {6, 1}, {6, 1}, {7, 0}, {3, 1}, {4, 1}, {8, 0}}));
+    const TraceReplay replay(read.trace.events);
+    // At the end of main its line is its own last one, not helper's.
+    EXPECT_EQ(replay.stateAfter(replay.eventCount()).tasks.at(1).line, 8);
+    std::remove(program.c_str());
+    std::remove(trace.c_str());
+}
+#endif
 
 TEST(TraceReader, BadFilesGiveOneClearSentence) {
     const std::vector<std::pair<std::string, std::string>> cases = {

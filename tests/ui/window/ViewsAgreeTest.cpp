@@ -1,6 +1,7 @@
 // Every view tells the same story as the narration at every step: a task is called by the name
 // the program gave it and its coroutine ("Task-1 · main()") in the task table, the loop view and
 // the timeline; asyncio.run's own clean-up tasks say whose they are.
+#include "CodeView.h"
 #include "LoopView.h"
 #include "MainWindow.h"
 #include "TaskTableModel.h"
@@ -9,6 +10,7 @@
 #include "WindowTest.h"
 
 #include <QLabel>
+#include <QRegularExpression>
 #include <QTableView>
 #include <QTableWidget>
 #include <QTreeWidgetItem>
@@ -61,6 +63,64 @@ class ViewsAgree : public ::testing::Test {
         return false;
     }
 
+    // Goes to the step whose last event is events()[index] (stops are event counts, in order).
+    void goToEvent(size_t index) {
+        StepController& c = window_->controller();
+        int low = 0, high = c.stopCount() - 1;
+        while (low < high) {
+            const int mid = (low + high) / 2;
+            c.goToStop(mid);
+            if (c.state().eventsApplied < index + 1)
+                low = mid + 1;
+            else
+                high = mid;
+        }
+        c.goToStop(low);
+        ASSERT_EQ(c.lastEventIndex(), index) << "event " << index << " is not a step";
+    }
+
+    // At the current step, the code view's highlight, the running task's line in the task
+    // table and in the loop view, and the line the narration names are one line.
+    void expectOneLine(const char* lesson) {
+        StepController& c = window_->controller();
+        const LoopState& state = c.state();
+        const TraceEvent* last = c.lastEvent();
+        const QString narration = window_->narration();
+        const int highlight = window_->codeView()->highlightedLine();
+        const std::string where = std::string(lesson) + " step " + std::to_string(c.currentStop()) +
+                                  ": " + narration.toStdString();
+        static const QRegularExpression runs(QStringLiteral(" runs line (\\d+)"));
+        static const QRegularExpression resumes(
+            QStringLiteral("resumes where it paused, at line (\\d+)"));
+        if (const auto match = runs.match(narration); match.hasMatch()) {
+            EXPECT_EQ(highlight, match.captured(1).toInt()) << where;
+        }
+        if (const auto match = resumes.match(narration); match.hasMatch()) {
+            EXPECT_EQ(highlight, match.captured(1).toInt()) << where;
+        }
+        if (narration.contains(QStringLiteral("starts running its coroutine"))) {
+            EXPECT_EQ(highlight, 0) << where;
+        }
+        if (state.runningTask < 0)
+            return;
+        const int row = rowOf(state.runningTask);
+        const int tableLine = cell(row, TaskTableModel::Line).toInt(); // "" is 0
+        const bool workerLine = last && last->task < 0 &&
+                                (last->kind == EventKind::Line || last->kind == EventKind::Block) &&
+                                !last->text.empty() && last->text != "loop";
+        if (!workerLine) {
+            EXPECT_EQ(highlight, tableLine) << where;
+        }
+        EXPECT_TRUE(threadText().contains(tableLine > 0 ? QStringLiteral(", line %1").arg(tableLine)
+                                                        : QStringLiteral(", starting at the top")))
+            << where << " | " << threadText().toStdString();
+        const QString detail = cell(row, TaskTableModel::Detail);
+        EXPECT_TRUE(detail.startsWith(QStringLiteral("running line %1").arg(tableLine)) ||
+                    (tableLine == 0 && detail.startsWith(QStringLiteral("starting "))))
+            << where << " | " << detail.toStdString();
+        EXPECT_EQ(cell(row, TaskTableModel::Detail, Qt::ToolTipRole), QString()) << where;
+    }
+
     std::unique_ptr<MainWindow> window_;
 };
 
@@ -88,7 +148,7 @@ TEST_F(ViewsAgree, TasksAreCalledByNameAndCoroutineInTheTableTheLoopAndTheTimeli
     EXPECT_EQ(cell(0, TaskTableModel::Name), "Task-1 · main()");
     EXPECT_EQ(cell(1, TaskTableModel::Name), "pay-bob · transfer()");
     EXPECT_EQ(cell(2, TaskTableModel::Name), "pay-alice · transfer()");
-    EXPECT_EQ(threadText(), "Thread: running Task-1 · main() (line 68)");
+    EXPECT_EQ(threadText(), "Thread: running Task-1 · main(), line 68");
     EXPECT_EQ(window_->loopView()->items("Ready queue"),
               (QStringList{"1. step pay-bob · transfer()", "2. step pay-alice · transfer()"}));
     ASSERT_TRUE(forwardUntil([&] { return c.state().runningTask == 2; }));
@@ -133,6 +193,86 @@ TEST_F(ViewsAgree, TheCleanUpTasksAreMarkedAsAsyncioRunsOwnWhereverTasksAreListe
     EXPECT_TRUE(threadText().startsWith(
         "Thread: running Task-4 · asyncio.run's clean-up (shutdown_asyncgens)"))
         << threadText().toStdString();
+}
+
+// Lesson 1, step 10: Task-1 starts running main(). Nothing of main has run yet, so no line is
+// highlighted and the table has no line for it; not line 73, where asyncio.run(main()) created
+// it. The next step runs main's first line, 58, and every view says 58.
+TEST_F(ViewsAgree, ATaskStartingItsCoroutineIsAtNoLineYetNotWhereItWasCreated) {
+    openLesson("01_sync_vs_async.py");
+    StepController& c = window_->controller();
+    c.goToStop(10);
+    EXPECT_EQ(window_->narration(), "Task-1 starts running its coroutine main() from the top.");
+    EXPECT_EQ(window_->codeView()->highlightedLine(), 0);
+    EXPECT_EQ(cell(0, TaskTableModel::Line), "");
+    EXPECT_EQ(cell(0, TaskTableModel::Detail), "starting main() from the top");
+    EXPECT_EQ(threadText(), "Thread: running Task-1 · main(), starting at the top");
+    c.forward();
+    EXPECT_EQ(window_->narration(), "Task-1 runs line 58.");
+    EXPECT_EQ(window_->codeView()->highlightedLine(), 58);
+    EXPECT_EQ(cell(0, TaskTableModel::Line), "58");
+    EXPECT_EQ(threadText(), "Thread: running Task-1 · main(), line 58");
+}
+
+// Lesson 14's handler ends with `print(f"{elapsed()} s: handler done, ...")` at line 70: the
+// last line that runs is 48, inside elapsed(). While 48 runs every view says so, and where the
+// call was made; once the handler has finished, its line is its own last line, 70.
+TEST_F(ViewsAgree, ALineInACalledFunctionIsSaidToBeSoAndATaskEndsAtItsOwnLine) {
+    openLesson("14_blocking_trap.py");
+    const auto& events = window_->controller().replay()->events();
+    size_t done = 0;
+    for (size_t i = 0; i < events.size() && done == 0; ++i)
+        if (events[i].kind == EventKind::TaskDone && events[i].task == 3)
+            done = i;
+    ASSERT_GT(done, 0u);
+    size_t inElapsed = done;
+    while (inElapsed > 0 && events[inElapsed].kind != EventKind::Line)
+        --inElapsed;
+    ASSERT_EQ(events[inElapsed].line, 48);
+    goToEvent(inElapsed);
+    const int row = rowOf(3);
+    EXPECT_EQ(window_->narration(), "handler runs line 48, inside a call made at line 70.");
+    EXPECT_EQ(window_->codeView()->highlightedLine(), 48);
+    EXPECT_EQ(cell(row, TaskTableModel::Line), "48");
+    EXPECT_EQ(cell(row, TaskTableModel::Detail), "running line 48, inside a call made at line 70");
+    EXPECT_EQ(threadText(), "Thread: running handler · handler(), line 48, inside a call made at "
+                            "line 70");
+    goToEvent(done);
+    EXPECT_EQ(window_->narration(), "handler finished and returned None.");
+    EXPECT_EQ(cell(row, TaskTableModel::State), "finished");
+    EXPECT_EQ(cell(row, TaskTableModel::Line), "70");
+}
+
+// Lesson 1's blocking half: Task-1 calls download_blocking() at line 60, whose time.sleep at
+// line 46 blocks the loop thread. The narration names the task that blocks (not "the program"),
+// and the loop view, the table and the highlight say the same line.
+TEST_F(ViewsAgree, ABlockingCallIsTheRunningTasksAtItsLine) {
+    openLesson("01_sync_vs_async.py");
+    StepController& c = window_->controller();
+    ASSERT_TRUE(forwardUntil([&] { return c.lastEvent()->kind == EventKind::Block; }));
+    EXPECT_EQ(window_->narration(),
+              "Task-1 blocks the loop thread at line 46 for 1.000 s (a blocking call such as "
+              "time.sleep): no other task can run until t=1.000.");
+    EXPECT_EQ(threadText(), "Thread: BLOCKED until 1.000 s by Task-1 · main(), line 46, inside a "
+                            "call made at line 60: a blocking call holds the loop's thread");
+    EXPECT_EQ(window_->codeView()->highlightedLine(), 46);
+    EXPECT_EQ(cell(0, TaskTableModel::Line), "46");
+    EXPECT_EQ(cell(0, TaskTableModel::Detail), "running line 46, inside a call made at line 60");
+}
+
+// Every step of four lessons, the clean-up unfolded: the highlight, the task table, the loop
+// view and the narration name the same line, and a running task shows no await chain.
+TEST_F(ViewsAgree, AtEveryStepTheHighlightTheTableTheLoopAndTheNarrationNameOneLine) {
+    for (const char* lesson :
+         {"01_sync_vs_async.py", "03_event_loop.py", "08_deadlock.py", "10_queues.py"}) {
+        openLesson(lesson);
+        StepController& c = window_->controller();
+        c.setShowCleanup(true);
+        for (c.toStart(); c.currentStop() < c.stopCount() - 1;) {
+            c.forward();
+            expectOneLine(lesson);
+        }
+    }
 }
 
 class RunningTasks : public WindowTest {
