@@ -53,10 +53,10 @@ std::string seconds(int64_t ns) {
     return (negative ? "-" : "") + std::to_string(magnitude / 1000) + "." + fraction;
 }
 
-std::string capitalize(std::string text) {
-    if (!text.empty())
-        text[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(text[0])));
-    return text;
+std::string upperFirst(std::string ownWord) {
+    if (!ownWord.empty())
+        ownWord[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(ownWord[0])));
+    return ownWord;
 }
 
 std::string atLine(int64_t line) {
@@ -66,7 +66,8 @@ std::string atLine(int64_t line) {
 std::string taskName(const LoopState& state, int64_t id) {
     auto found = state.tasks.find(id);
     if (found != state.tasks.end() && !found->second.name.empty())
-        return found->second.name;
+        return found->second.asyncioCleanup ? "asyncio.run's clean-up task " + found->second.name
+                                            : found->second.name;
     return "task " + std::to_string(id); // a trace cut short may lack the task event
 }
 
@@ -92,6 +93,13 @@ std::string objectPhrase(const std::string& kind, const json& info, int64_t obj)
     if (!name.empty())
         return kind + " '" + name + "'";
     return obj >= 0 ? kind + " #" + std::to_string(obj) : "a " + kind;
+}
+
+std::string objectSubject(const std::string& kind, const json& info, int64_t obj) {
+    const std::string name = str(info, "name");
+    if (!name.empty())
+        return upperFirst(kind) + " '" + name + "'";
+    return obj >= 0 ? upperFirst(kind) + " #" + std::to_string(obj) : "A " + kind;
 }
 
 std::string objectPhrase(const std::string& kind, const TaskWait& wait) {
@@ -315,9 +323,9 @@ std::string syncSentence(const TraceEvent& e, const LoopState& before) {
         if (state.value("locked", false)) {
             const int64_t holder = num(state, "holder", -1);
             return holder >= 0 ? taskName(before, holder) + " now holds " + lock + "."
-                               : capitalize(lock) + " is now locked.";
+                               : objectSubject("lock", state, e.handle) + " is now locked.";
         }
-        return capitalize(lock) +
+        return objectSubject("lock", state, e.handle) +
                (old.value("locked", false) ? " is released and now free." : " is free.");
     }
     if (kind == "semaphore") {
@@ -329,18 +337,18 @@ std::string syncSentence(const TraceEvent& e, const LoopState& before) {
         if (state.contains("released"))
             return taskName(before, num(state, "released")) + " gives back a slot of " + sem +
                    "; " + free + " now.";
-        return capitalize(sem) + " has " + free + ".";
+        return objectSubject("semaphore", state, e.handle) + " has " + free + ".";
     }
     if (kind == "event") {
-        const std::string event = objectPhrase("event", state, e.handle);
+        const std::string event = objectSubject("event", state, e.handle);
         if (state.value("set", false))
-            return capitalize(event) + " is set: every task waiting on it can continue.";
-        return capitalize(event) + (old.value("set", false) ? " is cleared." : " is not set yet.");
+            return event + " is set: every task waiting on it can continue.";
+        return event + (old.value("set", false) ? " is cleared." : " is not set yet.");
     }
     if (kind == "queue") {
         const int64_t size = num(state, "size");
-        std::string sentence = capitalize(objectPhrase("queue", state, e.handle)) + " now holds " +
-                               plural(size, "item");
+        std::string sentence =
+            objectSubject("queue", state, e.handle) + " now holds " + plural(size, "item");
         std::vector<std::string> items;
         if (state.contains("items") && state["items"].is_array())
             for (const json& item : state["items"])
@@ -354,8 +362,7 @@ std::string syncSentence(const TraceEvent& e, const LoopState& before) {
                                    : "; every item put so far is marked done.";
         return sentence;
     }
-    return capitalize(objectPhrase(kind.empty() ? "object" : kind, state, e.handle)) +
-           " changes state.";
+    return objectSubject(kind.empty() ? "object" : kind, state, e.handle) + " changes state.";
 }
 
 std::string endSentence(const TraceEvent& e) {

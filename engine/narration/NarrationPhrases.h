@@ -24,12 +24,19 @@ int64_t num(const json& j, const char* key, int64_t fallback = 0);
 std::string withCommas(int64_t n);
 std::string plural(int64_t n, const std::string& noun);
 std::string seconds(int64_t ns);
-std::string capitalize(std::string text);
+// A name the program chose (a task's, a lock's) keeps its exact spelling everywhere, also at the
+// start of a sentence: only LoopLab's own words are ever capitalised. upperFirst is for those
+// words alone ("lock" -> "Lock"), never for a phrase that may begin with a name.
+std::string upperFirst(std::string ownWord);
 std::string atLine(int64_t line);
+// The task's name as spelled; asyncio.run's own clean-up tasks are introduced as such
+// ("asyncio.run's clean-up task Task-5") so they are never taken for the program's.
 std::string taskName(const LoopState& state, int64_t id);
 std::string listOf(const std::vector<std::string>& items);
 std::string objectPhrase(const std::string& kind, const json& info, int64_t obj);
 std::string objectPhrase(const std::string& kind, const TaskWait& wait);
+// objectPhrase at the start of a sentence: "Lock 'first'", "Queue #2", "A lock".
+std::string objectSubject(const std::string& kind, const json& info, int64_t obj);
 // The wait of a yield event (an empty one if the event carries none).
 const TaskWait& waitOf(const TraceEvent& e);
 const SyncView* syncOf(const LoopState& state, int64_t obj);

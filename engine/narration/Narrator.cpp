@@ -1,5 +1,6 @@
 #include "Narrator.h"
 #include "NarrationPhrases.h"
+#include "TaskLabel.h"
 
 #include <nlohmann/json.hpp>
 
@@ -31,31 +32,37 @@ Narrator::Narrator(const TraceReplay& replay) : replay_(replay) {
     }
 }
 
-std::string Narrator::timerPhrase(const LoopState& state, int64_t handle) const {
+std::string Narrator::timerPhrase(const LoopState& state, int64_t handle,
+                                  bool sentenceStart) const {
+    const std::string a = sentenceStart ? "A" : "a";
+    const std::string the = sentenceStart ? "The" : "the";
     auto found = handles_.find(handle);
     if (found == handles_.end())
-        return "a timer";
+        return a + " timer";
     const HandleInfo& info = found->second;
     const std::string owner = info.task >= 0 ? taskName(state, info.task) : std::string();
     if (info.what == "_set_result_unless_cancelled" && !owner.empty())
         return owner + "'s timer";
     if (info.what.find("_deliver") != std::string::npos && !owner.empty())
-        return "the timer delivering " + owner + "'s executor result";
+        return the + " timer delivering " + owner + "'s executor result";
     if ((info.what == "Timeout._on_timeout" || info.what == "_release_waiter") && !owner.empty())
         return owner + "'s timeout";
-    return "the timer for callback " + info.what + (owner.empty() ? "" : " (set by " + owner + ")");
+    return the + " timer for callback " + info.what +
+           (owner.empty() ? "" : " (set by " + owner + ")");
 }
 
-std::string Narrator::describeHandle(const LoopState& state, int64_t handle) const {
+std::string Narrator::describeHandle(const LoopState& state, int64_t handle,
+                                     bool sentenceStart) const {
+    const std::string the = sentenceStart ? "The" : "the";
     auto found = handles_.find(handle);
     if (found == handles_.end())
-        return "a callback";
+        return sentenceStart ? "A callback" : "a callback";
     const HandleInfo& info = found->second;
     if (info.timer)
-        return "the callback of " + timerPhrase(state, handle);
+        return the + " callback of " + timerPhrase(state, handle);
     if (info.task >= 0 && (info.what == "step" || info.what == "wake"))
-        return taskName(state, info.task);
-    return "the callback " + info.what;
+        return taskName(state, info.task); // as the program spelled it, even first
+    return the + " callback " + info.what;
 }
 
 // Why a waiting task woke up, from the handle that scheduled its wake-up. A task's step is
@@ -127,9 +134,10 @@ std::string Narrator::sentence(size_t eventIndex) const {
         const std::string tail = "; it will start when the loop reaches it in the ready queue.";
         if (e.num < 0 && e.task == 1)
             return "asyncio.run creates the main task " + e.text + coro + atLine(e.line) + tail;
-        if (e.num < 0 && e.detail.compare(0, 22, "BaseEventLoop.shutdown") == 0)
-            return "asyncio.run creates task " + e.text + coro +
-                   " to clean up before it closes the loop" + tail;
+        if (TraceReplay::createdForCleanup(before, e))
+            return "asyncio.run creates its clean-up task " + e.text + " (" +
+                   shortCoroutineName(e.detail) +
+                   ") before it closes the loop: asyncio's own task, not the program's" + tail;
         if (e.num < 0)
             return "Task " + e.text + coro + " is created outside any task" + atLine(e.line) + tail;
         return taskName(before, e.num) + " creates task " + e.text + coro + atLine(e.line) + tail;
@@ -157,10 +165,10 @@ std::string Narrator::sentence(size_t eventIndex) const {
                    waiting;
         const auto cause = handles_.find(e.line);
         if (cause != handles_.end() && cause->second.timer)
-            return capitalize(timerPhrase(before, e.line)) + " has fired, so the callback " +
-                   e.text + " joins the back of the ready queue" + waiting;
+            return timerPhrase(before, e.line, true) + " has fired, so the callback " + e.text +
+                   " joins the back of the ready queue" + waiting;
         const std::string subject =
-            e.line >= 0 ? capitalize(describeHandle(before, e.line)) : "The program";
+            e.line >= 0 ? describeHandle(before, e.line, true) : "The program";
         return subject + " schedules the callback " + e.text +
                ": it joins the back of the ready queue" + waiting;
     }
@@ -183,7 +191,7 @@ std::string Narrator::sentence(size_t eventIndex) const {
         return formatSeconds(e.t) + ": " + timerPhrase(before, e.handle) +
                " is due; its callback moves to the ready queue.";
     case EventKind::HandleCancel:
-        return capitalize(timerPhrase(before, e.handle)) + " is cancelled; the loop will skip it.";
+        return timerPhrase(before, e.handle, true) + " is cancelled; the loop will skip it.";
     case EventKind::Iteration:
         return "Loop iteration " + withCommas(e.num) + " begins with " +
                plural(e.line, "callback") + " ready.";
@@ -208,9 +216,11 @@ std::string Narrator::sentence(size_t eventIndex) const {
         const auto first = firstStep_.find(e.task);
         if (task == before.tasks.end() ||
             (first != firstStep_.end() && first->second == eventIndex)) {
-            const std::string coro = task != before.tasks.end() && !task->second.coroutine.empty()
-                                         ? " " + task->second.coroutine + "()"
-                                         : std::string();
+            const std::string coro = task == before.tasks.end() || task->second.coroutine.empty()
+                                         ? std::string()
+                                     : task->second.asyncioCleanup
+                                         ? " " + shortCoroutineName(task->second.coroutine) + "()"
+                                         : " " + task->second.coroutine + "()";
             return taskName(before, e.task) + " starts running its coroutine" + coro +
                    " from the top.";
         }
@@ -219,8 +229,17 @@ std::string Narrator::sentence(size_t eventIndex) const {
                ".";
     }
     case EventKind::Line:
-        if (e.task >= 0)
-            return taskName(before, e.task) + " runs line " + std::to_string(e.line) + ".";
+        if (e.task >= 0) {
+            // Below its coroutine, in a function it called: say where the call was made.
+            const auto task = before.tasks.find(e.task);
+            const int64_t from = task != before.tasks.end() ? task->second.coroutineLine : 0;
+            const bool inCall = task != before.tasks.end() && task->second.coroutineFrame != 0 &&
+                                e.frame != 0 && e.frame != task->second.coroutineFrame;
+            const std::string call = inCall && from > 0 && from != e.line
+                                         ? ", inside a call made at line " + std::to_string(from)
+                                         : std::string();
+            return taskName(before, e.task) + " runs line " + std::to_string(e.line) + call + ".";
+        }
         if (!isLoopThread(e.text))
             return threadSubject(e.text) + " runs line " + std::to_string(e.line) + ".";
         if (before.iteration == 0)

@@ -34,9 +34,14 @@ class Narrator {
         std::string what;
     };
 
-    std::string describeHandle(const LoopState& state, int64_t handle) const;
+    // Where these phrases can start a sentence, `sentenceStart` capitalises their first word
+    // when it is LoopLab's own ("The timer for ..."); a phrase that starts with a task's name
+    // ("pay-alice's timer") keeps the name exactly as the program spelled it.
+    std::string describeHandle(const LoopState& state, int64_t handle,
+                               bool sentenceStart = false) const;
     std::string wakeReason(size_t eventIndex, const LoopState& before) const;
-    std::string timerPhrase(const LoopState& state, int64_t handle) const;
+    std::string timerPhrase(const LoopState& state, int64_t handle,
+                            bool sentenceStart = false) const;
 
     const TraceReplay& replay_;
     std::unordered_map<int64_t, HandleInfo> handles_;

@@ -154,6 +154,8 @@ void writeEvent(std::string& out, const TraceEvent& e, FrameMemory& frames) {
         w.number("dur", e.num);
         break;
     case EventKind::Block:
+        if (e.task >= 0) // the task whose step blocked the loop thread
+            w.number("task", e.task);
         w.text("thread", e.text);
         w.number("dur", e.num);
         w.number("line", e.line);

@@ -5,6 +5,14 @@
 
 namespace looplab {
 
+bool pausedAtAwait(const TaskView& task) {
+    return task.wait && (task.state == TaskState::Waiting || task.state == TaskState::Ready);
+}
+
+bool inCall(const TaskView& task) {
+    return task.callDepth > 0 && task.coroutineLine > 0 && task.coroutineLine != task.line;
+}
+
 size_t TaskTable::lowerBound(int64_t id) const {
     return entries_.lowerBound(
         id, [](const Entry& entry, int64_t wanted) { return entry.id < wanted; });

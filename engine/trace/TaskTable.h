@@ -32,10 +32,34 @@ struct TaskView {
     int64_t parent = -1;
     int64_t createdAtLine = 0;
     TaskState state = TaskState::Created;
-    int64_t line = 0;                     // the program line it runs or waits at
+    // The program line it runs or waits at: the innermost program frame's, which may be in a
+    // function its coroutine called. Before its first step, the line that created it; at the
+    // start of its first step 0 (no line of its own has run); once it has ended, its
+    // coroutine's last line.
+    int64_t line = 0;
+    // Its coroutine's own line: `line`, or the line that made the call `line` runs in (0 before
+    // any). And how many program frames `line` is below the coroutine (0: its own line).
+    int64_t coroutineLine = 0;
+    int64_t callDepth = 0;
+    // The call its coroutine runs in (the trace's `f` of its first line) and that call's depth.
+    int32_t coroutineFrame = 0;
+    int32_t coroutineDepth = 0;
+    bool started = false;                 // its first step has begun
     std::shared_ptr<const TaskWait> wait; // what it awaits since its last yield; null before
     std::string outcome; // JSON of its end: {"state": ..., "result" | "exception": ...}
+    // asyncio's own task, not the program's: asyncio.run made it (or one of these made it)
+    // after its clean-up began, e.g. shutdown_asyncgens. Set by TraceReplay::createdForCleanup.
+    bool asyncioCleanup = false;
 };
+
+// Whether the task is stopped at an await: waiting, or woken (or back from a bare yield) and
+// queued to go on from there. Only then do its wait's await chain and locals describe it: while
+// it runs it has moved on from its last await, once it has ended there is none, and before its
+// first step it has had none.
+bool pausedAtAwait(const TaskView& task);
+// Whether `line` runs in a function (or awaited coroutine) that the task's coroutine called at
+// another line, coroutineLine: "line 48, inside a call made at line 70".
+bool inCall(const TaskView& task);
 
 class TaskTable {
     struct Entry {

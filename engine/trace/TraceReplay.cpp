@@ -106,6 +106,46 @@ bool TraceReplay::onLoopClock(const TraceEvent& e) {
     }
 }
 
+int64_t TraceReplay::currentLine(const LoopState& state, const TraceEvent* last) {
+    if (last && last->line > 0 &&
+        (last->kind == EventKind::Line || last->kind == EventKind::LinesSkipped ||
+         last->kind == EventKind::Block))
+        return last->line;
+    const auto running = state.tasks.find(state.runningTask);
+    return running != state.tasks.end() ? running->second.line : 0;
+}
+
+bool TraceReplay::isCleanupTask(bool cleanupBegun, int64_t parent, bool parentIsCleanup) {
+    return cleanupBegun && (parent < 0 || parentIsCleanup);
+}
+
+bool TraceReplay::beginsCleanup(const TraceEvent& e) {
+    return e.kind == EventKind::Phase && e.text == "cleanup";
+}
+
+bool TraceReplay::createdForCleanup(const LoopState& before, const TraceEvent& e) {
+    if (e.kind != EventKind::TaskCreated)
+        return false;
+    const auto parent = e.num >= 0 ? before.tasks.find(e.num) : before.tasks.end();
+    return isCleanupTask(before.phase == RunPhase::Cleanup, e.num,
+                         parent != before.tasks.end() && parent->second.asyncioCleanup);
+}
+
+// A task's line, and whether it runs in the task's coroutine or in a call below it: the
+// coroutine's call is the one its first line ran in (the trace's `f`); a trace without frames
+// counts every line as the coroutine's own.
+static void placeLine(TaskView& task, const TraceEvent& e) {
+    if (task.coroutineFrame == 0 && e.frame != 0) {
+        task.coroutineFrame = e.frame;
+        task.coroutineDepth = e.depth;
+    }
+    task.line = e.line;
+    const bool own = e.frame == 0 || e.frame == task.coroutineFrame;
+    task.callDepth = own ? 0 : std::max<int64_t>(1, e.depth - task.coroutineDepth);
+    if (own)
+        task.coroutineLine = e.line;
+}
+
 void TraceReplay::apply(LoopState& state, const TraceEvent& e) {
     ++state.eventsApplied;
     state.timeNs = loopClockAfter(state.timeNs, e);
@@ -114,7 +154,9 @@ void TraceReplay::apply(LoopState& state, const TraceEvent& e) {
 
     switch (e.kind) {
     case EventKind::TaskCreated: {
+        const bool cleanup = createdForCleanup(state, e);
         TaskView& task = state.tasks.edit(e.task);
+        task.asyncioCleanup = cleanup;
         task.id = e.task;
         task.name = e.text;
         task.coroutine = e.detail;
@@ -130,9 +172,11 @@ void TraceReplay::apply(LoopState& state, const TraceEvent& e) {
         state.ready.push_back({e.handle, e.task, e.text, e.line});
         if (e.task >= 0) {
             // Read first: a finished task's record stays shared. A step of a task never
-            // created (a trace cut short) adds it, as the map this replaced did.
+            // created (a trace cut short) adds it, as the map this replaced did. A task that
+            // queues its own next step (sleep(0)) is still running until it yields.
             const auto task = state.tasks.find(e.task);
-            if (task == state.tasks.end() || !isDone(task->second.state))
+            if (task == state.tasks.end() ||
+                (!isDone(task->second.state) && task->second.state != TaskState::Running))
                 state.tasks.edit(e.task).state = TaskState::Ready;
         }
         break;
@@ -165,27 +209,45 @@ void TraceReplay::apply(LoopState& state, const TraceEvent& e) {
     case EventKind::Iteration:
         state.iteration = e.num;
         break;
-    case EventKind::StepBegin:
+    case EventKind::StepBegin: {
         state.runningTask = e.task;
-        state.tasks.edit(e.task).state = TaskState::Running;
+        TaskView& task = state.tasks.edit(e.task);
+        task.state = TaskState::Running;
+        if (!task.started) {
+            // From the top of its coroutine: no line of its own has run yet. (Its line so far
+            // was where it was created, in the code of the task that made it.)
+            task.started = true;
+            task.line = 0;
+        }
         break;
+    }
     case EventKind::Line:
         if (e.task >= 0)
-            state.tasks.edit(e.task).line = e.line;
+            placeLine(state.tasks.edit(e.task), e);
         break;
     case EventKind::StepYield: {
         TaskView& task = state.tasks.edit(e.task);
         task.line = e.line;
         task.wait = e.wait;
-        // A bare yield (asyncio.sleep(0)) puts the task straight back in the ready queue.
+        // A bare yield (asyncio.sleep(0)) puts the task straight back in the ready queue, and
+        // so does a wake-up that came during its own step: then it is ready, not waiting.
         const bool bareYield = e.wait && e.wait->isReady();
-        task.state = bareYield ? TaskState::Ready : TaskState::Waiting;
+        const bool queued = state.ready.indexWhere([&](const QueuedCallback& c) {
+            return c.task == e.task && (c.what == "step" || c.what == "wake");
+        }) < state.ready.size();
+        task.state = bareYield || queued ? TaskState::Ready : TaskState::Waiting;
         state.runningTask = -1;
         break;
     }
     case EventKind::TaskDone: {
         TaskView& task = state.tasks.edit(e.task);
         task.outcome = e.detail;
+        // It ended in its coroutine, at the coroutine's last line, whatever ran last inside a
+        // call made there (a helper in the return statement's f-string).
+        if (task.coroutineLine > 0) {
+            task.line = task.coroutineLine;
+            task.callDepth = 0;
+        }
         task.state =
             e.detail.find(R"("state":"cancelled")") != std::string::npos ? TaskState::Cancelled
             : e.detail.find(R"("state":"failed")") != std::string::npos  ? TaskState::Failed
@@ -205,7 +267,10 @@ void TraceReplay::apply(LoopState& state, const TraceEvent& e) {
     case EventKind::Sync:
         applySync(state, e);
         break;
-    case EventKind::LinesSkipped:
+    case EventKind::LinesSkipped: // the last of the lines not recorded one by one
+        if (e.task >= 0)
+            placeLine(state.tasks.edit(e.task), e);
+        break;
     case EventKind::Job:
     case EventKind::End:
         break;
@@ -213,7 +278,7 @@ void TraceReplay::apply(LoopState& state, const TraceEvent& e) {
         if (e.text == "deadlock") {
             state.phase = RunPhase::Deadlock;
             state.deadlocked = true;
-        } else if (e.text == "cleanup")
+        } else if (beginsCleanup(e))
             state.phase = RunPhase::Cleanup;
         break;
     }

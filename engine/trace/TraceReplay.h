@@ -31,6 +31,22 @@ class TraceReplay {
     // the one rule apply() uses for LoopState::timeNs, for callers that need only the clock.
     static int64_t loopClockAfter(int64_t nowNs, const TraceEvent& event);
 
+    // Whether the task `created` (a TaskCreated event) is one of asyncio.run's own clean-up
+    // tasks: made after the clean-up phase began, outside any task or by another clean-up task.
+    // (A task that a program's task makes while it is being cancelled is still the program's.)
+    static bool createdForCleanup(const LoopState& before, const TraceEvent& created);
+    // The same rule for a reader that walks the events itself (the timeline): whether the
+    // clean-up had begun, who made the task (-1: no task) and whether that one is a clean-up
+    // task.
+    static bool isCleanupTask(bool cleanupBegun, int64_t parent, bool parentIsCleanup);
+    // The `phase` event that starts asyncio.run's clean-up.
+    static bool beginsCleanup(const TraceEvent& event);
+
+    // The program line the step that `last` led to is about, for the code view's running-line
+    // highlight: the line just run (on any thread, as the narration says), else the running
+    // task's line (0 at the start of its first step: it starts from the top), else none (0).
+    static int64_t currentLine(const LoopState& state, const TraceEvent* last);
+
     // Applies one event to a state; public so views and tests can reason about single steps.
     static void apply(LoopState& state, const TraceEvent& event);
 

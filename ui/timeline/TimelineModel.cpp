@@ -1,5 +1,6 @@
 #include "TimelineModel.h"
 
+#include "TaskLabel.h"
 #include "TaskWait.h"
 #include "TraceReplay.h"
 
@@ -57,9 +58,21 @@ class ModelBuilder {
     void add(const TraceEvent& e) {
         endNs = std::max(endNs, e.t);
         switch (e.kind) {
-        case EventKind::TaskCreated:
-            rows.push_back({TimelineRow::Kind::Task, e.task, e.text, {}});
+        case EventKind::TaskCreated: {
+            TaskView task; // the label's parts, by the rule every view uses
+            task.name = e.text;
+            task.coroutine = e.detail;
+            const auto parent = e.num >= 0 ? tasks_.find(e.num) : tasks_.end();
+            task.asyncioCleanup = TraceReplay::isCleanupTask(
+                cleanupBegun_, e.num,
+                parent != tasks_.end() && rows[parent->second.row].asyncioCleanup);
+            rows.emplace_back(TimelineRow::Kind::Task, e.task, e.text, std::vector<Segment>{},
+                              coroutineLabel(task), task.asyncioCleanup);
             tasks_[e.task].row = rows.size() - 1;
+            break;
+        }
+        case EventKind::Phase:
+            cleanupBegun_ = cleanupBegun_ || TraceReplay::beginsCleanup(e);
             break;
         case EventKind::TaskRenamed:
             if (TaskTrack* task = find(e.task))
@@ -227,7 +240,7 @@ class ModelBuilder {
         auto found = workers_.find(label);
         if (found != workers_.end())
             return found->second;
-        rows.push_back({TimelineRow::Kind::Worker, -1, label, {}});
+        rows.emplace_back(TimelineRow::Kind::Worker, -1, label);
         WorkerTrack& track = workers_[label];
         track.row = rows.size() - 1;
         return track;
@@ -271,9 +284,14 @@ class ModelBuilder {
     std::unordered_map<int64_t, Timer> timers_;
     int64_t running_ = -1;
     std::string lastThreadLabel_;
+    bool cleanupBegun_ = false;
 };
 
 } // namespace
+
+std::string TimelineRow::displayLabel() const {
+    return coroutine.empty() ? label : label + kTaskLabelSeparator + coroutine;
+}
 
 TimelineModel::TimelineModel(const std::vector<TraceEvent>& events) {
     ModelBuilder builder;
@@ -303,7 +321,7 @@ TimelineModel TimelineModel::upTo(int64_t ns, const std::unordered_set<int64_t>&
                                 : !row.segments.empty() && row.segments.front().startNs < ns;
         if (!exists)
             continue;
-        TimelineRow cut{row.kind, row.taskId, row.label, {}};
+        TimelineRow cut(row.kind, row.taskId, row.label, {}, row.coroutine, row.asyncioCleanup);
         for (const Segment& s : row.segments) {
             if (s.startNs >= ns)
                 break;

@@ -23,10 +23,24 @@ class TraceReplay;
 
 struct TimelineRow {
     enum class Kind { Task, Worker };
+    TimelineRow() = default;
+    TimelineRow(Kind kind_, int64_t taskId_, std::string label_,
+                std::vector<Segment> segments_ = {}, std::string coroutine_ = {},
+                bool asyncioCleanup_ = false)
+        : kind(kind_), taskId(taskId_), label(std::move(label_)), segments(std::move(segments_)),
+          coroutine(std::move(coroutine_)), asyncioCleanup(asyncioCleanup_) {}
+
     Kind kind = Kind::Task;
     int64_t taskId = -1; // for task rows
     std::string label;   // the task's (latest) name, or the worker's thread label
     std::vector<Segment> segments;
+    // What a task row runs, as the other views say it (coroutineLabel in TaskLabel.h): "main()",
+    // or "asyncio.run's clean-up (shutdown_asyncgens)"; empty for workers.
+    std::string coroutine;
+    bool asyncioCleanup = false; // one of asyncio.run's own clean-up tasks
+
+    // The label shown: "Task-1 · main()", or the label alone when there is no coroutine.
+    std::string displayLabel() const;
 };
 
 class TimelineModel {
@@ -39,6 +53,7 @@ class TimelineModel {
 
     size_t rowCount() const { return rows_.size(); }
     const TimelineRow& row(size_t index) const { return rows_.at(index); }
+    // The task's name or the worker's label: what spotlights, exports and charts match on.
     const std::string& rowLabel(size_t index) const { return rows_.at(index).label; }
     const std::vector<Segment>& segments(size_t index) const { return rows_.at(index).segments; }
     size_t segmentCount() const;

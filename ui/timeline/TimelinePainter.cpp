@@ -1,5 +1,6 @@
 #include "TimelinePainter.h"
 
+#include "TaskLabel.h"
 #include "TimelineMath.h"
 #include "TimelinePalette.h"
 
@@ -134,10 +135,25 @@ int TimelinePainter::gutterWidth(const TimelineModel* model, const QFont& font, 
     int widest = fm.horizontalAdvance(QStringLiteral("Task-00"));
     if (model)
         for (size_t r = 0; r < model->rowCount(); ++r)
-            widest =
-                std::max(widest, fm.horizontalAdvance(QString::fromStdString(model->rowLabel(r))));
+            widest = std::max(
+                widest, fm.horizontalAdvance(QString::fromStdString(model->row(r).displayLabel())));
     // Long thread names are elided rather than squeezing the time area.
     return std::min(widest + fm.averageCharWidth() * 2, std::max(40, maxWidth));
+}
+
+QString TimelinePainter::fittedLabel(const TimelineRow& row, const QFontMetrics& fm, int width) {
+    const QString name = QString::fromStdString(row.label);
+    if (row.coroutine.empty())
+        return fm.elidedText(name, Qt::ElideMiddle, width);
+    const QString whole = QString::fromStdString(row.displayLabel());
+    if (fm.horizontalAdvance(whole) <= width)
+        return whole;
+    const QString head = name + QString::fromUtf8(kTaskLabelSeparator);
+    const int rest = width - fm.horizontalAdvance(head);
+    // Worth showing only if a few letters of the coroutine fit besides the ellipsis.
+    if (rest >= fm.horizontalAdvance(QStringLiteral("ma…")))
+        return head + fm.elidedText(QString::fromStdString(row.coroutine), Qt::ElideRight, rest);
+    return fm.elidedText(name, Qt::ElideMiddle, width);
 }
 
 void TimelinePainter::paint(QPainter& p, const TimelineModel* model, const TimelineFrame& frame) {
@@ -303,9 +319,8 @@ void TimelinePainter::collectRow(QPainter& p, const TimelineModel& model,
         p.fillRect(QRect(0, y, width, rh), frame.alternate);
     const TimelineRow& rowData = model.row(row);
     p.setPen(frame.text);
-    const QString label =
-        fm.elidedText(QString::fromStdString(rowData.label), Qt::ElideMiddle, gutter - 6);
-    p.drawText(QRect(4, y, gutter - 6, rh), Qt::AlignLeft | Qt::AlignVCenter, label);
+    p.drawText(QRect(4, y, gutter - 6, rh), Qt::AlignLeft | Qt::AlignVCenter,
+               fittedLabel(rowData, fm, gutter - 6));
 
     const TimelineZoom& zoom = frame.zoom;
     const auto range = model.visibleRange(row, zoom.startNs(), zoom.endNs() + 1);
@@ -397,9 +412,7 @@ void TimelinePainter::drawDenseRows(QPainter& p, const TimelineModel& model,
             runKind = kind;
         }
         if (y0 >= nextLabelY && y0 + lineHeight <= frame.size.height()) {
-            const QString label =
-                scratch.fm.elidedText(QString::fromStdString(model.rowLabel(firstRow)),
-                                      Qt::ElideMiddle, frame.gutter - 6);
+            const QString label = fittedLabel(model.row(firstRow), scratch.fm, frame.gutter - 6);
             p.drawText(QRect(4, y0, frame.gutter - 6, lineHeight), Qt::AlignLeft | Qt::AlignTop,
                        label);
             nextLabelY = y0 + lineHeight * 3 / 2;

@@ -57,6 +57,11 @@ class TimelinePainter {
 
     void paint(QPainter& p, const TimelineModel* model, const TimelineFrame& frame);
 
+    // A row's label fitted into `width` pixels: "Task-1 · main()" whole when it fits; else the
+    // name whole and the coroutine part elided ("Task-2 · downl…"); the name itself is elided
+    // only when not even it fits.
+    static QString fittedLabel(const TimelineRow& row, const QFontMetrics& fm, int width);
+
   private:
     struct Scratch;
     static int legendLines(const QFont& font, int width);

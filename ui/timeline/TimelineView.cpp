@@ -309,12 +309,18 @@ bool TimelineView::viewportEvent(QEvent* event) {
 }
 
 QString TimelineView::tooltipAt(const QPoint& pos) const {
-    if (!shown_ || pos.y() < headerHeight() || pos.x() < gutterWidth())
+    if (!shown_ || pos.y() < headerHeight())
         return {};
     const int index = (pos.y() - headerHeight() + verticalScrollBar()->value()) / rowHeight();
     if (index < 0 || static_cast<size_t>(index) >= shown_->rowCount())
         return {};
     const size_t row = static_cast<size_t>(index);
+    if (pos.x() < gutterWidth()) // the whole label, which the gutter may have elided
+        return QString::fromStdString(shown_->row(row).displayLabel()) +
+               (shown_->row(row).asyncioCleanup
+                    ? tr("\nasyncio.run made this task to clean up before it closes the loop: "
+                         "asyncio's own, not the program's")
+                    : QString());
     const std::ptrdiff_t found = shown_->segmentAt(row, timeAtX(pos.x()));
     if (found < 0)
         return {};
@@ -323,7 +329,7 @@ QString TimelineView::tooltipAt(const QPoint& pos) const {
     if (!s.detail.empty())
         what += QStringLiteral(" (%1)").arg(QString::fromStdString(s.detail));
     return QStringLiteral("%1: %2\n%3 s to %4 s, %5 s")
-        .arg(QString::fromStdString(shown_->rowLabel(row)), what, seconds(s.startNs, 9),
+        .arg(QString::fromStdString(shown_->row(row).displayLabel()), what, seconds(s.startNs, 9),
              seconds(s.endNs, 9), seconds(s.endNs - s.startNs, 9));
 }
 

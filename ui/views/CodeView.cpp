@@ -1,6 +1,7 @@
 #include "CodeView.h"
 
 #include "CodeColours.h"
+#include "TaskLabel.h"
 #include "WaitText.h"
 
 #include <QEvent>
@@ -201,7 +202,8 @@ void CodeView::showState(const LoopState& state, int currentLine) {
         if ((task.state == TaskState::Waiting || task.state == TaskState::Ready) && task.line > 0 &&
             ++counts[static_cast<int>(task.line)] <= kNamedPerLine)
             waiting[static_cast<int>(task.line)] << QStringLiteral("%1: %2").arg(
-                QString::fromStdString(task.name),
+                // asyncio.run's clean-up tasks say whose they are wherever tasks are listed.
+                QString::fromStdString(task.asyncioCleanup ? taskLabel(task) : task.name),
                 task.state == TaskState::Waiting ? tr("waits for %1").arg(waitText(state, task))
                 : !task.wait                     ? tr("created here, ready to start")
                                                  : tr("ready to continue"));

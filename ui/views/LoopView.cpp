@@ -2,6 +2,7 @@
 
 #include "LoopMotion.h"
 #include "StateColors.h"
+#include "TaskLabel.h"
 #include "WaitText.h"
 
 #include <QHeaderView>
@@ -30,6 +31,8 @@ void LoopView::tag(QTreeWidgetItem* item, const LoopState& state, qint64 task) {
         return;
     item->setData(0, LoopMotion::kTaskRole, task);
     item->setData(0, LoopMotion::kNameRole, taskName(state, task));
+    if (const auto found = state.tasks.find(task); found != state.tasks.end())
+        item->setToolTip(0, taskTooltip(found->second));
 }
 
 QStringList LoopView::movingTasks() const {
@@ -108,16 +111,23 @@ void LoopView::showState(const LoopState& state, const TraceReplay* replay) {
     clear();
     // The one thread.
     QString thread;
-    if (state.blockedUntilNs >= 0)
+    const auto running = state.tasks.find(state.runningTask);
+    if (state.blockedUntilNs >= 0 && running != state.tasks.end()) {
+        const QString where = lineText(running->second);
+        thread = tr("BLOCKED until %1 by %2: a blocking call holds the loop's thread")
+                     .arg(formatTime(state.blockedUntilNs),
+                          QString::fromStdString(taskLabel(running->second)) +
+                              (where.isEmpty() ? QString() : QStringLiteral(", ") + where));
+    } else if (state.blockedUntilNs >= 0)
         thread = tr("BLOCKED until %1: a blocking call holds the loop's thread")
                      .arg(formatTime(state.blockedUntilNs));
-    else if (state.runningTask >= 0)
-        thread =
-            tr("running %1 (line %2)")
-                .arg(taskName(state, state.runningTask))
-                .arg(state.tasks.count(state.runningTask) ? state.tasks.at(state.runningTask).line
-                                                          : 0);
-    else
+    else if (state.runningTask >= 0) {
+        // The running task's line, as the task table and the code view's highlight say it.
+        const QString where = running == state.tasks.end() ? QString() : lineText(running->second);
+        thread = tr("running %1, %2")
+                     .arg(taskLabelText(state, state.runningTask),
+                          where.isEmpty() ? tr("starting at the top") : where);
+    } else
         thread = tr("the loop itself (choosing what to run next)");
     auto* threadItem = section(tr("Thread: %1").arg(thread),
                                tr("asyncio runs everything on one thread, one callback at a time"));
@@ -125,6 +135,10 @@ void LoopView::showState(const LoopState& state, const TraceReplay* replay) {
         threadItem->setForeground(0, stateColor(TaskState::Failed));
     else if (state.runningTask >= 0)
         tag(threadItem, state, state.runningTask);
+    // A narrow panel elides the line: the tooltip has it whole.
+    threadItem->setToolTip(0, tr("%1\nasyncio runs everything on one thread, one callback at a "
+                                 "time")
+                                  .arg(threadItem->text(0)));
 
     auto* ready = section(tr("Ready queue (%1) — runs first in, first out").arg(state.ready.size()),
                           tr("Callbacks ready to run, in the order the loop will run them"));
@@ -132,8 +146,13 @@ void LoopView::showState(const LoopState& state, const TraceReplay* replay) {
     for (const QueuedCallback& callback : state.ready) {
         if (position > kShownPerList)
             break;
-        const QString text = QStringLiteral("%1. %2").arg(position).arg(callbackText(
-            callback.what, callback.task >= 0 ? taskName(state, callback.task) : QString()));
+        // A task's own step or wake-up names the task as every view does, with its coroutine.
+        const bool ofTask = callback.what == "step" || callback.what == "wake";
+        const QString task = callback.task < 0 ? QString()
+                             : ofTask          ? taskLabelText(state, callback.task)
+                                               : taskName(state, callback.task);
+        const QString text =
+            QStringLiteral("%1. %2").arg(position).arg(callbackText(callback.what, task));
         tag(new QTreeWidgetItem(ready, {text}), state, callback.task);
         ++position;
     }
@@ -165,9 +184,10 @@ void LoopView::showState(const LoopState& state, const TraceReplay* replay) {
         ++waiting;
         const QString key = waitGroupKey(task);
         if (++groupSizes[key] <= kShownPerList)
-            groups[key].emplace_back(QStringLiteral("%1 — %2").arg(
-                                         QString::fromStdString(task.name), waitText(state, task)),
-                                     id);
+            groups[key].emplace_back(
+                QStringLiteral("%1 — %2").arg(QString::fromStdString(taskLabel(task)),
+                                              waitText(state, task)),
+                id);
     }
     auto* waitingItem = section(tr("Waiting (%1)").arg(waiting),
                                 tr("Suspended tasks, grouped by what they wait on"));

@@ -1,6 +1,7 @@
 #include "TaskTableModel.h"
 
 #include "StateColors.h"
+#include "TaskLabel.h"
 #include "WaitText.h"
 
 #include <QColor>
@@ -46,18 +47,16 @@ QVariant TaskTableModel::data(const QModelIndex& index, int role) const {
     if (role == Qt::DisplayRole) {
         switch (index.column()) {
         case Name:
-            return QString::fromStdString(task.name);
+            return QString::fromStdString(taskLabel(task));
         case State:
             return stateLabel(task.state);
         case Line:
-            return task.line > 0 ? QVariant(qlonglong(task.line)) : QVariant();
+            // A task that has not started has no line of its own (where it was created is the
+            // code of the task that made it).
+            return task.started && task.line > 0 ? QVariant(qlonglong(task.line)) : QVariant();
         case Detail:
-            if (task.state == TaskState::Waiting)
-                return waitText(*state_, task);
-            if (task.state == TaskState::Finished || task.state == TaskState::Failed ||
-                task.state == TaskState::Cancelled)
-                return outcomeText(task);
-            return QString::fromStdString(task.coroutine) + "()";
+            // While it runs, what it does now; its last wait is history (no stale "sleep").
+            return task.state == TaskState::Waiting ? waitText(*state_, task) : activityText(task);
         }
     }
     if (role == Qt::DecorationRole && index.column() == State)
@@ -66,8 +65,14 @@ QVariant TaskTableModel::data(const QModelIndex& index, int role) const {
     if (role == Qt::ForegroundRole && !spotlight_.isEmpty() &&
         !spotlight_.contains(QString::fromStdString(task.name)))
         return QColor(Qt::gray);
-    if (role == Qt::ToolTipRole)
-        return awaitChain(task).join(QStringLiteral(" → "));
+    if (role == Qt::ToolTipRole && index.column() == Name)
+        return taskTooltip(task);
+    if (role == Qt::ToolTipRole) {
+        const QStringList chain = awaitChain(task); // only while it is paused at an await
+        return chain.isEmpty()
+                   ? QVariant()
+                   : QVariant(tr("Await chain: %1").arg(chain.join(QStringLiteral(" → "))));
+    }
     return {};
 }
 

@@ -1,8 +1,11 @@
 #include "WaitText.h"
 
+#include "TaskLabel.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QObject>
 
 #include <algorithm>
 
@@ -84,6 +87,21 @@ QString taskName(const LoopState& state, qint64 task) {
                                       : QString::fromStdString(found->second.name);
 }
 
+QString taskLabelText(const LoopState& state, qint64 task) {
+    const auto found = state.tasks.find(task);
+    return found == state.tasks.end() ? QStringLiteral("#%1").arg(task)
+                                      : QString::fromStdString(taskLabel(found->second));
+}
+
+QString taskTooltip(const TaskView& task) {
+    const QString label = QString::fromStdString(taskLabel(task));
+    if (!task.asyncioCleanup)
+        return label;
+    return QObject::tr("%1\nasyncio.run made this task to clean up before it closes the loop: "
+                       "asyncio's own, not the program's")
+        .arg(label);
+}
+
 QString waitText(const LoopState& state, const TaskView& task) {
     const TaskWait& wait = waitOf(task);
     const std::string& kind = wait.kind;
@@ -126,6 +144,8 @@ QString waitGroupKey(const TaskView& task) {
 
 QStringList awaitChain(const TaskView& task) {
     QStringList chain;
+    if (!pausedAtAwait(task)) // running, ended or not started: its last wait is history
+        return chain;
     for (const std::string& link : waitOf(task).chain)
         chain << fromStd(link);
     return chain;
@@ -133,6 +153,8 @@ QStringList awaitChain(const TaskView& task) {
 
 QList<QPair<QString, QString>> frameLocals(const TaskView& task) {
     QList<QPair<QString, QString>> out;
+    if (!pausedAtAwait(task)) // recorded at its last await, out of date once it moves on
+        return out;
     for (const auto& [name, value] : waitOf(task).locals)
         out.append({fromStd(name), fromStd(value)});
     return out;
@@ -148,6 +170,40 @@ QString callbackText(const std::string& what, const QString& task) {
     if (name == "_set_result_unless_cancelled")
         return QStringLiteral("end of %1's sleep").arg(task);
     return QStringLiteral("%1 (set by %2)").arg(name, task);
+}
+
+QString lineText(const TaskView& task) {
+    if (task.line <= 0)
+        return {};
+    return inCall(task) ? QObject::tr("line %1, inside a call made at line %2")
+                              .arg(task.line)
+                              .arg(task.coroutineLine)
+                        : QObject::tr("line %1").arg(task.line);
+}
+
+QString activityText(const TaskView& task) {
+    switch (task.state) {
+    case TaskState::Waiting:
+        return {};
+    case TaskState::Running:
+        return task.line > 0 ? QObject::tr("running %1").arg(lineText(task))
+                             : QObject::tr("starting %1 from the top")
+                                   .arg(QString::fromStdString(coroutineLabel(task)));
+    case TaskState::Ready:
+        if (task.started)
+            return task.line > 0 ? QObject::tr("ready to continue at %1").arg(lineText(task))
+                                 : QObject::tr("ready to continue");
+        [[fallthrough]];
+    case TaskState::Created:
+        return task.createdAtLine > 0
+                   ? QObject::tr("not started yet (created at line %1)").arg(task.createdAtLine)
+                   : QObject::tr("not started yet");
+    case TaskState::Finished:
+    case TaskState::Failed:
+    case TaskState::Cancelled:
+        return outcomeText(task);
+    }
+    return {};
 }
 
 QString outcomeText(const TaskView& task) {

@@ -14,6 +14,7 @@
 #include "PresentationMode.h"
 #include "RunStatistics.h"
 #include "Spotlight.h"
+#include "TaskLabel.h"
 #include "TaskTableModel.h"
 #include "TimelineModel.h"
 #include "TimelineView.h"
@@ -354,11 +355,9 @@ void MainWindow::showStep() {
             QString::fromStdString(narrator_->sentence(controller_.lastEventIndex())));
     }
 
-    int line = 0;
-    if (state.runningTask >= 0 && state.tasks.count(state.runningTask))
-        line = static_cast<int>(state.tasks.at(state.runningTask).line);
-    else if (last && last->kind == EventKind::Line)
-        line = static_cast<int>(last->line);
+    // The line this step is about, by the one rule the task table and the narration follow
+    // too: not the line that created a task that is only now starting.
+    const int line = static_cast<int>(TraceReplay::currentLine(state, last));
     hideWhatComesLater(state);
     layout_->timelineView()->setCurrentTime(state.timeNs);
     layout_->chartsPanel()->setCurrentTime(state.timeNs);
@@ -461,10 +460,21 @@ void MainWindow::showTaskDetails() {
         return;
     }
     const TaskView& view = tasks.at(task);
+    // The chain and the locals only while the task is paused at an await: while it runs they
+    // would describe where it was, not what it does.
     const QStringList chain = awaitChain(view);
-    taskChain->setText(chain.isEmpty()
-                           ? tr("%1 has not waited yet.").arg(QString::fromStdString(view.name))
-                           : tr("Await chain: %1").arg(chain.join(" → ")));
+    const QString label = QString::fromStdString(taskLabel(view));
+    if (!chain.isEmpty())
+        taskChain->setText(
+            tr("%1 %2: await chain %3")
+                .arg(label,
+                     view.state == TaskState::Waiting ? tr("waits") : tr("is ready to continue"),
+                     chain.join(" → ")));
+    else if (view.state == TaskState::Running)
+        taskChain->setText(tr("%1 is %2; its await chain shows when it next waits.")
+                               .arg(label, activityText(view)));
+    else
+        taskChain->setText(tr("%1: %2.").arg(label, activityText(view)));
     const auto locals = frameLocals(view);
     localsTable->setVisible(!locals.isEmpty());
     localsTable->setRowCount(locals.size());

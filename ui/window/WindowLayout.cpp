@@ -77,12 +77,15 @@ void WindowLayout::buildViews() {
     taskTable_->setSelectionBehavior(QAbstractItemView::SelectRows);
     taskTable_->setSelectionMode(QAbstractItemView::SingleSelection);
     taskTable_->horizontalHeader()->setStretchLastSection(true);
+    taskTable_->setTextElideMode(Qt::ElideRight); // "Task-2 · downl…": the name stays whole
     taskTable_->verticalHeader()->hide();
+    sizeTaskColumns();
     taskTable_->setAccessibleName(tr("Tasks"));
     taskTable_->setToolTip(tr("Every task at this step: its state, what it waits for, its line. "
                               "Select one to see its await chain and locals"));
     taskChain_ = new QLabel(tr("Select a task to see its await chain and locals."), window);
     taskChain_->setWordWrap(true);
+    taskChain_->setAccessibleName(tr("Selected task"));
     locals_ = new QTableWidget(0, 2, window);
     locals_->setHorizontalHeaderLabels({tr("Local"), tr("Value")});
     locals_->horizontalHeader()->setStretchLastSection(true);
@@ -204,6 +207,24 @@ void WindowLayout::growWith(WindowZoom& zoom) {
                          : QStringLiteral("QTabBar { font-size: %1pt; }").arg(tabPoints * scale));
     });
     connect(&zoom, &WindowZoom::scaleChanged, this, &WindowLayout::keepTwoNarrationLines);
+    connect(&zoom, &WindowZoom::scaleChanged, this, &WindowLayout::sizeTaskColumns);
+}
+
+void WindowLayout::sizeTaskColumns() {
+    // Room for a name and its coroutine ("Task-10 · download()"; longer ones are elided, the
+    // tooltip has them whole), a state and a line number; what it waits on takes the rest.
+    // Measured from the font, not from the rows: a run can have 20,000 tasks.
+    const QFontMetrics fm(taskTable_->font());
+    const int pad = fm.averageCharWidth() * 2;
+    QHeaderView* header = taskTable_->horizontalHeader();
+    header->resizeSection(TaskTableModel::Name,
+                          fm.horizontalAdvance(QStringLiteral("Task-10 \u00b7 download()")) + pad);
+    header->resizeSection(TaskTableModel::State, fm.horizontalAdvance(QStringLiteral("cancelled")) +
+                                                     fm.height() + 2 * pad);
+    header->resizeSection(TaskTableModel::Line,
+                          std::max(fm.horizontalAdvance(QStringLiteral("0000")),
+                                   header->fontMetrics().horizontalAdvance(tr("Line"))) +
+                              2 * pad);
 }
 
 void WindowLayout::keepTwoNarrationLines() {

@@ -78,6 +78,8 @@ class WindowLayout : public QObject {
   private:
     void buildViews();
     void keepTwoNarrationLines();
+    // The task table's columns, for its font (zooming scales them).
+    void sizeTaskColumns();
     void arrange();
     void buildLessonDocks(LessonProgress& progress);
 

@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cctype>
 #include <cstdio>
 #include <cstdlib>
 #include <string>
@@ -274,7 +275,130 @@ TEST(Narrator, TaskGroupAndShieldWaitsNameTheirTasks) {
                                     "until one finishes.");
 }
 
+// A name the program chose keeps its spelling at the start of a sentence too: "pay-alice's
+// timer has fired", never "Pay-alice's timer". Only LoopLab's own first words are capitalised.
+TEST(Narrator, NamesKeepTheirSpellingAtTheStartOfASentence) {
+    const TraceReplay replay({
+        {EventKind::TaskCreated, 0, 2, -1, 67, 1, "pay-alice", "transfer"},
+        {EventKind::HandleRun, 0, -1, 5, 0, 0, {}, {}},
+        {EventKind::StepBegin, 0, 2, 5, 0, 0, {}, {}},
+        {EventKind::TimerPush, 0, 2, 7, 5, 500'000'000, "Timeout._on_timeout", {}},
+        {EventKind::TimerPush, 0, 2, 8, 5, kSecond, "_set_result_unless_cancelled", {}},
+        {EventKind::ReadyPush, 0, -1, 9, 5, 0, "notify", {}}, // 5
+        {EventKind::HandleCancel, 0, -1, 7, 0, 0, {}, {}},
+        {EventKind::TimerDue, kSecond, -1, 8, 0, 0, {}, {}},
+        {EventKind::HandleRun, kSecond, -1, 8, 0, 0, {}, {}},
+        {EventKind::ReadyPush, kSecond, -1, 10, 8, 0, "report", {}},
+        {EventKind::TimerPush, kSecond, -1, 11, -1, 2 * kSecond, "tick", {}}, // 10
+        {EventKind::HandleCancel, kSecond, -1, 11, 0, 0, {}, {}},
+        {EventKind::ReadyPush, kSecond, -1, 12, 11, 0, "tock", {}},
+        {EventKind::ReadyPush, kSecond, -1, 13, 99, 0, "tack", {}},
+        {EventKind::Sync, kSecond, -1, 1, 0, 0, {}, R"({"kind":"lock","name":"lock_alice"})"},
+        {EventKind::Sync, kSecond, -1, 2, 0, 0, {}, R"({"kind":"queue","size":0})"}, // 15
+    });
+    const Narrator narrator(replay);
+    EXPECT_EQ(narrator.sentence(5), "pay-alice schedules the callback notify: it joins the back "
+                                    "of the ready queue (1 callback now waiting).");
+    EXPECT_EQ(narrator.sentence(6), "pay-alice's timeout is cancelled; the loop will skip it.");
+    EXPECT_EQ(narrator.sentence(9), "pay-alice's timer has fired, so the callback report joins the "
+                                    "back of the ready queue (2 callbacks now waiting).");
+    // LoopLab's own words still open a sentence with a capital.
+    EXPECT_EQ(narrator.sentence(11), "The timer for callback tick is cancelled; the loop will "
+                                     "skip it.");
+    EXPECT_EQ(narrator.sentence(12),
+              "The timer for callback tick has fired, so the callback tock "
+              "joins the back of the ready queue (3 callbacks now waiting).");
+    EXPECT_EQ(narrator.sentence(13), "A callback schedules the callback tack: it joins the back of "
+                                     "the ready queue (4 callbacks now waiting).");
+    EXPECT_EQ(narrator.sentence(14), "Lock 'lock_alice' is free.");
+    EXPECT_EQ(narrator.sentence(15),
+              "Queue #2 now holds 0 items; every item put so far is marked done.");
+}
+
+// A line in a function the task's coroutine called says where the call was made: the code view
+// highlights line 44 while the task's own coroutine is at line 60.
+TEST(Narrator, ALineInACalledFunctionSaysWhereTheCallWasMade) {
+    const TraceReplay replay({
+        {EventKind::TaskCreated, 0, 1, -1, 73, -1, "Task-1", "main"},
+        {EventKind::StepBegin, 0, 1, 1, 0, 0, {}, {}},
+        {EventKind::Line, 100, 1, -1, 60, 0, {}, {}, nullptr, 1, 2},
+        {EventKind::Line, 200, 1, -1, 44, 0, {}, {}, nullptr, 2, 3}, // a call made at line 60
+        {EventKind::Line, 300, 1, -1, 61, 0, {}, {}, nullptr, 1, 2},
+        {EventKind::Line, 400, 1, -1, 61, 0, {}, {}, nullptr, 3, 3}, // a comprehension there
+    });
+    const Narrator narrator(replay);
+    EXPECT_EQ(narrator.sentence(1), "Task-1 starts running its coroutine main() from the top.");
+    EXPECT_EQ(narrator.sentence(2), "Task-1 runs line 60.");
+    EXPECT_EQ(narrator.sentence(3), "Task-1 runs line 44, inside a call made at line 60.");
+    EXPECT_EQ(narrator.sentence(4), "Task-1 runs line 61.");
+    EXPECT_EQ(narrator.sentence(5), "Task-1 runs line 61.");
+}
+
 #ifdef LOOPLAB_BINARY
+// Every sentence of a lesson whose tasks have lower-case names spells them as the program did:
+// no "Pay-alice", "Producer", "Handler" anywhere.
+TEST(Narrator, RealRunsNeverChangeATasksName) {
+    const std::string lessons = LOOPLAB_LESSONS "/";
+    for (const std::string name : {"08_deadlock", "10_queues", "14_blocking_trap"}) {
+        const std::string trace = ::testing::TempDir() + "narrator_names_" + name + ".json";
+        const std::string command = std::string(LOOPLAB_BINARY) + " run " + lessons + name +
+                                    ".py --trace " + trace + " > /dev/null 2>&1";
+        std::system(command.c_str()); // the deadlock exits non-zero by design
+        const TraceReadResult read = readTraceFile(trace);
+        ASSERT_TRUE(read.ok) << name << ": " << read.error;
+        const TraceReplay replay(read.trace.events);
+        const Narrator narrator(replay);
+        std::vector<std::string> changed; // "Pay-alice" for "pay-alice"
+        for (const TraceEvent& e : replay.events())
+            if (e.kind == EventKind::TaskCreated && !e.text.empty() &&
+                std::islower(static_cast<unsigned char>(e.text[0])))
+                changed.push_back(std::string(1, char(std::toupper(e.text[0]))) + e.text.substr(1));
+        ASSERT_FALSE(changed.empty()) << name << " has no task with a lower-case name";
+        size_t sentencesNamingThem = 0;
+        for (size_t i = 0; i < replay.eventCount(); ++i) {
+            if (replay.events()[i].kind == EventKind::Print)
+                continue; // the program's own words
+            const std::string sentence = narrator.sentence(i);
+            for (const std::string& wrong : changed)
+                EXPECT_EQ(sentence.find(wrong), std::string::npos) << name << ": " << sentence;
+            const std::string right =
+                std::string(1, char(std::tolower(changed[0][0]))) + changed[0].substr(1);
+            sentencesNamingThem += sentence.rfind(right, 0) == 0 ? 1 : 0;
+        }
+        EXPECT_GT(sentencesNamingThem, 0u) << name << ": no sentence starts with the name";
+        std::remove(trace.c_str());
+    }
+}
+
+// asyncio.run's clean-up tasks are asyncio's, not the program's, and every sentence says so:
+// lesson 8 ends in a deadlock, then asyncio.run cancels the tasks and runs two of its own.
+TEST(Narrator, TheCleanUpTasksAreNamedAsAsyncioRunsOwn) {
+    const std::string trace = ::testing::TempDir() + "narrator_cleanup.json";
+    const std::string command = std::string(LOOPLAB_BINARY) +
+                                " run " LOOPLAB_LESSONS "/08_deadlock.py --trace " + trace +
+                                " > /dev/null 2>&1";
+    std::system(command.c_str());
+    const TraceReadResult read = readTraceFile(trace);
+    ASSERT_TRUE(read.ok) << read.error;
+    const TraceReplay replay(read.trace.events);
+    const Narrator narrator(replay);
+    std::vector<std::string> aboutTask4;
+    for (size_t i = 0; i < replay.eventCount(); ++i)
+        if (replay.events()[i].task == 4)
+            aboutTask4.push_back(narrator.sentence(i));
+    EXPECT_EQ(aboutTask4, (std::vector<std::string>{
+                              "asyncio.run creates its clean-up task Task-4 (shutdown_asyncgens) "
+                              "before it closes the loop: asyncio's own task, not the program's; "
+                              "it will start when the loop reaches it in the ready queue.",
+                              "asyncio.run's clean-up task Task-4's first step joins the back of "
+                              "the ready queue (1 callback now waiting).",
+                              "asyncio.run's clean-up task Task-4 starts running its coroutine "
+                              "shutdown_asyncgens() from the top.",
+                              "asyncio.run's clean-up task Task-4 finished and returned None.",
+                          }));
+    std::remove(trace.c_str());
+}
+
 // Real runs: every event of a deadlock and of an executor program gets a real sentence, with no
 // placeholder left where a name or number could not be found.
 TEST(Narrator, EveryEventOfRealRunsGetsASentence) {

@@ -46,8 +46,10 @@ asyncio.run(main())
 class LineTracerTest : public ::testing::Test {
   protected:
     void SetUp() override {
-        const std::string program = ::testing::TempDir() + "tracer_prog.py";
-        const std::string trace = ::testing::TempDir() + "tracer_trace.json";
+        // Named after the test: ctest runs these tests in parallel processes.
+        const std::string name = ::testing::UnitTest::GetInstance()->current_test_info()->name();
+        const std::string program = ::testing::TempDir() + "tracer_" + name + ".py";
+        const std::string trace = ::testing::TempDir() + "tracer_" + name + ".json";
         std::ofstream(program) << kProgram;
         const std::string command =
             std::string(LOOPLAB_BINARY) + " run " + program + " --trace " + trace + " > /dev/null";

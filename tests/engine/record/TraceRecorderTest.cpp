@@ -79,13 +79,18 @@ TEST(TraceRecorder, FramesAreWrittenOnlyWhenTheyChangeAndReadBackForEveryLine) {
     EXPECT_EQ(events[3]["f"], 4);
     EXPECT_EQ(events[3]["d"], 3);
 
-    std::istringstream in(out.str());
+    // The reader checks that every task was created first: the two tasks are made up front.
+    nlohmann::json withTasks = trace;
+    withTasks["events"].insert(withTasks["events"].begin(),
+                               {nlohmann::json::parse(R"({"e":"task","t":0,"task":1})"),
+                                nlohmann::json::parse(R"({"e":"task","t":0,"task":2})")});
+    std::istringstream in(withTasks.dump());
     const TraceReadResult read = readTrace(in);
     ASSERT_TRUE(read.ok) << read.error;
-    ASSERT_EQ(read.trace.events.size(), recorder.size());
+    ASSERT_EQ(read.trace.events.size(), recorder.size() + 2);
     for (size_t i = 0; i < recorder.size(); ++i) {
-        EXPECT_EQ(read.trace.events[i].frame, recorder.events()[i].frame) << i;
-        EXPECT_EQ(read.trace.events[i].depth, recorder.events()[i].depth) << i;
+        EXPECT_EQ(read.trace.events[i + 2].frame, recorder.events()[i].frame) << i;
+        EXPECT_EQ(read.trace.events[i + 2].depth, recorder.events()[i].depth) << i;
     }
     ASSERT_EQ(read.trace.header.loops.size(), 2u);
     EXPECT_EQ(read.trace.header.loops[1], (LoopLines{20, 24}));
@@ -94,11 +99,12 @@ TEST(TraceRecorder, FramesAreWrittenOnlyWhenTheyChangeAndReadBackForEveryLine) {
 // A trace written before lines had frames reads as lines without one (frame and depth 0).
 TEST(TraceRecorder, LinesOfAnOlderTraceHaveNoFrame) {
     std::istringstream in(R"({"format":"looplab-trace","version":1,"program":"p.py",
-        "line_cost_ns":100,"seed":0,"events":[{"e":"line","t":100,"task":1,"line":3}]})");
+        "line_cost_ns":100,"seed":0,"events":[{"e":"task","t":0,"task":1,"name":"main"},
+        {"e":"line","t":100,"task":1,"line":3}]})");
     const TraceReadResult read = readTrace(in);
     ASSERT_TRUE(read.ok) << read.error;
-    ASSERT_EQ(read.trace.events.size(), 1u);
-    EXPECT_EQ(read.trace.events[0].frame, 0);
-    EXPECT_EQ(read.trace.events[0].depth, 0);
+    ASSERT_EQ(read.trace.events.size(), 2u);
+    EXPECT_EQ(read.trace.events[1].frame, 0);
+    EXPECT_EQ(read.trace.events[1].depth, 0);
     EXPECT_TRUE(read.trace.header.loops.empty());
 }

@@ -1,14 +1,18 @@
 // Replaying a trace rebuilds exactly what the loop looked like after any event, and a jump
 // through a checkpoint gives the same state as stepping there one event at a time.
 #include "TraceReplay.h"
+#include "TaskLabel.h"
 #include "TraceReader.h"
 #include "TraceRecorder.h"
 
 #include <gtest/gtest.h>
 
 #include <cstdio>
+#include <cstdlib>
 #include <fstream>
 #include <sstream>
+#include <utility>
+#include <vector>
 
 using namespace looplab;
 
@@ -146,6 +150,135 @@ TEST(TraceReplay, SemaphoreHoldersAreReplayedFromAcquireAndRelease) {
     EXPECT_EQ(replay.stateAfter(2).sync.at(7).holders, (std::vector<int64_t>{2, 3}));
     EXPECT_EQ(replay.stateAfter(3).sync.at(7).holders, (std::vector<int64_t>{3}));
 }
+
+// A task made after asyncio.run began its clean-up, outside any task or by another such task,
+// is asyncio's own; one that a program's task makes while it is being cancelled is the
+// program's. The replayed state records which is which once, for every view.
+TEST(TraceReplay, TasksMadeByTheCleanUpAreMarkedAsAsyncios) {
+    const TraceReplay replay({
+        {EventKind::TaskCreated, 0, 1, -1, 9, -1, "Task-1", "main"},
+        {EventKind::TaskCreated, 0, 2, -1, 5, 1, "saver", "save"},
+        {EventKind::Phase, 0, -1, -1, 0, 0, "cleanup", R"({"after":"main","tasks":[2]})"},
+        {EventKind::TaskCreated, 0, 3, -1, 7, 2, "flush", "flush"}, // saver's finally block
+        {EventKind::TaskCreated, 0, 4, -1, 9, -1, "Task-4", "BaseEventLoop.shutdown_asyncgens"},
+        {EventKind::TaskCreated, 0, 5, -1, 0, 4, "Task-5", "aclose"},
+    });
+    const LoopState end = replay.stateAfter(replay.eventCount());
+    EXPECT_FALSE(end.tasks.at(1).asyncioCleanup);
+    EXPECT_FALSE(end.tasks.at(2).asyncioCleanup);
+    EXPECT_FALSE(end.tasks.at(3).asyncioCleanup);
+    EXPECT_TRUE(end.tasks.at(4).asyncioCleanup);
+    EXPECT_TRUE(end.tasks.at(5).asyncioCleanup);
+    EXPECT_EQ(taskLabel(end.tasks.at(1)), "Task-1 \u00b7 main()");
+    EXPECT_EQ(taskLabel(end.tasks.at(3)), "flush \u00b7 flush()");
+    EXPECT_EQ(taskLabel(end.tasks.at(4)),
+              "Task-4 \u00b7 asyncio.run's clean-up (shutdown_asyncgens)");
+}
+
+// `await asyncio.sleep(0)`: the task queues its own next step while it runs, then yields. It
+// runs until the yield and is ready (not waiting) after it; only while it is paused do its await
+// chain and locals describe it.
+TEST(TraceReplay, ATaskQueuingItsOwnStepRunsUntilItYieldsAndIsReadyAfter) {
+    const std::string sleep0 =
+        R"({"wait":{"kind":"sleep","delay":"0","until":300},"chain":["player","sleep"]})";
+    const TraceReplay replay({
+        {EventKind::TaskCreated, 0, 2, -1, 64, 1, "red", "player"},
+        {EventKind::ReadyPush, 0, 2, 3, -1, 0, "step", {}},
+        {EventKind::HandleRun, 100, -1, 3, 0, 0, {}, {}},
+        {EventKind::StepBegin, 100, 2, 3, 0, 0, {}, {}},
+        {EventKind::Line, 200, 2, -1, 53, 0, {}, {}},
+        {EventKind::ReadyPush, 300, 2, 6, 3, 0, "step", {}}, // 5: its own next step
+        {EventKind::StepYield, 300, 2, -1, 53, 0, {}, sleep0},
+        {EventKind::HandleRun, 300, -1, 6, 0, 0, {}, {}},
+        {EventKind::StepBegin, 300, 2, 6, 0, 0, {}, {}},
+    });
+    EXPECT_EQ(replay.stateAfter(4).tasks.at(2).state, TaskState::Running);
+    EXPECT_FALSE(pausedAtAwait(replay.stateAfter(4).tasks.at(2))); // not started: no wait yet
+    const LoopState queuedItself = replay.stateAfter(6);
+    EXPECT_EQ(queuedItself.tasks.at(2).state, TaskState::Running);
+    EXPECT_EQ(queuedItself.runningTask, 2);
+    const LoopState yielded = replay.stateAfter(7);
+    EXPECT_EQ(yielded.tasks.at(2).state, TaskState::Ready);
+    EXPECT_TRUE(pausedAtAwait(yielded.tasks.at(2)));
+    const LoopState resumed = replay.stateAfter(9);
+    EXPECT_EQ(resumed.tasks.at(2).state, TaskState::Running);
+    EXPECT_FALSE(pausedAtAwait(resumed.tasks.at(2))); // moved on from the sleep
+}
+
+// Which line a task is at. Created at line 73 by the code of the task that made it; at the
+// start of its first step no line of its own has run (it starts from the top), so it is at no
+// line, and the step's line is none; then the lines it runs. A line in a function it called
+// (another frame, one deeper) is where it runs, but its coroutine stays at the line that made the
+// call, and that is where it ends.
+TEST(TraceReplay, ATasksLineIsItsOwnFromItsFirstStepToItsEnd) {
+    const TraceReplay replay({
+        {EventKind::TaskCreated, 0, 3, -1, 75, 1, "handler", "handler"},
+        {EventKind::ReadyPush, 0, 3, 4, -1, 0, "step", {}},
+        {EventKind::HandleRun, 0, -1, 4, 0, 0, {}, {}},
+        {EventKind::StepBegin, 0, 3, 4, 0, 0, {}, {}},
+        {EventKind::Line, 100, 3, -1, 70, 0, {}, {}, nullptr, 1, 2},
+        {EventKind::Line, 200, 3, -1, 48, 0, {}, {}, nullptr, 2, 3}, // 5: elapsed(), from 70
+        {EventKind::TaskDone, 200, 3, -1, 0, 0, {}, R"({"state":"finished","result":"None"})"},
+    });
+    const LoopState created = replay.stateAfter(1);
+    EXPECT_EQ(created.tasks.at(3).line, 75);
+    EXPECT_FALSE(created.tasks.at(3).started);
+    const LoopState starting = replay.stateAfter(4);
+    EXPECT_EQ(starting.tasks.at(3).line, 0);
+    EXPECT_EQ(TraceReplay::currentLine(starting, &replay.events()[3]), 0);
+    const LoopState own = replay.stateAfter(5);
+    EXPECT_EQ(own.tasks.at(3).line, 70);
+    EXPECT_FALSE(inCall(own.tasks.at(3)));
+    EXPECT_EQ(TraceReplay::currentLine(own, &replay.events()[4]), 70);
+    const LoopState called = replay.stateAfter(6);
+    EXPECT_EQ(called.tasks.at(3).line, 48);
+    EXPECT_EQ(called.tasks.at(3).coroutineLine, 70);
+    EXPECT_TRUE(inCall(called.tasks.at(3)));
+    EXPECT_EQ(TraceReplay::currentLine(called, &replay.events()[5]), 48);
+    const LoopState done = replay.stateAfter(7);
+    EXPECT_EQ(done.tasks.at(3).line, 70);
+    EXPECT_FALSE(inCall(done.tasks.at(3)));
+    EXPECT_EQ(TraceReplay::currentLine(done, &replay.events()[6]), 0);
+}
+
+#ifdef LOOPLAB_BINARY
+// The recorder says how deep in calls each of a task's lines runs: a list comprehension, an
+// awaited coroutine and its resumption are below the task's coroutine (depth 1); the
+// coroutine's own lines have no depth.
+TEST(TraceReplay, RecordedLinesSayHowDeepInCallsTheyRun) {
+    const std::string program = ::testing::TempDir() + "depth_program.py";
+    std::ofstream(program) << "import asyncio\n"
+                              "async def helper(n):\n"
+                              "    await asyncio.sleep(n)\n"
+                              "    return n\n"
+                              "async def main():\n"
+                              "    x = [i for i in range(2)]\n"
+                              "    r = await helper(1)\n"
+                              "    print(r)\n"
+                              "asyncio.run(main())\n";
+    const std::string trace = ::testing::TempDir() + "depth_trace.json";
+    const std::string command =
+        std::string(LOOPLAB_BINARY) + " run " + program + " --trace " + trace + " > /dev/null 2>&1";
+    ASSERT_EQ(std::system(command.c_str()), 0);
+    const TraceReadResult read = readTraceFile(trace);
+    ASSERT_TRUE(read.ok) << read.error;
+    std::vector<std::pair<int64_t, int64_t>> lines; // (line, depth below main's frame) of Task-1
+    int64_t own = -1;
+    for (const TraceEvent& e : read.trace.events)
+        if (e.kind == EventKind::Line && e.task == 1) {
+            if (own < 0)
+                own = e.depth; // main's first line runs in main's own frame
+            lines.emplace_back(e.line, e.depth - own);
+        }
+    EXPECT_EQ(lines, (std::vector<std::pair<int64_t, int64_t>>{
+                         {6, 0}, {6, 1}, {6, 1}, {6, 1}, {7, 0}, {3, 1}, {4, 1}, {8, 0}}));
+    const TraceReplay replay(read.trace.events);
+    // At the end of main its line is its own last one, not helper's.
+    EXPECT_EQ(replay.stateAfter(replay.eventCount()).tasks.at(1).line, 8);
+    std::remove(program.c_str());
+    std::remove(trace.c_str());
+}
+#endif
 
 TEST(TraceReader, BadFilesGiveOneClearSentence) {
     const std::vector<std::pair<std::string, std::string>> cases = {

@@ -107,8 +107,9 @@ TEST_F(ExportWindowTest, ExportsEveryFormatOfTheRun) {
         if (xml.readNext() == QXmlStreamReader::StartElement && xml.name() == u"text")
             texts << xml.readElementText(QXmlStreamReader::IncludeChildElements).trimmed();
     EXPECT_FALSE(xml.hasError()) << xml.errorString().toStdString();
-    for (const char* name : {"Task-1", "short", "long"})
-        EXPECT_TRUE(texts.contains(QString::fromLatin1(name))) << name;
+    // The timeline's rows name each task with its coroutine, as the window does.
+    for (const char* label : {"Task-1 · main()", "short · sleeper()", "long · sleeper()"})
+        EXPECT_TRUE(texts.contains(QString::fromUtf8(label))) << label;
 
     request.path = folder_.filePath("t.csv");
     ASSERT_TRUE(window_->exportTo(request, &error)) << error.toStdString();

@@ -223,6 +223,45 @@ TEST(TimelineModel, UpToKeepsOnlyWhatHasHappened) {
     EXPECT_EQ(model.upTo(0, {}).rowCount(), 0u);
 }
 
+// A task row is labelled with its name and its coroutine, like the task table and the loop
+// view; a task that asyncio.run makes for its clean-up says so (its one rule: made after the
+// clean-up began, outside any task), while a task the program makes then stays the program's.
+TEST(TimelineModel, TaskRowsNameTheCoroutineAndMarkTheCleanUpTasks) {
+    using K = EventKind;
+    auto task = [](int64_t t, int64_t id, const std::string& name, const std::string& coroutine,
+                   int64_t parent) {
+        TraceEvent e = created(t, id, name);
+        e.detail = coroutine;
+        e.num = parent;
+        return e;
+    };
+    const TimelineModel model({
+        task(0, 1, "Task-1", "main", -1),
+        ev(K::ReadyPush, 0, 1, 1),
+        ev(K::StepBegin, 10, 1, 1),
+        withText(ev(K::Phase, 20), "cleanup"),
+        task(20, 2, "flush", "flush", 1),
+        task(20, 3, "Task-3", "BaseEventLoop.shutdown_default_executor", -1),
+        ev(K::ReadyPush, 20, 2, 2),
+        ev(K::ReadyPush, 20, 3, 3),
+        ev(K::TaskDone, 30, 1),
+        ev(K::StepBegin, 40, 3, 3),
+        ev(K::TaskDone, 50, 3),
+        ev(K::StepBegin, 50, 2, 2),
+        ev(K::TaskDone, 60, 2),
+    });
+    ASSERT_EQ(model.rowCount(), 3u);
+    EXPECT_EQ(model.row(0).displayLabel(), "Task-1 \u00b7 main()");
+    EXPECT_EQ(model.row(1).displayLabel(), "flush \u00b7 flush()");
+    EXPECT_FALSE(model.row(1).asyncioCleanup);
+    EXPECT_EQ(model.row(2).displayLabel(),
+              "Task-3 \u00b7 asyncio.run's clean-up (shutdown_default_executor)");
+    EXPECT_TRUE(model.row(2).asyncioCleanup);
+    // What spotlights and exports match on stays the name.
+    EXPECT_EQ(model.rowLabel(0), "Task-1");
+    EXPECT_EQ(model.upTo(25, {1, 2, 3}).row(2).displayLabel(), model.row(2).displayLabel());
+}
+
 TEST(TimelineModel, SyntheticRowsMustBeSortedAndDisjoint) {
     TimelineRow row;
     row.segments = {{0, 10, SegmentKind::Running, ""}, {5, 20, SegmentKind::Ready, ""}};

@@ -5,6 +5,7 @@
 #include "TimelinePainter.h"
 #include "TimelinePalette.h"
 
+#include <QFontMetrics>
 #include <QImage>
 #include <QPainter>
 
@@ -90,6 +91,25 @@ TEST(TimelinePainter, AGivenRowHeightIsUsed) {
     // Row 0 (running) fills [top, top + 60) less its padding; row 1 (ready) starts at top + 60.
     EXPECT_EQ(image.pixelColor(300, top + 50), TimelinePalette::fill(SegmentKind::Running));
     EXPECT_NE(image.pixelColor(300, top + 60 + 30), TimelinePalette::fill(SegmentKind::Running));
+}
+
+// In a narrow gutter the coroutine gives way first: the name stays whole as long as it fits.
+TEST(TimelinePainter, ANarrowGutterElidesTheCoroutineBeforeTheName) {
+    QFont font;
+    font.setPixelSize(12);
+    const QFontMetrics fm(font);
+    const TimelineRow row(TimelineRow::Kind::Task, 2, "Task-2", {}, "download()");
+    const QString whole = QString::fromUtf8("Task-2 \u00b7 download()");
+    EXPECT_EQ(TimelinePainter::fittedLabel(row, fm, fm.horizontalAdvance(whole)), whole);
+    const QString head = QString::fromUtf8("Task-2 \u00b7 ");
+    const QString squeezed = TimelinePainter::fittedLabel(
+        row, fm, fm.horizontalAdvance(head) + fm.horizontalAdvance(QStringLiteral("down…")));
+    EXPECT_TRUE(squeezed.startsWith(head + "do")) << squeezed.toStdString();
+    EXPECT_TRUE(squeezed.endsWith(QChar(0x2026))) << squeezed.toStdString();
+    EXPECT_EQ(TimelinePainter::fittedLabel(row, fm, fm.horizontalAdvance(QStringLiteral("Task-2"))),
+              QStringLiteral("Task-2"));
+    const TimelineRow worker(TimelineRow::Kind::Worker, -1, "default worker 0");
+    EXPECT_EQ(TimelinePainter::fittedLabel(worker, fm, 1000), QStringLiteral("default worker 0"));
 }
 
 TEST(TimelinePainter, TheLegendWrapsWhenNarrow) {

@@ -46,7 +46,7 @@ class MainWindowTest : public WindowTest {
 TEST_F(MainWindowTest, AfterMainYieldsTheReadyQueueHoldsBothWorkers) {
     forwardUntil([](const TraceEvent& e) { return e.kind == EventKind::StepYield && e.task == 1; });
     EXPECT_EQ(window_->loopView()->items("Ready queue"),
-              (QStringList{"1. step Task-2", "2. step Task-3"}));
+              (QStringList{"1. step Task-2 · worker()", "2. step Task-3 · worker()"}));
     EXPECT_TRUE(window_->loopView()->items("Timers").isEmpty());
     EXPECT_EQ(taskCell(0, TaskTableModel::State), "waiting");
     EXPECT_EQ(taskCell(0, TaskTableModel::Detail), "task Task-2");
@@ -60,11 +60,11 @@ TEST_F(MainWindowTest, AfterMainYieldsTheReadyQueueHoldsBothWorkers) {
 
 TEST_F(MainWindowTest, WhatArrivesInTheLoopIsHighlightedOrJustMarked) {
     forwardUntil([](const TraceEvent& e) { return e.kind == EventKind::ReadyPush && e.task == 2; });
-    EXPECT_EQ(window_->loopView()->newItems(), QStringList{"1. step Task-2"});
+    EXPECT_EQ(window_->loopView()->newItems(), QStringList{"1. step Task-2 · worker()"});
     EXPECT_TRUE(window_->loopView()->isAnimating());
     window_->loopView()->setReduceMotion(true);
     forwardUntil([](const TraceEvent& e) { return e.kind == EventKind::ReadyPush && e.task == 3; });
-    EXPECT_TRUE(window_->loopView()->newItems().contains("2. step Task-3"));
+    EXPECT_TRUE(window_->loopView()->newItems().contains("2. step Task-3 · worker()"));
     EXPECT_FALSE(window_->loopView()->isAnimating()); // an instant mark, no animation
 }
 
