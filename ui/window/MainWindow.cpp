@@ -304,18 +304,8 @@ void MainWindow::markProblems() {
         run_.replay->events().back().kind == EventKind::End)
         end = &run_.replay->events().back();
     deadlock->setDeadlock(end ? QString::fromStdString(end->detail) : QString());
-    // Python names the failing line as `File "<program>", line N`: mark the last such line.
-    static const QRegularExpression where(QStringLiteral("File \"([^\"]+)\", line (\\d+)"));
-    int line = 0;
-    auto matches = where.globalMatch(run_.standardError);
-    while (matches.hasNext()) {
-        const auto match = matches.next();
-        if (QFileInfo(match.captured(1)).fileName() == QFileInfo(run_.programPath).fileName())
-            line = match.captured(2).toInt();
-    }
-    const QStringList lines = run_.standardError.trimmed().split('\n');
-    errorLine_ = line > 0 && !lines.isEmpty() ? line : 0;
-    errorMessage_ = errorLine_ ? lines.last() : QString();
+    errorLine_ = run_.failureLine();
+    errorMessage_ = errorLine_ ? run_.standardError.trimmed().split('\n').last() : QString();
 }
 
 QString MainWindow::narration() const {

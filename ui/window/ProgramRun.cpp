@@ -11,6 +11,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 
 namespace looplab {
@@ -78,6 +79,18 @@ ProgramRun openTrace(const QString& tracePath) {
 }
 
 } // namespace
+
+int ProgramRun::failureLine() const {
+    static const QRegularExpression where(QStringLiteral("File \"([^\"]+)\", line (\\d+)"));
+    int line = 0;
+    auto matches = where.globalMatch(standardError);
+    while (matches.hasNext()) {
+        const auto match = matches.next();
+        if (QFileInfo(match.captured(1)).fileName() == QFileInfo(programPath).fileName())
+            line = match.captured(2).toInt();
+    }
+    return line;
+}
 
 ProgramRun recordProgram(const QString& looplabExecutable, const QString& programPath,
                          QWidget* parent) {

@@ -26,6 +26,9 @@ struct ProgramRun {
 
     bool recorded() const { return replay != nullptr; }
     QString endSummary() const; // "finished", "uncaught exception", "deadlock", ...
+    // The program's line a traceback on stderr ends at (Python names it `File "<program>",
+    // line N`; the last such line is where it failed), 0 when there is none.
+    int failureLine() const;
 };
 
 // Runs `looplabExecutable run PROGRAM --trace TMP` in a child (RecordingProcess) and loads the
