@@ -357,9 +357,13 @@ void MainWindow::showStep() {
         const QSignalBlocker quiet(timeBox);
         timeBox->setValue(static_cast<double>(state.timeNs) / 1e9);
     }
+    // The questions are checked at the end of the program's story: the end of the run, or its
+    // deadlock (what follows is asyncio.run's clean-up).
+    const int stop = controller_.currentStop();
+    const int deadlock = controller_.deadlockStop();
     lessonPanel->showPosition(state.eventsApplied,
-                              controller_.stopCount() > 1 &&
-                                  controller_.currentStop() == controller_.stopCount() - 1);
+                              controller_.stopCount() > 1 && (stop == controller_.stopCount() - 1 ||
+                                                              (deadlock > 0 && stop >= deadlock)));
     code->setLessonNote(lessonPanel->currentNoteLine(), lessonPanel->currentNoteText());
     code->showState(state, line);
     code->markError(errorLine_, errorMessage_);

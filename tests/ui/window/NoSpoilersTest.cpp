@@ -128,6 +128,19 @@ TEST_P(NoSpoilers, TheLessonsTextAndNotesStayOutOfTheCodeView) {
         EXPECT_TRUE(code->isLineShown(note.line)) << note.line;
 }
 
+TEST_P(NoSpoilers, TheAnswersAreCheckedWhereTheProgramsStoryEnds) {
+    // "To end" stops at a deadlock first; the verdicts are given there, not only after the
+    // clean-up.
+    LessonPanel* panel = window_->lessonPanel();
+    for (int q = 0; q < static_cast<int>(panel->lesson().questions.size()); ++q) {
+        panel->choose(q, 0);
+        panel->lockIn(q);
+    }
+    window_->controller().toEnd();
+    EXPECT_FALSE(panel->verdictText(0).isEmpty())
+        << "no verdict at step " << window_->controller().currentStop();
+}
+
 INSTANTIATE_TEST_SUITE_P(Lessons, NoSpoilers,
                          ::testing::Values("01_sync_vs_async.py", "08_deadlock.py",
                                            "09_semaphores.py", "11_queue_sentinel_bug.py"),
