@@ -220,7 +220,7 @@ TEST_F(MainWindowTest, ATraceOpensAsRecordedInsteadOfRunningAsPython) {
     ASSERT_TRUE(window_->openProgram(trace));
     EXPECT_TRUE(window_->run().problem.isEmpty()) << window_->run().problem.toStdString();
     EXPECT_EQ(window_->run().exitStatus, 0);
-    EXPECT_EQ(window_->controller().stopCount(), steps); // the same run, step for step
+    EXPECT_EQ(window_->controller().stopCount(), steps);          // the same run, step for step
     EXPECT_EQ(window_->codeView()->text(), QString(kTwoWorkers)); // the program it names
     window_->controller().toEnd();
     EXPECT_EQ(window_->outputText(), "[1.000 s] Task-3: B done\n[2.000 s] Task-2: A done");
