@@ -66,28 +66,16 @@ class ObjectWriter {
     bool first_ = true;
 };
 
-// The frame each task's (or worker thread's) lines were last in: a `line` or `lines` event names
-// its frame and depth only when they differ from its task's or thread's previous one, which in a
-// loop is almost never. The reader carries them forward the same way.
-class FrameMemory {
-  public:
-    bool changed(const TraceEvent& e) {
-        Frame& last = e.task >= 0 ? byTask_[e.task] : byThread_[e.text];
-        const bool differs = last.frame != e.frame || last.depth != e.depth;
-        last = {e.frame, e.depth};
-        return differs;
-    }
+// Whether a line's frame differs from its task's (or thread's) previous line: only then is it
+// written (docs/trace-format.md).
+bool frameChanged(LineFrameMemory& frames, const TraceEvent& e) {
+    LineFrameMemory::Frame& last = frames.of(e.task, e.text);
+    const bool differs = last.frame != e.frame || last.depth != e.depth;
+    last = {e.frame, e.depth};
+    return differs;
+}
 
-  private:
-    struct Frame {
-        int32_t frame = 0;
-        int32_t depth = 0;
-    };
-    std::unordered_map<int64_t, Frame> byTask_;
-    std::unordered_map<std::string, Frame> byThread_;
-};
-
-void writeEvent(std::string& out, const TraceEvent& e, FrameMemory& frames) {
+void writeEvent(std::string& out, const TraceEvent& e, LineFrameMemory& frames) {
     ObjectWriter w(out);
     w.raw("e", std::string("\"") + eventKindName(e.kind) + '"');
     w.number("t", e.t);
@@ -125,7 +113,7 @@ void writeEvent(std::string& out, const TraceEvent& e, FrameMemory& frames) {
         if (e.kind == EventKind::LinesSkipped)
             w.number("count", e.num);
         w.number("line", e.line);
-        if (frames.changed(e)) {
+        if (frameChanged(frames, e)) {
             w.number("f", e.frame);
             w.number("d", e.depth);
         }
@@ -204,7 +192,7 @@ void TraceRecorder::writeJson(std::ostream& out, const TraceHeader& header) cons
     out << ",\"events\":[\n";
     std::string buffer;
     buffer.reserve(1 << 20);
-    FrameMemory frames;
+    LineFrameMemory frames;
     for (size_t i = 0; i < events_.size(); ++i) {
         writeEvent(buffer, events_[i], frames);
         buffer += i + 1 < events_.size() ? ",\n" : "\n";

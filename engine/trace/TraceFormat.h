@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace looplab {
@@ -27,6 +28,26 @@ struct TraceHeader {
     int64_t lineCostNs = 100; // virtual ns charged per executed program line
     int64_t seed = 0;
     std::vector<LoopLines> loops = {}; // every loop in the program file, in source order
+};
+
+// The frame each task's (or worker thread's) lines were last in. A `line` or `lines` event
+// names its frame and depth only when they differ from the previous one of its task or thread
+// (in a loop, almost never): the writer asks whether they changed, the reader carries them
+// forward, both through this one memory.
+class LineFrameMemory {
+  public:
+    struct Frame {
+        int32_t frame = 0;
+        int32_t depth = 0;
+    };
+    // The last frame of the task `task`, or of the thread `thread` when task < 0.
+    Frame& of(int64_t task, const std::string& thread) {
+        return task >= 0 ? byTask_[task] : byThread_[thread];
+    }
+
+  private:
+    std::unordered_map<int64_t, Frame> byTask_;
+    std::unordered_map<std::string, Frame> byThread_;
 };
 
 } // namespace looplab

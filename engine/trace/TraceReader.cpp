@@ -43,27 +43,16 @@ const std::unordered_map<std::string, EventKind>& kindsByName() {
 }
 
 // A `line` or `lines` event names its frame and depth only when they changed since the previous
-// one of the same task or thread (FrameMemory in record/TraceRecorder.cpp): carry them forward.
-class FrameMemory {
-  public:
-    void fill(const json& e, TraceEvent& out) {
-        Frame& last = out.task >= 0 ? byTask_[out.task] : byThread_[out.text];
-        if (e.contains("f")) {
-            last.frame = static_cast<int32_t>(number(e, "f"));
-            last.depth = static_cast<int32_t>(number(e, "d"));
-        }
-        out.frame = last.frame;
-        out.depth = static_cast<int16_t>(std::min<int32_t>(last.depth, INT16_MAX));
+// one of the same task or thread: carry them forward.
+void fillFrame(LineFrameMemory& frames, const json& e, TraceEvent& out) {
+    LineFrameMemory::Frame& last = frames.of(out.task, out.text);
+    if (e.contains("f")) {
+        last.frame = static_cast<int32_t>(number(e, "f"));
+        last.depth = static_cast<int32_t>(number(e, "d"));
     }
-
-  private:
-    struct Frame {
-        int32_t frame = 0;
-        int32_t depth = 0;
-    };
-    std::unordered_map<int64_t, Frame> byTask_;
-    std::unordered_map<std::string, Frame> byThread_;
-};
+    out.frame = last.frame;
+    out.depth = static_cast<int16_t>(std::min<int32_t>(last.depth, INT16_MAX));
+}
 
 std::vector<LoopLines> loopsOf(const json& document) {
     std::vector<LoopLines> loops;
@@ -78,7 +67,7 @@ std::vector<LoopLines> loopsOf(const json& document) {
 }
 
 // The inverse of writeEvent() in record/TraceRecorder.cpp.
-bool toEvent(const json& e, TraceEvent& out, FrameMemory& frames) {
+bool toEvent(const json& e, TraceEvent& out, LineFrameMemory& frames) {
     auto kind = kindsByName().find(text(e, "e"));
     if (kind == kindsByName().end())
         return false; // an event kind from a newer writer: skip it
@@ -120,7 +109,7 @@ bool toEvent(const json& e, TraceEvent& out, FrameMemory& frames) {
         out.line = number(e, "line");
         out.num = number(e, "count");
         out.text = text(e, "thread");
-        frames.fill(e, out);
+        fillFrame(frames, e, out);
         break;
     case EventKind::ReadyPush:
     case EventKind::TimerPush:
@@ -215,7 +204,7 @@ TraceReadResult readTrace(std::istream& in) {
     if (events == document.end() || !events->is_array())
         return failure("the trace has no \"events\" list");
     result.trace.events.reserve(events->size());
-    FrameMemory frames;
+    LineFrameMemory frames;
     for (const json& e : *events) {
         TraceEvent event;
         if (e.is_object() && toEvent(e, event, frames))

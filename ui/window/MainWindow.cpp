@@ -35,7 +35,6 @@
 #include <QLabel>
 #include <QListView>
 #include <QPlainTextEdit>
-#include <QRegularExpression>
 #include <QSaveFile>
 #include <QSettings>
 #include <QSlider>
