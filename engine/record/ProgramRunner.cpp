@@ -5,6 +5,7 @@
 #include <pybind11/embed.h>
 
 #include <cstdio>
+#include <ext/stdio_filebuf.h>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -80,10 +81,16 @@ int runProgramHere(const RunOptions& given) {
         std::cerr << "looplab: internal error: " << error.what() << '\n';
         status = kExitBudget;
     }
-    if (!options.traceOut.empty()) {
+    const TraceHeader header{options.program, options.lineCostNs, options.seed,
+                             engine.recorder.programLoops(), options.unconfined};
+    if (options.traceFd >= 0) {
+        __gnu_cxx::stdio_filebuf<char> pipe(options.traceFd, std::ios::out, 1 << 16);
+        std::ostream out(&pipe);
+        engine.recorder.writeJson(out, header);
+        out.flush();
+    } else if (!options.traceOut.empty()) {
         std::ofstream out(options.traceOut, std::ios::binary);
-        engine.recorder.writeJson(out, {options.program, options.lineCostNs, options.seed,
-                                        engine.recorder.programLoops()});
+        engine.recorder.writeJson(out, header);
         if (!out) {
             std::cerr << "looplab: cannot write the trace to " << options.traceOut << '\n';
             if (status == kExitFinished)

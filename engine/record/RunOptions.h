@@ -30,6 +30,10 @@ struct RunOptions {
     int64_t memoryLimitBytes = int64_t(2) * 1024 * 1024 * 1024;
     int wallClockLimitSeconds = 120; // backstop for code that burns real time without lines
     std::string pythonDir;           // where looplab_sim and looplab_engine live ("" = find it)
+
+    // Set by the worker process (WorkerProcess.cpp), not by users:
+    int traceFd = -1;       // write the trace to this descriptor (the pipe to the parent)
+    std::string unconfined; // "" when the run is confined, else why not (goes into the trace)
 };
 
 } // namespace looplab

@@ -189,6 +189,8 @@ void TraceRecorder::writeJson(std::ostream& out, const TraceHeader& header) cons
                 << ']';
         out << ']';
     }
+    if (!header.unconfined.empty())
+        out << ",\"unconfined\":" << quoted(header.unconfined);
     out << ",\"events\":[\n";
     std::string buffer;
     buffer.reserve(1 << 20);

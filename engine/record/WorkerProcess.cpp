@@ -1,28 +1,28 @@
 #include "WorkerProcess.h"
 
+#include "ConfinementPlan.h"
+#include "ConfinementSupport.h"
+#include "ProgramAuditHook.h"
 #include "ProgramRunner.h"
+#include "ScratchFolder.h"
+#include "TraceCopy.h"
+#include "WorkerConfinement.h"
 
 #include <cerrno>
 #include <chrono>
 #include <csignal>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <fcntl.h>
+#include <poll.h>
 #include <string>
-#include <sys/resource.h>
 #include <sys/wait.h>
-#include <thread>
 #include <unistd.h>
 
 namespace looplab {
 
 namespace {
-
-#if defined(__SANITIZE_ADDRESS__)
-constexpr bool kUnderAddressSanitizer = true; // ASan reserves terabytes of address space
-#else
-constexpr bool kUnderAddressSanitizer = false;
-#endif
 
 // Resident memory of a process in bytes, from /proc (0 if unknown).
 int64_t residentBytes(pid_t pid) {
@@ -37,11 +37,43 @@ int64_t residentBytes(pid_t pid) {
     return read == 2 ? residentPages * sysconf(_SC_PAGESIZE) : 0;
 }
 
-void limitMemory(int64_t bytes) {
-    if (bytes <= 0 || kUnderAddressSanitizer)
-        return;
-    rlimit limit{static_cast<rlim_t>(bytes), static_cast<rlim_t>(bytes)};
-    setrlimit(RLIMIT_AS, &limit);
+bool makePipe(int ends[2]) {
+    // Non-blocking on the parent's side: the parent never waits on a reader or writer.
+    return pipe2(ends, O_CLOEXEC) == 0 && fcntl(ends[0], F_SETFL, O_NONBLOCK) == 0;
+}
+
+// In the forked child: confine, then run the program. Never returns.
+[[noreturn]] void runAsWorker(const RunOptions& options, const ConfinementPlan& plan,
+                              const ConfinementSupport& support, int outcomeFd, int traceFd) {
+    // Nothing to read: a program that waits for input gets end-of-file at once instead of
+    // waiting for a keyboard that is not there.
+    if (const int nothing = open("/dev/null", O_RDONLY); nothing >= 0) {
+        dup2(nothing, STDIN_FILENO);
+        close(nothing);
+    }
+    WorkerLimits limits;
+    limits.memoryBytes = options.memoryLimitBytes;
+    limits.cpuSeconds = options.wallClockLimitSeconds + 10; // the parent's clock comes first
+    RunOptions run = options;
+    run.traceFd = traceFd;
+    run.traceOut.clear();
+    run.unconfined = confineWorker(plan, support, limits, {outcomeFd, traceFd});
+    // A layer that should have held and did not is news; a machine without one was told once.
+    if (!run.unconfined.empty() && support.complete())
+        std::fprintf(stderr, "looplab: %s\n", run.unconfined.c_str());
+    if (!support.turnedOff)
+        installProgramAuditHook(plan);
+    const int status = runProgramHere(run);
+    std::fflush(stdout);
+    std::fflush(stderr);
+    const unsigned char outcome = static_cast<unsigned char>(status);
+    [[maybe_unused]] const ssize_t written = write(outcomeFd, &outcome, 1);
+    _exit(status);
+}
+
+void endGroup(pid_t worker) {
+    // The worker leads its own process group: anything it left behind goes with it.
+    kill(-worker, SIGKILL);
 }
 
 } // namespace
@@ -49,79 +81,106 @@ void limitMemory(int64_t bytes) {
 int runInWorkerProcess(const RunOptions& options) {
     std::fflush(stdout);
     std::fflush(stderr);
+    const ConfinementSupport support = confinementSupport();
+    const ScratchFolder scratch;
+    if (scratch.path().empty()) {
+        std::fprintf(stderr, "looplab: cannot make a scratch folder for the run: %s\n",
+                     std::strerror(errno));
+        return kExitBudget;
+    }
+    const char* home = std::getenv("HOME");
+    const ConfinementPlan plan =
+        planConfinement(options.program, options.pythonDir, scratch.path(), home ? home : "");
+    TraceCopy trace(options.traceOut);
+    if (!trace.problem().empty()) {
+        std::fprintf(stderr, "looplab: cannot write the trace to %s: %s\n",
+                     options.traceOut.c_str(), trace.problem().c_str());
+        return kExitUsage;
+    }
     // The worker reports LoopLab's outcome on this pipe before it exits. An exit without it is
     // the program's own doing (os._exit(N)), whatever N is: N is never taken for an outcome.
     int outcomePipe[2];
-    if (pipe2(outcomePipe, O_CLOEXEC | O_NONBLOCK) != 0) { // never wait on a reader or writer
+    int tracePipe[2] = {-1, -1};
+    if (!makePipe(outcomePipe) || (trace.wanted() && !makePipe(tracePipe))) {
         std::fprintf(stderr, "looplab: cannot start a worker process: %s\n", std::strerror(errno));
         return kExitBudget;
     }
+    fcntl(tracePipe[1], F_SETPIPE_SZ, 1 << 20); // fewer wake-ups while a big trace streams
     const pid_t child = fork();
     if (child < 0) {
         std::fprintf(stderr, "looplab: cannot start a worker process: %s\n", std::strerror(errno));
-        close(outcomePipe[0]);
-        close(outcomePipe[1]);
         return kExitBudget;
     }
     if (child == 0) {
         close(outcomePipe[0]);
-        // Nothing to read: a program that waits for input gets end-of-file at once instead of
-        // waiting for a keyboard that is not there.
-        if (const int nothing = open("/dev/null", O_RDONLY); nothing >= 0) {
-            dup2(nothing, STDIN_FILENO);
-            close(nothing);
-        }
-        limitMemory(options.memoryLimitBytes);
-        const int status = runProgramHere(options);
-        std::fflush(stdout);
-        std::fflush(stderr);
-        const unsigned char outcome = static_cast<unsigned char>(status);
-        [[maybe_unused]] const ssize_t written = write(outcomePipe[1], &outcome, 1);
-        _exit(status);
+        if (tracePipe[0] >= 0)
+            close(tracePipe[0]);
+        runAsWorker(options, plan, support, outcomePipe[1], tracePipe[1]);
     }
     close(outcomePipe[1]);
+    if (tracePipe[1] >= 0)
+        close(tracePipe[1]);
 
     const auto deadline =
         std::chrono::steady_clock::now() + std::chrono::seconds(options.wallClockLimitSeconds);
     int waitStatus = 0;
+    const char* killedFor = nullptr;
     for (;;) {
+        // Copy what the worker wrote of its trace; wait at most 2 ms for more.
+        pollfd ready{tracePipe[0], POLLIN, 0};
+        if (tracePipe[0] >= 0 && poll(&ready, 1, 2) > 0)
+            trace.copyFrom(tracePipe[0]);
+        else if (tracePipe[0] < 0)
+            poll(nullptr, 0, 2);
         const pid_t done = waitpid(child, &waitStatus, WNOHANG);
         if (done == child)
             break;
         if (done < 0 && errno != EINTR) {
             std::fprintf(stderr, "looplab: lost the worker process: %s\n", std::strerror(errno));
-            close(outcomePipe[0]);
+            endGroup(child);
             return kExitBudget;
         }
         // The address-space limit makes Python raise MemoryError at the guilty line; this
         // watchdog also covers builds where that limit cannot be used (AddressSanitizer).
-        if (options.memoryLimitBytes > 0 && residentBytes(child) > options.memoryLimitBytes) {
-            kill(child, SIGKILL);
+        if (options.memoryLimitBytes > 0 && residentBytes(child) > options.memoryLimitBytes)
+            killedFor = "memory";
+        else if (std::chrono::steady_clock::now() > deadline)
+            killedFor = "time";
+        if (killedFor) {
+            endGroup(child);
             waitpid(child, &waitStatus, 0);
-            std::fprintf(stderr,
-                         "looplab: budget exceeded: the program used more than %lld MiB of "
-                         "memory\n",
-                         static_cast<long long>(options.memoryLimitBytes >> 20));
-            close(outcomePipe[0]);
-            return kExitBudget;
+            break;
         }
-        if (std::chrono::steady_clock::now() > deadline) {
-            kill(child, SIGKILL);
-            waitpid(child, &waitStatus, 0);
-            std::fprintf(stderr,
-                         "looplab: budget exceeded: the program ran for more than %d seconds of "
-                         "real time\n",
-                         options.wallClockLimitSeconds);
-            close(outcomePipe[0]);
-            return kExitBudget;
-        }
-        std::this_thread::sleep_for(std::chrono::milliseconds(2));
+    }
+    endGroup(child);
+    if (tracePipe[0] >= 0) {
+        trace.copyFrom(tracePipe[0]); // what was left in the pipe
+        close(tracePipe[0]);
     }
     unsigned char outcome = 0;
     const bool reported = read(outcomePipe[0], &outcome, 1) == 1;
     close(outcomePipe[0]);
-    if (WIFEXITED(waitStatus) && reported)
+    if (killedFor && std::strcmp(killedFor, "memory") == 0) {
+        std::fprintf(stderr,
+                     "looplab: budget exceeded: the program used more than %lld MiB of memory\n",
+                     static_cast<long long>(options.memoryLimitBytes >> 20));
+        return kExitBudget;
+    }
+    if (killedFor) {
+        std::fprintf(stderr,
+                     "looplab: budget exceeded: the program ran for more than %d seconds of real "
+                     "time\n",
+                     options.wallClockLimitSeconds);
+        return kExitBudget;
+    }
+    if (WIFEXITED(waitStatus) && reported) {
+        if (!trace.commit() && outcome == kExitFinished) {
+            std::fprintf(stderr, "looplab: cannot write the trace to %s: %s\n",
+                         options.traceOut.c_str(), trace.problem().c_str());
+            return kExitUsage;
+        }
         return outcome;
+    }
     if (WIFEXITED(waitStatus)) {
         std::fprintf(stderr,
                      "looplab: the program ended the worker process itself with status %d "

@@ -28,6 +28,8 @@ struct TraceHeader {
     int64_t lineCostNs = 100; // virtual ns charged per executed program line
     int64_t seed = 0;
     std::vector<LoopLines> loops = {}; // every loop in the program file, in source order
+    // "" when the program ran confined (docs/security.md), else the sentence saying why not.
+    std::string unconfined = {};
 };
 
 // The frame each task's (or worker thread's) lines were last in. A `line` or `lines` event

@@ -199,7 +199,8 @@ TraceReadResult readTrace(std::istream& in) {
         return failure("the trace has format version " + std::to_string(result.trace.version) +
                        "; this LoopLab reads versions 1 to " + std::to_string(kTraceFormatVersion));
     result.trace.header = {text(document, "program"), number(document, "line_cost_ns"),
-                           number(document, "seed"), loopsOf(document)};
+                           number(document, "seed"), loopsOf(document),
+                           text(document, "unconfined")};
     const auto events = document.find("events");
     if (events == document.end() || !events->is_array())
         return failure("the trace has no \"events\" list");
