@@ -29,15 +29,15 @@ int checkLessons(const std::vector<std::string>& paths, const std::string& pytho
     int failed = 0;
     for (const std::string& path : paths) {
         const Lesson lesson = loadLesson(path);
-        const TraceReadResult read = recordQuietly(path, pythonDir);
         std::vector<LessonProblem> problems;
-        if (!read.ok)
+        if (!lesson.isLesson()) {
+            // Nothing to check, so nothing to run: a file that is not a lesson is not executed.
+            problems.push_back({0, "no lesson here: the module docstring has no title and fields"});
+        } else if (const TraceReadResult read = recordQuietly(path, pythonDir); !read.ok) {
             problems.push_back({0, "the run left no trace: " + read.error});
-        else
+        } else {
             problems = LessonChecker(read.trace.events).verify(lesson);
-        if (!lesson.isLesson())
-            problems.insert(problems.begin(),
-                            {0, "no lesson here: the module docstring has no title and fields"});
+        }
         for (const LessonProblem& problem : problems)
             std::cout << path << ':' << problem.line << ": " << problem.message << '\n';
         if (problems.empty())

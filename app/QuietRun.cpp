@@ -1,5 +1,6 @@
 #include "QuietRun.h"
 
+#include "ConfinementNotice.h"
 #include "RunOptions.h"
 #include "WorkerProcess.h"
 
@@ -39,6 +40,7 @@ TraceReadResult recordQuietly(const std::string& program, const std::string& pyt
         return failed;
     }
     close(fd);
+    sayOnceIfUnconfined();
     RunOptions options;
     options.program = program;
     options.traceOut = traceName;

@@ -2,6 +2,7 @@
 // everything else opens (or renders) the desktop window.
 
 #include "CommandLine.h"
+#include "ConfinementNotice.h"
 #include "ExportCommand.h"
 #include "LessonCommands.h"
 #include "ProgramRunner.h"
@@ -57,5 +58,6 @@ int main(int argc, char** argv) {
         return looplab::runExport(argc, argv, command.exportOptions, command.run.pythonDir);
     if (command.kind == Command::Kind::CheckLesson)
         return looplab::checkLessons(command.lessonPaths, command.run.pythonDir);
+    looplab::sayOnceIfUnconfined();
     return looplab::runInWorkerProcess(command.run);
 }
