@@ -12,6 +12,7 @@
 #include "Narrator.h"
 #include "OutputModel.h"
 #include "PresentationMode.h"
+#include "RunPermission.h"
 #include "RunStatistics.h"
 #include "Spotlight.h"
 #include "TaskLabel.h"
@@ -70,6 +71,9 @@ MainWindow::MainWindow(QString looplabExecutable, QWidget* parent)
             player_.stop();
     });
     edits_ = new UnsavedEdits(layout_->codeView(), statusBar(), this);
+    permission_ = std::make_unique<RunPermission>(
+        QString::fromStdString(findLessonFolder(looplab_.toStdString())));
+    permission_->attachBadge(statusBar());
 }
 
 MainWindow::~MainWindow() = default;
@@ -218,7 +222,7 @@ void MainWindow::revertEdits() {
 }
 
 bool MainWindow::openProgram(const QString& path) {
-    run_ = recordProgram(looplab_, path, this);
+    run_ = recordProgram(looplab_, path, this, permission_.get());
     restoredEdits_ = edits_->open(path, run_.source);
     setWindowTitle(tr("LoopLab — %1").arg(QFileInfo(path).fileName()));
     showLesson();
@@ -247,7 +251,7 @@ void MainWindow::runEditedCode() {
     // edit may have added or removed steps before it.
     const StepController::Moment keep = controller_.moment();
     const QString original = run_.programPath;
-    run_ = recordProgram(looplab_, copy, this);
+    run_ = recordProgram(looplab_, copy, this, permission_.get(), original);
     run_.programPath = original;
     if (lessonPanel->hasLesson()) {
         // The notes follow the edited code's lines and its new run.
@@ -284,6 +288,7 @@ void MainWindow::showRun(int keepStop) {
     slider->blockSignals(false);
     controller_.goToStop(keepStop);
     markProblems();
+    permission_->showRunState(run_.unconfined);
     showStep();
 }
 

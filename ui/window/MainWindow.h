@@ -40,6 +40,7 @@ class TimelineModel;
 class TimelineView;
 class WindowActions;
 class WindowExport;
+class RunPermission;
 class UnsavedEdits;
 class WindowZoom;
 struct ExportRequest;
@@ -56,6 +57,7 @@ class MainWindow : public QMainWindow {
     bool openProgram(const QString& path);
     StepController& controller() { return controller_; }
     const ProgramRun& run() const { return run_; }
+    RunPermission* runPermission() const { return permission_.get(); }
 
     // Views, for tests.
     CodeView* codeView() const { return layout_->codeView(); }
@@ -144,6 +146,7 @@ class MainWindow : public QMainWindow {
     WindowExport* export_ = nullptr;
     WindowZoom* zoom_ = nullptr;
     Spotlight* spotlight_ = nullptr;
+    std::unique_ptr<RunPermission> permission_;
 };
 
 } // namespace looplab

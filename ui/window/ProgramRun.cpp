@@ -3,6 +3,7 @@
 #include "InputFile.h"
 #include "RecordingProcess.h"
 #include "RunOptions.h"
+#include "RunPermission.h"
 #include "TraceReader.h"
 
 #include <QDir>
@@ -75,6 +76,7 @@ ProgramRun openTrace(const QString& tracePath) {
         run.standardError = end.value("message").toString();
     }
     run.replay = std::make_shared<const TraceReplay>(read.trace.events);
+    run.unconfined = QString::fromStdString(read.trace.header.unconfined);
     return run;
 }
 
@@ -93,7 +95,7 @@ int ProgramRun::failureLine() const {
 }
 
 ProgramRun recordProgram(const QString& looplabExecutable, const QString& programPath,
-                         QWidget* parent) {
+                         QWidget* parent, RunPermission* permission, const QString& origin) {
     // Whatever was opened (a folder, a FIFO, a binary, a huge file) is checked before it is
     // read; a trace is shown as it was recorded instead of being run as Python.
     const std::string problem =
@@ -114,6 +116,14 @@ ProgramRun recordProgram(const QString& looplabExecutable, const QString& progra
         return run;
     }
     run.source = QString::fromUtf8(file.readAll());
+    if (permission && !permission->mayRun(parent, origin.isEmpty() ? programPath : origin)) {
+        run.problem = QStringLiteral("Not run: this computer cannot confine programs (%1), and "
+                                     "you chose not to run one from %2 with your account's full "
+                                     "access. Open it again to be asked again.")
+                          .arg(permission->whyNot(),
+                               QFileInfo(origin.isEmpty() ? programPath : origin).absolutePath());
+        return run;
+    }
 
     QTemporaryDir folder;
     const QString tracePath = folder.filePath(QStringLiteral("trace.json"));
@@ -149,6 +159,7 @@ ProgramRun recordProgram(const QString& looplabExecutable, const QString& progra
     }
     run.replay = std::make_shared<const TraceReplay>(read.trace.events);
     run.loops = read.trace.header.loops;
+    run.unconfined = QString::fromStdString(read.trace.header.unconfined);
     return run;
 }
 

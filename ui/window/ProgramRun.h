@@ -23,6 +23,7 @@ struct ProgramRun {
     QString problem; // a sentence when the run could not be recorded at all
     std::shared_ptr<const TraceReplay> replay;
     std::vector<LoopLines> loops; // the program's loops, from the trace's header
+    QString unconfined; // "" when the program ran confined, else why not (the trace's header)
 
     bool recorded() const { return replay != nullptr; }
     QString endSummary() const; // "finished", "uncaught exception", "deadlock", ...
@@ -34,7 +35,10 @@ struct ProgramRun {
 // Runs `looplabExecutable run PROGRAM --trace TMP` in a child (RecordingProcess) and loads the
 // trace; a trace file is opened as it is. Returns when the run ends or is cancelled; the event
 // loop keeps running meanwhile, and `parent` (if any) shows a progress dialog with Cancel.
+// With `permission`, asks it first whether the program that `programPath` is a copy of
+// (`origin`, "" = itself) may run; when not, returns the source with a problem, unrun.
 ProgramRun recordProgram(const QString& looplabExecutable, const QString& programPath,
-                         QWidget* parent = nullptr);
+                         QWidget* parent = nullptr, class RunPermission* permission = nullptr,
+                         const QString& origin = QString());
 
 } // namespace looplab
