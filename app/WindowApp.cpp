@@ -1,8 +1,10 @@
 #include "WindowApp.h"
 
 #include "AppIcon.h"
+#include "ConfinementNotice.h"
 #include "MainWindow.h"
 #include "RunOptions.h"
+#include "RunPermission.h"
 #include "Theme.h"
 
 #include <QApplication>
@@ -43,6 +45,14 @@ int runWindow(int argc, char** argv, const WindowOptions& options) {
 
     const std::string program = options.program.empty() ? defaultProgram() : options.program;
     MainWindow window(QCoreApplication::applicationFilePath());
+    if (!options.screenshot.empty()) {
+        // A screenshot is a command-line render of a file the user named: like `looplab run`,
+        // it says the run is not confined (when so) instead of asking in a dialog nobody sees.
+        window.runPermission()->setAsker([](QWidget*, const QString&, const QString&) {
+            sayOnceIfUnconfined();
+            return true;
+        });
+    }
     window.resize(options.width, options.height);
     if (!program.empty())
         window.openProgram(QString::fromStdString(program));

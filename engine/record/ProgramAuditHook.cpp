@@ -148,8 +148,13 @@ bool relativeToDirFd(PyObject* args, int dirFd) {
 }
 
 int onAuditEvent(const char* name, PyObject* args, void*) {
-    // Most events are none of ours (sys._getframe, id, compile…): leave on the first letter.
-    if (name[0] != 'o' && name[0] != 's' && name[0] != 'c' && name[0] != 'p')
+    // Most events are none of ours (sys._getframe, id, compile, import…): a few prefixes say so.
+    const bool ours = std::strncmp(name, "os.", 3) == 0 || std::strcmp(name, "open") == 0 ||
+                      std::strncmp(name, "socket.", 7) == 0 ||
+                      std::strncmp(name, "subprocess.", 11) == 0 ||
+                      std::strcmp(name, "ctypes.dlsym") == 0 ||
+                      std::strncmp(name, "pty.", 4) == 0 || std::strncmp(name, "shutil.", 7) == 0;
+    if (!ours)
         return 0;
     for (const AuditedEvent& event : kEvents) {
         if (std::strcmp(name, event.name) != 0)
