@@ -72,6 +72,11 @@ Command parseRun(const std::vector<std::string>& args) {
         } else if (arg == "--max-steps") {
             if (!number(1, run.maxSteps))
                 return usageError("--max-steps needs a positive whole number");
+        } else if (arg == "--max-seconds") {
+            int64_t seconds = 0;
+            if (!number(1, seconds) || seconds > 86'400)
+                return usageError("--max-seconds needs a whole number of seconds from 1 to 86400");
+            run.wallClockLimitSeconds = static_cast<int>(seconds);
         } else if (arg.size() > 1 && arg[0] == '-') {
             return usageError("unknown option " + arg + " (see looplab --help)");
         } else if (run.program.empty()) {
@@ -278,13 +283,15 @@ std::string usageText() {
            "      virtual time. --screenshot renders the window to a PNG and exits (no display\n"
            "      needed). --present opens presenting (F5): full screen, large, for a room.\n"
            "  looplab run PROGRAM.py [--stamp] [--trace OUT.json] [--line-cost NS] [--seed N]\n"
-           "                         [--max-steps N]\n"
+           "                         [--max-steps N] [--max-seconds S]\n"
            "      Run an asyncio program on LoopLab's virtual-time event loop.\n"
            "      --stamp          prefix each output line with its virtual time [S.mmm]\n"
            "      --trace FILE     write the recorded trace as JSON (docs/trace-format.md)\n"
            "      --line-cost NS   virtual nanoseconds per executed program line (default 100)\n"
            "      --seed N         seed for the random module (default 0)\n"
            "      --max-steps N    stop after N loop callbacks (default 2000000)\n"
+           "      --max-seconds S  stop after S seconds of real time (default 120); the trace\n"
+           "                       keeps what was recorded until then\n"
            "  looplab export PROGRAM.py -o OUT [--view timeline|concurrency|breakdown]\n"
            "                 [--size WxH] [--dpr 2] [--theme light|dark|high-contrast]\n"
            "                 [--from T] [--to T]\n"

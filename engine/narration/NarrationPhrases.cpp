@@ -378,9 +378,16 @@ std::string endSentence(const TraceEvent& e) {
         return "The run ended in a deadlock: " + plural(stuck, "task") +
                " could never finish, and asyncio.run's clean-up cancelled them.";
     }
+    if (status == "exit" && str(info, "how") == "os._exit")
+        return "The program ended the process itself with os._exit(" +
+               std::to_string(num(info, "exit", 0)) +
+               "): no clean-up ran, and nothing after this step was recorded.";
     if (status == "exit") // the program's own sys.exit(N): its status, not LoopLab's outcome
         return "The program ended itself with sys.exit(" + std::to_string(num(info, "exit", 1)) +
                "): exit status " + std::to_string(num(info, "exit", 1)) + ".";
+    if (status == "crashed")
+        return "The interpreter crashed here (signal " + std::to_string(num(info, "signal", 0)) +
+               "): this is the last step recorded before it.";
     if (status == "budget") {
         const std::string message = str(info, "message");
         return "The run was stopped because it went over its budget" +

@@ -150,6 +150,9 @@ PYBIND11_EMBEDDED_MODULE(_looplab, m) {
         record({EventKind::Phase, session().clock.loopNs(), -1, -1, 0, 0, name, infoJson});
     });
     m.def("event_count", [] { return session().recorder.size(); });
+    // For a program that ends the process itself (os._exit): what was recorded goes out, and
+    // the trace is closed, before the process is gone.
+    m.def("finish_trace", [] { session().recorder.finishStream(); });
 }
 
 namespace looplab {

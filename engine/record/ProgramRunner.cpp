@@ -4,12 +4,16 @@
 
 #include <pybind11/embed.h>
 
+#include <csignal>
 #include <cstdio>
 #include <ext/stdio_filebuf.h>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <optional>
 #include <sys/stat.h>
+#include <unistd.h>
+#include <utility>
 
 #ifndef LOOPLAB_SOURCE_PYTHON_DIR
 #define LOOPLAB_SOURCE_PYTHON_DIR ""
@@ -20,6 +24,27 @@ namespace py = pybind11;
 namespace looplab {
 
 namespace {
+
+// The recorder that streams this worker's trace, for a last flush when the interpreter crashes.
+TraceRecorder* gStreamingRecorder = nullptr;
+
+// A crash (a bad ctypes pointer, a broken extension) ends the process, but the events recorded
+// since the last chunk can still go out. The flush allocates, which a crash inside malloc could
+// deadlock: an alarm ends the process two seconds later whatever happens.
+void flushTraceAndDie(int signal) {
+    alarm(2);
+    if (TraceRecorder* recorder = std::exchange(gStreamingRecorder, nullptr))
+        recorder->flush();
+    std::signal(signal, SIG_DFL);
+    raise(signal);
+}
+
+void flushTraceOnCrash(TraceRecorder* recorder) {
+    gStreamingRecorder = recorder;
+    // SIGTERM is the parent's "your budget is spent": flush, then go (WorkerProcess.cpp).
+    for (const int crash : {SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT, SIGTERM})
+        std::signal(crash, flushTraceAndDie);
+}
 
 bool isDirectory(const std::string& path) {
     struct stat info {};
@@ -64,6 +89,16 @@ int runProgramHere(const RunOptions& given) {
     EngineSession engine;
     engine.budget.maxSteps = options.maxSteps;
     engine.budget.maxLinesPerStep = options.maxLinesPerStep;
+    // In the worker, the trace streams to the parent while the program runs (TraceCopy.h).
+    std::optional<__gnu_cxx::stdio_filebuf<char>> pipe;
+    std::optional<std::ostream> pipeOut;
+    if (options.traceFd >= 0) {
+        pipe.emplace(options.traceFd, std::ios::out, 1 << 16);
+        pipeOut.emplace(&*pipe);
+        engine.recorder.startStreaming(
+            &*pipeOut, {options.program, options.lineCostNs, options.seed, {}, options.unconfined});
+        flushTraceOnCrash(&engine.recorder);
+    }
 
     int status = kExitException;
     try {
@@ -81,16 +116,13 @@ int runProgramHere(const RunOptions& given) {
         std::cerr << "looplab: internal error: " << error.what() << '\n';
         status = kExitBudget;
     }
-    const TraceHeader header{options.program, options.lineCostNs, options.seed,
-                             engine.recorder.programLoops(), options.unconfined};
-    if (options.traceFd >= 0) {
-        __gnu_cxx::stdio_filebuf<char> pipe(options.traceFd, std::ios::out, 1 << 16);
-        std::ostream out(&pipe);
-        engine.recorder.writeJson(out, header);
-        out.flush();
+    if (engine.recorder.streaming()) {
+        gStreamingRecorder = nullptr;
+        engine.recorder.finishStream();
     } else if (!options.traceOut.empty()) {
         std::ofstream out(options.traceOut, std::ios::binary);
-        engine.recorder.writeJson(out, header);
+        engine.recorder.writeJson(out, {options.program, options.lineCostNs, options.seed,
+                                        engine.recorder.programLoops(), options.unconfined});
         if (!out) {
             std::cerr << "looplab: cannot write the trace to " << options.traceOut << '\n';
             if (status == kExitFinished)

@@ -1,5 +1,7 @@
 #include "TraceCopy.h"
 
+#include <nlohmann/json.hpp>
+
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -54,7 +56,7 @@ void TraceCopy::copyFrom(int fd) {
 bool TraceCopy::commit() {
     if (!wanted())
         return true;
-    if (!problem_.empty() || fd_ < 0)
+    if (!problem_.empty() || fd_ < 0 || !usable_)
         return false;
     const bool closed = close(fd_) == 0;
     fd_ = -1;
@@ -63,6 +65,79 @@ bool TraceCopy::commit() {
         return false;
     }
     temporary_.clear();
+    return true;
+}
+
+} // namespace looplab
+
+namespace looplab {
+
+namespace {
+
+constexpr const char* kEventsOpen = "\"events\":[\n";
+
+// The file's text from `from` on.
+std::string readFrom(int fd, off_t from) {
+    std::string text;
+    char buffer[1 << 16];
+    for (off_t at = from;;) {
+        const ssize_t got = pread(fd, buffer, sizeof buffer, at);
+        if (got <= 0)
+            return text;
+        text.append(buffer, static_cast<size_t>(got));
+        at += got;
+    }
+}
+
+} // namespace
+
+bool TraceCopy::closeCutOff(const std::string& endInfoJson) {
+    if (!wanted() || fd_ < 0 || !problem_.empty())
+        return false;
+    const off_t size = lseek(fd_, 0, SEEK_END);
+    // Events are one per line; the last whole one is all that is needed, so read only the tail
+    // (the header, though, must be seen once: it can be long, with many loops).
+    constexpr off_t kTail = 8 << 20;
+    const off_t from = size > kTail ? size - kTail : 0;
+    const std::string text = readFrom(fd_, from);
+    if (text.size() >= 4 && text.compare(text.size() - 4, 4, "\n]}\n") == 0)
+        return true; // closed by the worker itself
+    const size_t eventsOpen = from == 0 ? text.find(kEventsOpen) : 0;
+    if (from == 0 && eventsOpen == std::string::npos) {
+        usable_ = false; // not even the header: nothing to show
+        return false;
+    }
+    const size_t firstEvent = from == 0 ? eventsOpen + std::strlen(kEventsOpen) : 0;
+    // Walk back over lines until one is a whole event.
+    size_t end = text.size();
+    int64_t lastTime = 0;
+    bool anyEvent = false;
+    while (end > firstEvent) {
+        const size_t lineStart = text.rfind('\n', end - 1);
+        const size_t start = lineStart == std::string::npos || lineStart < firstEvent
+                                 ? firstEvent
+                                 : lineStart + 1;
+        std::string line = text.substr(start, end - start);
+        const nlohmann::json event = nlohmann::json::parse(line, nullptr, false);
+        if (!event.is_discarded() && event.is_object()) {
+            lastTime = event.value("t", int64_t(0));
+            anyEvent = true;
+            break;
+        }
+        // A cut-off event, and the ",\n" before it.
+        end = start >= firstEvent + 2 ? start - 2 : firstEvent;
+    }
+    if (ftruncate(fd_, from + static_cast<off_t>(end)) != 0) {
+        problem_ = std::strerror(errno);
+        return false;
+    }
+    lseek(fd_, 0, SEEK_END);
+    const std::string close = std::string(anyEvent ? ",\n" : "") + "{\"e\":\"end\",\"t\":" +
+                              std::to_string(lastTime) + ",\"info\":" + endInfoJson + "}\n]}\n";
+    if (write(fd_, close.data(), close.size()) != static_cast<ssize_t>(close.size())) {
+        problem_ = std::strerror(errno);
+        return false;
+    }
     return true;
 }
 

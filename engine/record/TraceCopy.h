@@ -27,12 +27,19 @@ class TraceCopy {
     // Renames the temporary file to the destination. True when there was nothing to do or it
     // worked.
     bool commit();
+    // For a worker that ended without closing its trace (a crash, a kill, a budget): keeps every
+    // whole event that arrived, drops a cut-off last one, adds an `end` event whose `info` is
+    // `endInfoJson` at the last event's virtual time, and closes the document. A trace the
+    // worker closed itself (os._exit after finishing it) is kept as it is. False when nothing
+    // usable arrived (not even the header); then commit() puts nothing in place.
+    bool closeCutOff(const std::string& endInfoJson);
 
   private:
     std::string destination_;
     std::string temporary_;
     int fd_ = -1;
     std::string problem_;
+    bool usable_ = true;
 };
 
 } // namespace looplab

@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include <charconv>
+#include <chrono>
 #include <unordered_map>
 
 namespace looplab {
@@ -178,8 +179,10 @@ void writeEvent(std::string& out, const TraceEvent& e, LineFrameMemory& frames) 
 
 } // namespace
 
-void TraceRecorder::writeJson(std::ostream& out, const TraceHeader& header) const {
-    out << "{\"format\":\"looplab-trace\",\"version\":" << kFormatVersion
+namespace {
+
+void writeHeader(std::ostream& out, const TraceHeader& header) {
+    out << "{\"format\":\"looplab-trace\",\"version\":" << TraceRecorder::kFormatVersion
         << ",\"program\":" << quoted(header.program) << ",\"line_cost_ns\":" << header.lineCostNs
         << ",\"seed\":" << header.seed;
     if (!header.loops.empty()) {
@@ -192,19 +195,82 @@ void TraceRecorder::writeJson(std::ostream& out, const TraceHeader& header) cons
     if (!header.unconfined.empty())
         out << ",\"unconfined\":" << quoted(header.unconfined);
     out << ",\"events\":[\n";
+}
+
+int64_t steadyNs() {
+    return std::chrono::duration_cast<std::chrono::nanoseconds>(
+               std::chrono::steady_clock::now().time_since_epoch())
+        .count();
+}
+
+} // namespace
+
+// Events are separated by ",\n" written before each one but the first, so that whatever has
+// been written at any moment ends with a whole event (the parent can close a cut-off trace).
+void TraceRecorder::writeJson(std::ostream& out, const TraceHeader& header) const {
+    writeHeader(out, header);
     std::string buffer;
     buffer.reserve(1 << 20);
     LineFrameMemory frames;
     for (size_t i = 0; i < events_.size(); ++i) {
+        if (i > 0)
+            buffer += ",\n";
         writeEvent(buffer, events_[i], frames);
-        buffer += i + 1 < events_.size() ? ",\n" : "\n";
         if (buffer.size() > (1 << 20) - 4096) {
             out.write(buffer.data(), static_cast<std::streamsize>(buffer.size()));
             buffer.clear();
         }
     }
     out.write(buffer.data(), static_cast<std::streamsize>(buffer.size()));
-    out << "]}\n";
+    out << "\n]}\n";
+}
+
+void TraceRecorder::startStreaming(std::ostream* out, TraceHeader header) {
+    out_ = out;
+    header_ = std::move(header);
+    lastFlushNs_ = steadyNs();
+}
+
+void TraceRecorder::flushIfDue() {
+    if (events_.size() >= kChunkEvents || steadyNs() - lastFlushNs_ >= kFlushIntervalNs)
+        writeStreamed(false);
+}
+
+void TraceRecorder::flush() {
+    if (out_)
+        writeStreamed(false);
+}
+
+void TraceRecorder::finishStream() {
+    if (!out_)
+        return;
+    writeStreamed(true);
+    *out_ << "\n]}\n";
+    out_->flush();
+    out_ = nullptr;
+}
+
+void TraceRecorder::writeStreamed(bool final) {
+    lastFlushNs_ = steadyNs();
+    if (!headerWritten_) {
+        if (!loopsKnown_ && !final)
+            return; // the header must name the program's loops; they come before its first line
+        header_.loops = loops_;
+        writeHeader(*out_, header_);
+        headerWritten_ = true;
+    }
+    chunk_.clear();
+    for (const TraceEvent& event : events_) {
+        if (streamed_ > 0)
+            chunk_ += ",\n";
+        writeEvent(chunk_, event, streamFrames_);
+        ++streamed_;
+    }
+    events_.clear();
+    out_->write(chunk_.data(), static_cast<std::streamsize>(chunk_.size()));
+    out_->flush();
+    if (chunk_.capacity() > (8 << 20))
+        std::string().swap(chunk_); // one huge chunk is no reason to keep its memory
 }
 
 } // namespace looplab

@@ -8,6 +8,8 @@
 #include "TraceCopy.h"
 #include "WorkerConfinement.h"
 
+#include <nlohmann/json.hpp>
+
 #include <cerrno>
 #include <chrono>
 #include <csignal>
@@ -74,6 +76,22 @@ bool makePipe(int ends[2]) {
 void endGroup(pid_t worker) {
     // The worker leads its own process group: anything it left behind goes with it.
     kill(-worker, SIGKILL);
+}
+
+// A spent budget: SIGTERM first, so the worker sends the events it has not streamed yet (its
+// handler flushes, then dies), while this side keeps draining the pipe; SIGKILL after a second.
+void stopForBudget(pid_t worker, int tracePipe, TraceCopy& trace, int& waitStatus) {
+    kill(worker, SIGTERM);
+    const auto giveUp = std::chrono::steady_clock::now() + std::chrono::seconds(1);
+    while (std::chrono::steady_clock::now() < giveUp) {
+        if (tracePipe >= 0)
+            trace.copyFrom(tracePipe);
+        if (waitpid(worker, &waitStatus, WNOHANG) == worker)
+            return;
+        poll(nullptr, 0, 2);
+    }
+    endGroup(worker);
+    waitpid(worker, &waitStatus, 0);
 }
 
 } // namespace
@@ -147,8 +165,7 @@ int runInWorkerProcess(const RunOptions& options) {
         else if (std::chrono::steady_clock::now() > deadline)
             killedFor = "time";
         if (killedFor) {
-            endGroup(child);
-            waitpid(child, &waitStatus, 0);
+            stopForBudget(child, tracePipe[0], trace, waitStatus);
             break;
         }
     }
@@ -160,20 +177,7 @@ int runInWorkerProcess(const RunOptions& options) {
     unsigned char outcome = 0;
     const bool reported = read(outcomePipe[0], &outcome, 1) == 1;
     close(outcomePipe[0]);
-    if (killedFor && std::strcmp(killedFor, "memory") == 0) {
-        std::fprintf(stderr,
-                     "looplab: budget exceeded: the program used more than %lld MiB of memory\n",
-                     static_cast<long long>(options.memoryLimitBytes >> 20));
-        return kExitBudget;
-    }
-    if (killedFor) {
-        std::fprintf(stderr,
-                     "looplab: budget exceeded: the program ran for more than %d seconds of real "
-                     "time\n",
-                     options.wallClockLimitSeconds);
-        return kExitBudget;
-    }
-    if (WIFEXITED(waitStatus) && reported) {
+    if (WIFEXITED(waitStatus) && reported && !killedFor) {
         if (!trace.commit() && outcome == kExitFinished) {
             std::fprintf(stderr, "looplab: cannot write the trace to %s: %s\n",
                          options.traceOut.c_str(), trace.problem().c_str());
@@ -181,16 +185,38 @@ int runInWorkerProcess(const RunOptions& options) {
         }
         return outcome;
     }
-    if (WIFEXITED(waitStatus)) {
-        std::fprintf(stderr,
-                     "looplab: the program ended the worker process itself with status %d "
-                     "(os._exit); nothing after that point was recorded\n",
-                     WEXITSTATUS(waitStatus));
-        return kExitProgramExit;
+    // The worker did not end as LoopLab does: say why, and keep the trace up to there.
+    nlohmann::json end;
+    int status = kExitBudget;
+    if (killedFor && std::strcmp(killedFor, "memory") == 0) {
+        end = {{"status", "budget"},
+               {"message", "looplab: budget exceeded: the program used more than " +
+                               std::to_string(options.memoryLimitBytes >> 20) +
+                               " MiB of memory"}};
+    } else if (killedFor) {
+        end = {{"status", "budget"},
+               {"message", "looplab: budget exceeded: the program ran for more than " +
+                               std::to_string(options.wallClockLimitSeconds) +
+                               " seconds of real time"}};
+    } else if (WIFEXITED(waitStatus)) {
+        status = kExitProgramExit;
+        end = {{"status", "exit"},
+               {"exit", WEXITSTATUS(waitStatus)},
+               {"how", "os._exit"},
+               {"message", "looplab: the program ended the worker process itself with status " +
+                               std::to_string(WEXITSTATUS(waitStatus)) +
+                               " (os._exit); nothing after that point was recorded"}};
+    } else {
+        end = {{"status", "crashed"},
+               {"signal", WTERMSIG(waitStatus)},
+               {"message", "looplab: the program crashed the interpreter (signal " +
+                               std::to_string(WTERMSIG(waitStatus)) + ")"}};
     }
-    std::fprintf(stderr, "looplab: the program crashed the interpreter (signal %d)\n",
-                 WTERMSIG(waitStatus));
-    return kExitBudget;
+    std::fprintf(stderr, "%s\n", end["message"].get<std::string>().c_str());
+    end["exit"] = end.value("exit", status);
+    if (trace.closeCutOff(end.dump()))
+        trace.commit();
+    return status;
 }
 
 } // namespace looplab

@@ -25,7 +25,8 @@ std::string existingProgram() {
 
 TEST(CommandLine, RunWithEveryOption) {
     const Command c = parseCommandLine({"run", existingProgram(), "--stamp", "--trace", "t.json",
-                                        "--line-cost", "0", "--seed", "7", "--max-steps", "50"});
+                                        "--line-cost", "0", "--seed", "7", "--max-steps", "50",
+                                        "--max-seconds", "9"});
     ASSERT_EQ(c.kind, Command::Kind::Run) << c.error;
     EXPECT_EQ(c.run.program, existingProgram());
     EXPECT_TRUE(c.run.stamp);
@@ -33,6 +34,7 @@ TEST(CommandLine, RunWithEveryOption) {
     EXPECT_EQ(c.run.lineCostNs, 0);
     EXPECT_EQ(c.run.seed, 7);
     EXPECT_EQ(c.run.maxSteps, 50);
+    EXPECT_EQ(c.run.wallClockLimitSeconds, 9);
 }
 
 TEST(CommandLine, DefaultsMatchTheModel) {
@@ -67,6 +69,8 @@ TEST(CommandLine, UsageErrorsSayWhatIsWrong) {
         {{"run", existingProgram(), "--line-cost"}, "--line-cost"},
         {{"run", existingProgram(), "--seed", "x"}, "--seed"},
         {{"run", existingProgram(), "--max-steps", "0"}, "--max-steps"},
+        {{"run", existingProgram(), "--max-seconds", "0"}, "--max-seconds"},
+        {{"run", existingProgram(), "--max-seconds", "86401"}, "--max-seconds"},
         {{"run", existingProgram(), "--trace"}, "--trace"},
         {{"run", existingProgram(), existingProgram()}, "one program"},
         {{"--frobnicate"}, "unknown option"},

@@ -7,6 +7,7 @@ import subprocess
 import sys
 import tempfile
 import textwrap
+import time
 import unittest
 
 LOOPLAB = None
@@ -370,6 +371,85 @@ class ExitStatus(unittest.TestCase):
         status, out, err = run("import subprocess\nsubprocess.run(['ls'])\n")
         self.assertEqual(status, 1)
         self.assertIn("not simulated", err)
+
+
+class CutShort(unittest.TestCase):
+    """A run that ends before asyncio.run returns keeps what it printed and what was recorded up
+    to there: the trace streams to `looplab run` while the program runs (docs/trace-format.md)."""
+
+    def run_traced(self, source, *flags):
+        with tempfile.TemporaryDirectory() as folder:
+            path = os.path.join(folder, "prog.py")
+            trace = os.path.join(folder, "trace.json")
+            with open(path, "w") as f:
+                f.write(textwrap.dedent(source))
+            start = time.monotonic()
+            done = subprocess.run([LOOPLAB, "run", path, "--trace", trace, *flags],
+                                  capture_output=True, text=True, timeout=120)
+            elapsed = time.monotonic() - start
+            self.assertEqual(sorted(os.listdir(folder)), ["prog.py", "trace.json"])  # no leftovers
+            with open(trace) as f:
+                return done.returncode, done.stdout, done.stderr, json.load(f), elapsed
+
+    def test_os_exit_keeps_the_output_and_the_trace_up_to_the_call(self):
+        status, out, err, trace, _ = self.run_traced("""
+            import asyncio, os
+            async def main():
+                print("x")
+                await asyncio.sleep(1)
+                print("y")
+                os._exit(0)
+                print("never")
+            asyncio.run(main())
+        """)
+        self.assertEqual(status, 5, err)
+        self.assertEqual(out, "x\ny\n")
+        end = trace["events"][-1]
+        self.assertEqual(end["e"], "end")
+        self.assertEqual((end["info"]["status"], end["info"]["exit"], end["info"]["how"]),
+                         ("exit", 0, "os._exit"))
+        self.assertEqual(end["t"] // 10**9, 1)
+        prints = [e["text"] for e in trace["events"] if e["e"] == "print"]
+        self.assertEqual(prints, ["x", "y"])
+        self.assertEqual([e["line"] for e in trace["events"] if e["e"] == "line"][-1], 7)
+
+    def test_a_crash_keeps_the_trace_up_to_the_crashing_line(self):
+        status, out, err, trace, _ = self.run_traced("""
+            import asyncio, ctypes
+            async def main():
+                for i in range(3):
+                    await asyncio.sleep(0.5)
+                    print("tick", i)
+                ctypes.string_at(0)
+            asyncio.run(main())
+        """)
+        self.assertEqual(status, 4, err)
+        self.assertIn("looplab: the program crashed the interpreter (signal", err)
+        events = trace["events"]
+        self.assertEqual(events[-1]["e"], "end")
+        self.assertEqual(events[-1]["info"]["status"], "crashed")
+        self.assertEqual([e["text"] for e in events if e["e"] == "print"],
+                         ["tick 0", "tick 1", "tick 2"])
+        self.assertEqual([e["line"] for e in events if e["e"] == "line"][-1], 7)
+        self.assertEqual(events[-1]["t"], 1500000000 + events[-1]["t"] % 10**6)
+
+    def test_a_spent_real_time_budget_keeps_the_trace_up_to_the_blocking_call(self):
+        status, out, err, trace, elapsed = self.run_traced("""
+            import asyncio, select
+            async def main():
+                for i in range(3):
+                    await asyncio.sleep(0.5)
+                    print("tick", i)
+                select.select([], [], [], 60)  # a real wait, outside the simulation
+            asyncio.run(main())
+        """, "--max-seconds", "2")
+        self.assertEqual(status, 4, err)
+        self.assertIn("more than 2 seconds of real time", err)
+        self.assertLess(elapsed, 20)
+        events = trace["events"]
+        self.assertEqual(events[-1]["info"]["status"], "budget")
+        self.assertEqual(len([e for e in events if e["e"] == "print"]), 3)
+        self.assertEqual([e["line"] for e in events if e["e"] == "line"][-1], 7)
 
 
 class Trace(unittest.TestCase):

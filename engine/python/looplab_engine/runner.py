@@ -37,6 +37,7 @@ def run(settings):
     recorder.install_cleanup_marker()
     _looplab.configure_describer(recorder, program, os.path.dirname(asyncio.__file__))
     _looplab.configure_labeler(asyncio.Task, recorder.task_id)
+    _keep_output_on_os_exit(output, real_stdout, settings["stamp"])
 
     status, message, report = _execute(program, settings["line_cost_ns"], virtual_loop.Deadlock)
 
@@ -102,6 +103,33 @@ def _execute(program, line_cost_ns, deadlock_type):
         return EXCEPTION, None, None
     finally:
         _looplab.uninstall_tracer()
+
+
+def _keep_output_on_os_exit(output, real_stdout, stamp):
+    """os._exit ends the process at once, as in CPython (no finally blocks, no clean-up), but
+    what the program printed and what LoopLab recorded up to that call are kept: the output is
+    written out and the trace closed with an end of status "exit" before the process goes."""
+    import operator
+    import posix
+
+    real_exit = posix._exit
+
+    def _exit(status):
+        status = operator.index(status)  # a TypeError for anything else, as in CPython
+        output.finish()
+        real_stdout.write(output.render(stamp))
+        real_stdout.flush()
+        sys.stderr.flush()
+        end = {"status": "exit", "exit": status, "how": "os._exit",
+               "message": f"looplab: the program ended the worker process itself with status "
+                          f"{status} (os._exit); nothing after that point was recorded",
+               "lines": _looplab.lines_executed()}
+        _looplab.record_end(json.dumps(end, separators=(",", ":")))
+        _looplab.finish_trace()
+        real_exit(status)
+
+    _exit.__name__ = _exit.__qualname__ = "_exit"
+    os._exit = posix._exit = _exit
 
 
 def _loops(source):

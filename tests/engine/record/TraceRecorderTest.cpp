@@ -108,3 +108,53 @@ TEST(TraceRecorder, LinesOfAnOlderTraceHaveNoFrame) {
     EXPECT_EQ(read.trace.events[1].depth, 0);
     EXPECT_TRUE(read.trace.header.loops.empty());
 }
+
+namespace {
+
+// A run of `count` line events across two tasks and frames, with a print now and then.
+void recordRun(TraceRecorder& recorder, int count) {
+    recorder.setProgramLoops({{3, 5}});
+    for (int i = 0; i < count; ++i) {
+        TraceEvent line{EventKind::Line, 100 * i, 1 + i % 2, -1, 10 + i % 7, 0, {}, {}};
+        line.frame = 1 + (i / 50) % 3;
+        line.depth = 1 + (i / 50) % 3;
+        recorder.add(line);
+        if (i % 1000 == 0)
+            recorder.add({EventKind::Print, 100 * i, 1, -1, 0, 0, "p" + std::to_string(i), ""});
+    }
+}
+
+} // namespace
+
+TEST(TraceRecorder, AStreamedTraceIsTheSameDocumentAndLeavesMemory) {
+    const TraceHeader header{"prog.py", 100, 3, {{3, 5}}, ""};
+    TraceRecorder whole;
+    recordRun(whole, 30'000);
+    std::ostringstream expected;
+    whole.writeJson(expected, header);
+
+    TraceRecorder streamed;
+    std::ostringstream out;
+    streamed.startStreaming(&out, {"prog.py", 100, 3, {}, ""}); // loops arrive later, as in a run
+    recordRun(streamed, 30'000);
+    // Chunks went out during the run, and the events written are no longer held.
+    EXPECT_GT(out.str().size(), 0u);
+    EXPECT_LT(streamed.events().size(), 30'000u);
+    EXPECT_EQ(streamed.size(), whole.size());
+    streamed.finishStream();
+    EXPECT_EQ(out.str(), expected.str()); // byte for byte, frames and all
+    EXPECT_FALSE(streamed.streaming());
+}
+
+TEST(TraceRecorder, WhatWasStreamedAtAnyMomentEndsWithAWholeEvent) {
+    TraceRecorder recorder;
+    std::ostringstream out;
+    recorder.startStreaming(&out, {"prog.py", 100, 0, {}, ""});
+    recorder.setProgramLoops({});
+    recordRun(recorder, 100);
+    recorder.flush();
+    const std::string text = out.str();
+    ASSERT_EQ(text.back(), '}');
+    const std::string lastLine = text.substr(text.rfind('\n') + 1);
+    EXPECT_TRUE(nlohmann::json::accept(lastLine)) << lastLine;
+}
