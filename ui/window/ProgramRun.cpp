@@ -44,6 +44,7 @@ int exitStatusOf(const std::string& status) {
            : status == "exception" ? kExitException
            : status == "deadlock"  ? kExitDeadlock
            : status == "budget"    ? kExitBudget
+           : status == "crashed"   ? kExitBudget
            : status == "exit"      ? kExitProgramExit
                                    : -1;
 }
