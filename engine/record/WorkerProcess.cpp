@@ -2,6 +2,7 @@
 
 #include "ConfinementPlan.h"
 #include "ConfinementSupport.h"
+#include "OutputRelay.h"
 #include "ProgramAuditHook.h"
 #include "ProgramRunner.h"
 #include "ScratchFolder.h"
@@ -46,7 +47,9 @@ bool makePipe(int ends[2]) {
 
 // In the forked child: confine, then run the program. Never returns.
 [[noreturn]] void runAsWorker(const RunOptions& options, const ConfinementPlan& plan,
-                              const ConfinementSupport& support, int outcomeFd, int traceFd) {
+                              const ConfinementSupport& support, OutputRelay& relay, int outcomeFd,
+                              int traceFd) {
+    relay.attachInWorker();
     // Nothing to read: a program that waits for input gets end-of-file at once instead of
     // waiting for a keyboard that is not there.
     if (const int nothing = open("/dev/null", O_RDONLY); nothing >= 0) {
@@ -124,6 +127,12 @@ int runInWorkerProcess(const RunOptions& options) {
         return kExitBudget;
     }
     fcntl(tracePipe[1], F_SETPIPE_SZ, 1 << 20); // fewer wake-ups while a big trace streams
+    // Room for everything print() may write (its own budget) with stamps, and a traceback.
+    OutputRelay relay(4 * options.outputLimitBytes + (1 << 20));
+    if (!relay.open()) {
+        std::fprintf(stderr, "looplab: cannot start a worker process: %s\n", std::strerror(errno));
+        return kExitBudget;
+    }
     const pid_t child = fork();
     if (child < 0) {
         std::fprintf(stderr, "looplab: cannot start a worker process: %s\n", std::strerror(errno));
@@ -133,8 +142,9 @@ int runInWorkerProcess(const RunOptions& options) {
         close(outcomePipe[0]);
         if (tracePipe[0] >= 0)
             close(tracePipe[0]);
-        runAsWorker(options, plan, support, outcomePipe[1], tracePipe[1]);
+        runAsWorker(options, plan, support, relay, outcomePipe[1], tracePipe[1]);
     }
+    relay.detachInParent();
     close(outcomePipe[1]);
     if (tracePipe[1] >= 0)
         close(tracePipe[1]);
@@ -144,12 +154,13 @@ int runInWorkerProcess(const RunOptions& options) {
     int waitStatus = 0;
     const char* killedFor = nullptr;
     for (;;) {
-        // Copy what the worker wrote of its trace; wait at most 2 ms for more.
-        pollfd ready{tracePipe[0], POLLIN, 0};
-        if (tracePipe[0] >= 0 && poll(&ready, 1, 2) > 0)
+        // Copy what the worker wrote of its trace and output; wait at most 2 ms for more.
+        pollfd ready[] = {
+            {tracePipe[0], POLLIN, 0}, {relay.outputFd(), POLLIN, 0}, {relay.errorFd(), POLLIN, 0}};
+        poll(ready, 3, 2);
+        if (tracePipe[0] >= 0)
             trace.copyFrom(tracePipe[0]);
-        else if (tracePipe[0] < 0)
-            poll(nullptr, 0, 2);
+        relay.pump();
         const pid_t done = waitpid(child, &waitStatus, WNOHANG);
         if (done == child)
             break;
@@ -164,6 +175,8 @@ int runInWorkerProcess(const RunOptions& options) {
             killedFor = "memory";
         else if (std::chrono::steady_clock::now() > deadline)
             killedFor = "time";
+        else if (relay.flooded())
+            killedFor = "output";
         if (killedFor) {
             stopForBudget(child, tracePipe[0], trace, waitStatus);
             break;
@@ -174,6 +187,7 @@ int runInWorkerProcess(const RunOptions& options) {
         trace.copyFrom(tracePipe[0]); // what was left in the pipe
         close(tracePipe[0]);
     }
+    relay.pump();
     unsigned char outcome = 0;
     const bool reported = read(outcomePipe[0], &outcome, 1) == 1;
     close(outcomePipe[0]);
@@ -191,8 +205,13 @@ int runInWorkerProcess(const RunOptions& options) {
     if (killedFor && std::strcmp(killedFor, "memory") == 0) {
         end = {{"status", "budget"},
                {"message", "looplab: budget exceeded: the program used more than " +
-                               std::to_string(options.memoryLimitBytes >> 20) +
-                               " MiB of memory"}};
+                               std::to_string(options.memoryLimitBytes >> 20) + " MiB of memory"}};
+    } else if (killedFor && std::strcmp(killedFor, "output") == 0) {
+        end = {{"status", "budget"},
+               {"message", "looplab: budget exceeded: the program wrote more than " +
+                               std::to_string(relay.limitBytes() >> 20) +
+                               " MiB straight to its standard output or error (os.write); the "
+                               "rest was dropped"}};
     } else if (killedFor) {
         end = {{"status", "budget"},
                {"message", "looplab: budget exceeded: the program ran for more than " +

@@ -452,6 +452,31 @@ class CutShort(unittest.TestCase):
         self.assertEqual([e["line"] for e in events if e["e"] == "line"][-1], 7)
 
 
+class RawOutputFlood(unittest.TestCase):
+    """print() has a budget inside the simulation; raw writes to the descriptors are counted by
+    `looplab run`, which forwards the worker's output (engine/record/OutputRelay)."""
+
+    def test_os_write_floods_are_cut_at_the_limit_and_stop_the_run(self):
+        for fd in (1, 2):
+            with tempfile.TemporaryDirectory() as folder:
+                path = os.path.join(folder, "prog.py")
+                with open(path, "w") as f:
+                    f.write("import asyncio, os\nasync def main():\n    await asyncio.sleep(1)\n"
+                            f"    while True:\n        os.write({fd}, b'x' * 65536)\n"
+                            "asyncio.run(main())\n")
+                start = time.monotonic()
+                done = subprocess.run([LOOPLAB, "run", path], capture_output=True, timeout=120)
+                self.assertLess(time.monotonic() - start, 60)
+                self.assertEqual(done.returncode, 4)
+                flooded = done.stdout if fd == 1 else done.stderr
+                limit = 33 * 1024 * 1024  # 4 x the 8 MiB print budget + 1 MiB
+                self.assertGreaterEqual(len(flooded), limit - 65536)
+                self.assertLessEqual(len(flooded), limit + 4096)
+                self.assertIn(b"looplab: budget exceeded: the program wrote more than 33 MiB "
+                              b"straight to its standard output or error (os.write)",
+                              done.stderr)
+
+
 class Trace(unittest.TestCase):
     SOURCE = """
         import asyncio
