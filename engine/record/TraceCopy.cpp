@@ -114,9 +114,8 @@ bool TraceCopy::closeCutOff(const std::string& endInfoJson) {
     bool anyEvent = false;
     while (end > firstEvent) {
         const size_t lineStart = text.rfind('\n', end - 1);
-        const size_t start = lineStart == std::string::npos || lineStart < firstEvent
-                                 ? firstEvent
-                                 : lineStart + 1;
+        const size_t start =
+            lineStart == std::string::npos || lineStart < firstEvent ? firstEvent : lineStart + 1;
         std::string line = text.substr(start, end - start);
         const nlohmann::json event = nlohmann::json::parse(line, nullptr, false);
         if (!event.is_discarded() && event.is_object()) {
@@ -132,8 +131,9 @@ bool TraceCopy::closeCutOff(const std::string& endInfoJson) {
         return false;
     }
     lseek(fd_, 0, SEEK_END);
-    const std::string close = std::string(anyEvent ? ",\n" : "") + "{\"e\":\"end\",\"t\":" +
-                              std::to_string(lastTime) + ",\"info\":" + endInfoJson + "}\n]}\n";
+    const std::string close = std::string(anyEvent ? ",\n" : "") +
+                              "{\"e\":\"end\",\"t\":" + std::to_string(lastTime) +
+                              ",\"info\":" + endInfoJson + "}\n]}\n";
     if (write(fd_, close.data(), close.size()) != static_cast<ssize_t>(close.size())) {
         problem_ = std::strerror(errno);
         return false;

@@ -18,7 +18,8 @@ namespace {
 const std::string kHeader =
     R"({"format":"looplab-trace","version":1,"program":"p.py","line_cost_ns":100,"seed":0,"events":[)"
     "\n";
-const std::string kEvent1 = R"({"e":"task","t":0,"task":1,"parent":-1,"line":3,"name":"Task-1","coro":"main"})";
+const std::string kEvent1 =
+    R"({"e":"task","t":0,"task":1,"parent":-1,"line":3,"name":"Task-1","coro":"main"})";
 const std::string kEvent2 = R"({"e":"line","t":700,"task":1,"line":4,"f":1,"d":1})";
 
 class TraceCopyTest : public ::testing::Test {
