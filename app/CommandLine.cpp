@@ -60,6 +60,8 @@ Command parseRun(const std::vector<std::string>& args) {
         };
         if (arg == "--stamp") {
             run.stamp = true;
+        } else if (arg == "--progress") {
+            run.progress = true;
         } else if (arg == "--trace") {
             if (!value(run.traceOut))
                 return usageError("--trace needs a file name");
@@ -283,7 +285,7 @@ std::string usageText() {
            "      virtual time. --screenshot renders the window to a PNG and exits (no display\n"
            "      needed). --present opens presenting (F5): full screen, large, for a room.\n"
            "  looplab run PROGRAM.py [--stamp] [--trace OUT.json] [--line-cost NS] [--seed N]\n"
-           "                         [--max-steps N] [--max-seconds S]\n"
+           "                         [--max-steps N] [--max-seconds S] [--progress]\n"
            "      Run an asyncio program on LoopLab's virtual-time event loop.\n"
            "      --stamp          prefix each output line with its virtual time [S.mmm]\n"
            "      --trace FILE     write the recorded trace as JSON (docs/trace-format.md)\n"
@@ -292,6 +294,8 @@ std::string usageText() {
            "      --max-steps N    stop after N loop callbacks (default 2000000)\n"
            "      --max-seconds S  stop after S seconds of real time (default 120); the trace\n"
            "                       keeps what was recorded until then\n"
+           "      --progress       every 0.25 s, a line 'looplab-progress: EVENTS VIRTUAL_NS'\n"
+           "                       on stderr (needs --trace)\n"
            "  looplab export PROGRAM.py -o OUT [--view timeline|concurrency|breakdown]\n"
            "                 [--size WxH] [--dpr 2] [--theme light|dark|high-contrast]\n"
            "                 [--from T] [--to T]\n"

@@ -77,8 +77,11 @@ void OutputRelay::pump(Stream& stream) {
         if (got <= 0)
             return;
         const int64_t room = limit_ - stream.forwarded;
-        if (room > 0)
-            writeAll(stream.target, buffer, got < room ? got : static_cast<ssize_t>(room));
+        if (room > 0) {
+            const ssize_t kept = got < room ? got : static_cast<ssize_t>(room);
+            writeAll(stream.target, buffer, kept);
+            stream.atLineStart = buffer[kept - 1] == '\n';
+        }
         stream.forwarded += got;
         if (stream.forwarded > limit_)
             flooded_ = true;

@@ -31,6 +31,9 @@ class OutputRelay {
     void pump();
     // Whether a stream went past the limit (what came after it was dropped).
     bool flooded() const { return flooded_; }
+    // Whether what was forwarded to stderr so far ends a line: where a line of LoopLab's own
+    // may go without splitting one of the program's.
+    bool errorAtLineStart() const { return err_.atLineStart; }
     int64_t limitBytes() const { return limit_; }
 
   private:
@@ -39,6 +42,7 @@ class OutputRelay {
         int write = -1;
         int target = -1; // this process's descriptor the bytes go to
         int64_t forwarded = 0;
+        bool atLineStart = true;
     };
     void pump(Stream& stream);
 

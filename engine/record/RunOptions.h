@@ -22,6 +22,9 @@ struct RunOptions {
     std::string program;  // path as the user gave it; tracebacks and the tracer use it as is
     bool stamp = false;   // prefix stdout lines with [S.mmm]
     std::string traceOut; // write the JSON trace here ("" = do not)
+    // Report how far the recording has got on stderr, every 0.25 s of real time, as lines
+    // "looplab-progress: EVENTS VIRTUAL_NS" (the window's progress dialog reads them).
+    bool progress = false;
     int64_t lineCostNs = 100;
     int64_t seed = 0;
     int64_t maxSteps = 2'000'000;

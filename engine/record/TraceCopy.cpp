@@ -3,8 +3,10 @@
 #include <nlohmann/json.hpp>
 
 #include <cerrno>
+#include <charconv>
 #include <cstdio>
 #include <cstring>
+#include <string_view>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -33,6 +35,28 @@ TraceCopy::~TraceCopy() {
         unlink(temporary_.c_str());
 }
 
+void TraceCopy::noteProgress(const char* data, ssize_t size) {
+    const char* lastLine = nullptr;
+    for (const char* at = data; at < data + size; ++at) {
+        if (*at == '\n') {
+            ++events_;
+            lastLine = at + 1;
+        }
+    }
+    // Every event starts {"e":"…","t":N: the time of the last one that began in this chunk.
+    if (!lastLine)
+        return;
+    const std::string_view rest(lastLine, static_cast<size_t>(data + size - lastLine));
+    const size_t key = rest.find("\"t\":");
+    if (key == std::string_view::npos)
+        return;
+    int64_t t = 0;
+    const char* digits = rest.data() + key + 4;
+    const auto parsed = std::from_chars(digits, rest.data() + rest.size(), t);
+    if (parsed.ec == std::errc())
+        lastTimeNs_ = t;
+}
+
 void TraceCopy::copyFrom(int fd) {
     char buffer[1 << 16];
     for (;;) {
@@ -41,6 +65,7 @@ void TraceCopy::copyFrom(int fd) {
             continue;
         if (got <= 0)
             return; // would block, or the worker closed its end
+        noteProgress(buffer, got);
         for (ssize_t done = 0; fd_ >= 0 && problem_.empty() && done < got;) {
             const ssize_t put = write(fd_, buffer + done, static_cast<size_t>(got - done));
             if (put < 0 && errno == EINTR)

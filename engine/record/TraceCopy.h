@@ -4,7 +4,9 @@
 // destination, put in place only when the run ended as LoopLab reported. A worker that crashes
 // or is killed halfway leaves the destination as it was, never half a trace.
 
+#include <cstdint>
 #include <string>
+#include <sys/types.h>
 
 namespace looplab {
 
@@ -18,6 +20,10 @@ class TraceCopy {
     TraceCopy& operator=(const TraceCopy&) = delete;
 
     bool wanted() const { return !destination_.empty(); }
+    // How far the copy has got: whole events received (one per line) and the virtual time of
+    // the last one (ns), for a progress report.
+    int64_t eventsCopied() const { return events_; }
+    int64_t lastTimeNs() const { return lastTimeNs_; }
     // "" while all is well, else what went wrong (as strerror says it).
     const std::string& problem() const { return problem_; }
 
@@ -35,11 +41,15 @@ class TraceCopy {
     bool closeCutOff(const std::string& endInfoJson);
 
   private:
+    void noteProgress(const char* data, ssize_t size);
+
     std::string destination_;
     std::string temporary_;
     int fd_ = -1;
     std::string problem_;
     bool usable_ = true;
+    int64_t events_ = 0;
+    int64_t lastTimeNs_ = 0;
 };
 
 } // namespace looplab

@@ -153,6 +153,7 @@ int runInWorkerProcess(const RunOptions& options) {
         std::chrono::steady_clock::now() + std::chrono::seconds(options.wallClockLimitSeconds);
     int waitStatus = 0;
     const char* killedFor = nullptr;
+    auto nextReport = std::chrono::steady_clock::now() + std::chrono::milliseconds(250);
     for (;;) {
         // Copy what the worker wrote of its trace and output; wait at most 2 ms for more.
         pollfd ready[] = {
@@ -161,6 +162,13 @@ int runInWorkerProcess(const RunOptions& options) {
         if (tracePipe[0] >= 0)
             trace.copyFrom(tracePipe[0]);
         relay.pump();
+        if (options.progress && relay.errorAtLineStart() &&
+            std::chrono::steady_clock::now() >= nextReport) {
+            std::fprintf(stderr, "looplab-progress: %lld %lld\n",
+                         static_cast<long long>(trace.eventsCopied()),
+                         static_cast<long long>(trace.lastTimeNs()));
+            nextReport = std::chrono::steady_clock::now() + std::chrono::milliseconds(250);
+        }
         const pid_t done = waitpid(child, &waitStatus, WNOHANG);
         if (done == child)
             break;

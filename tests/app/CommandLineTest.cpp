@@ -26,7 +26,7 @@ std::string existingProgram() {
 TEST(CommandLine, RunWithEveryOption) {
     const Command c = parseCommandLine({"run", existingProgram(), "--stamp", "--trace", "t.json",
                                         "--line-cost", "0", "--seed", "7", "--max-steps", "50",
-                                        "--max-seconds", "9"});
+                                        "--max-seconds", "9", "--progress"});
     ASSERT_EQ(c.kind, Command::Kind::Run) << c.error;
     EXPECT_EQ(c.run.program, existingProgram());
     EXPECT_TRUE(c.run.stamp);
@@ -35,6 +35,7 @@ TEST(CommandLine, RunWithEveryOption) {
     EXPECT_EQ(c.run.seed, 7);
     EXPECT_EQ(c.run.maxSteps, 50);
     EXPECT_EQ(c.run.wallClockLimitSeconds, 9);
+    EXPECT_TRUE(c.run.progress);
 }
 
 TEST(CommandLine, DefaultsMatchTheModel) {

@@ -3,6 +3,7 @@
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QFileInfo>
+#include <QLocale>
 #include <QProcess>
 #include <QProgressDialog>
 #include <QWidget>
@@ -21,6 +22,36 @@ constexpr int kDialogDelayMs = 400;
 
 } // namespace
 
+QByteArray takeProgressLines(const QByteArray& text, RecordingProgress& progress,
+                             QByteArray* partialLine) {
+    static const QByteArray prefix = QByteArrayLiteral("looplab-progress: ");
+    QByteArray kept;
+    qsizetype start = 0;
+    for (qsizetype end; (end = text.indexOf('\n', start)) >= 0; start = end + 1) {
+        const QByteArray line = text.mid(start, end - start + 1);
+        if (!line.startsWith(prefix)) {
+            kept += line;
+            continue;
+        }
+        const QList<QByteArray> numbers = line.mid(prefix.size()).trimmed().split(' ');
+        if (numbers.size() == 2) {
+            progress.events = numbers[0].toLongLong();
+            progress.virtualNs = numbers[1].toLongLong();
+        }
+    }
+    *partialLine = text.mid(start);
+    return kept;
+}
+
+QString progressText(const QString& fileName, const RecordingProgress& progress, int realSeconds) {
+    if (progress.events == 0)
+        return QObject::tr("Recording %1… %2 s of real time").arg(fileName).arg(realSeconds);
+    return QObject::tr("Recording %1… %2 events, %3 s of virtual time (%4 s of real time)")
+        .arg(fileName, QLocale().toString(progress.events))
+        .arg(static_cast<double>(progress.virtualNs) / 1e9, 0, 'f', 3)
+        .arg(realSeconds);
+}
+
 RecordingResult recordInChild(const QString& looplabExecutable, const QString& programPath,
                               const QString& tracePath, QWidget* parent) {
     RecordingResult result;
@@ -30,15 +61,18 @@ RecordingResult recordInChild(const QString& looplabExecutable, const QString& p
     // Its own process group, so that Cancel ends the engine's worker too (a worker left
     // behind would go on running the program).
     process.setChildProcessModifier([] { setpgid(0, 0); });
-    process.start(looplabExecutable,
-                  {QStringLiteral("run"), programPath, QStringLiteral("--trace"), tracePath});
+    process.start(looplabExecutable, {QStringLiteral("run"), programPath, QStringLiteral("--trace"),
+                                      tracePath, QStringLiteral("--progress")});
     if (!process.waitForStarted(10'000))
         return result;
     result.started = true;
 
     bool cut = false;
+    RecordingProgress progressSoFar;
+    QByteArray partialLine; // stderr is read in chunks; progress lines are taken out whole
     const auto drainStandardError = [&] {
-        const QByteArray chunk = process.readAllStandardError();
+        const QByteArray chunk = takeProgressLines(partialLine + process.readAllStandardError(),
+                                                   progressSoFar, &partialLine);
         const qint64 room = kMaxStandardErrorBytes - result.standardError.size();
         if (chunk.size() > room)
             cut = true;
@@ -68,9 +102,8 @@ RecordingResult recordInChild(const QString& looplabExecutable, const QString& p
         process.waitForFinished(20);
         drainStandardError();
         if (progress) {
-            progress->setLabelText(QObject::tr("Recording %1… %2 s of real time")
-                                       .arg(QFileInfo(programPath).fileName())
-                                       .arg(static_cast<int>(clock.elapsed() / 1000)));
+            progress->setLabelText(progressText(QFileInfo(programPath).fileName(), progressSoFar,
+                                                static_cast<int>(clock.elapsed() / 1000)));
             if (clock.elapsed() >= kDialogDelayMs && !progress->isVisible())
                 progress->show();
             if (progress->wasCanceled() && process.state() != QProcess::NotRunning) {
@@ -83,6 +116,7 @@ RecordingResult recordInChild(const QString& looplabExecutable, const QString& p
         }
     }
     drainStandardError();
+    result.standardError += partialLine; // a last line without its newline
     if (cut)
         result.standardError += QObject::tr("\n… (LoopLab kept the first %1 MB of what the "
                                             "program wrote to stderr)\n")

@@ -8,8 +8,10 @@
 
 #include <QApplication>
 #include <QElapsedTimer>
+#include <QLocale>
 #include <QProcess>
 #include <QProgressDialog>
+#include <QRegularExpression>
 #include <QTimer>
 
 namespace looplab {
@@ -76,6 +78,51 @@ TEST_F(RecordingTest, AFloodOfStandardErrorIsKeptOnlyUpToItsBound) {
     EXPECT_TRUE(window_->run().standardError.contains("kept the first 1 MB"));
     window_->controller().toEnd();
     EXPECT_TRUE(window_->outputText().endsWith("end")); // the run itself is whole
+}
+
+TEST_F(RecordingTest, TheProgressDialogSaysHowFarTheRecordingHasGot) {
+    window_->show();
+    QString seen;
+    QTimer::singleShot(1800, window_.get(), [&] {
+        if (auto* progress = window_->findChild<QProgressDialog*>())
+            seen = progress->labelText();
+    });
+    double seconds = 0;
+    // 20,000 sleeps stream their events, then a real wait keeps the dialog up.
+    ASSERT_TRUE(openOther("import asyncio, select\nasync def main():\n"
+                          "    for i in range(20000):\n        await asyncio.sleep(0.001)\n"
+                          "    select.select([], [], [], 3)\nasyncio.run(main())\n",
+                          &seconds));
+    const QRegularExpression said(
+        QStringLiteral("Recording other.py… ([0-9,]+) events, ([0-9.]+) s of virtual time"));
+    const QRegularExpressionMatch match = said.match(seen);
+    ASSERT_TRUE(match.hasMatch()) << seen.toStdString();
+    EXPECT_GT(QLocale().toLongLong(match.captured(1)), 10'000);
+    EXPECT_GT(match.captured(2).toDouble(), 1.0);
+    EXPECT_LE(match.captured(2).toDouble(), 60.0); // 20,000 sleeps of 1 ms and their steps
+    // The progress lines are LoopLab's, not the program's: none is left in its stderr.
+    EXPECT_FALSE(window_->run().standardError.contains("looplab-progress"));
+}
+
+TEST(RecordingProgressLines, AreTakenOutWholeAndTheRestIsKept) {
+    RecordingProgress progress;
+    QByteArray partial;
+    QByteArray kept =
+        takeProgressLines("Traceback\nlooplab-progress: 120 5000\nlooplab-pro", progress, &partial);
+    EXPECT_EQ(kept, "Traceback\n");
+    EXPECT_EQ(progress.events, 120);
+    EXPECT_EQ(progress.virtualNs, 5000);
+    EXPECT_EQ(partial, "looplab-pro");
+    kept = takeProgressLines(partial + "gress: 300 7000\nValueError: x\n", progress, &partial);
+    EXPECT_EQ(kept, "ValueError: x\n");
+    EXPECT_EQ(progress.events, 300);
+    EXPECT_EQ(progress.virtualNs, 7000);
+    EXPECT_TRUE(partial.isEmpty());
+    EXPECT_EQ(progressText("a.py", progress, 2),
+              QStringLiteral("Recording a.py… 300 events, 0.000 s of virtual time (2 s of real "
+                             "time)"));
+    EXPECT_EQ(progressText("a.py", RecordingProgress{}, 2),
+              QStringLiteral("Recording a.py… 2 s of real time"));
 }
 
 } // namespace
