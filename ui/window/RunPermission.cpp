@@ -22,23 +22,30 @@ QString folderOf(const QString& path) {
 }
 
 bool askWithDialog(QWidget* parent, const QString& folder, const QString& whyNot) {
-    QMessageBox box(QMessageBox::Warning, QObject::tr("Run this program?"),
-                    QObject::tr("This program comes from %1.").arg(folder), QMessageBox::NoButton,
-                    parent);
-    box.setInformativeText(
-        QObject::tr("LoopLab cannot confine programs on this computer (%1), so this one would "
-                    "run with your account's full access: it could read and change your files "
-                    "and use the network. Run it only if you trust where it comes from.\n\n"
-                    "Your answer is remembered for every program in this folder.")
-            .arg(whyNot));
-    QPushButton* run = box.addButton(QObject::tr("Run It"), QMessageBox::AcceptRole);
-    box.addButton(QObject::tr("Don't Run"), QMessageBox::RejectRole);
-    box.setDefaultButton(qobject_cast<QPushButton*>(box.buttons().last()));
-    box.exec();
-    return box.clickedButton() == run;
+    const std::unique_ptr<QMessageBox> box = RunPermission::question(parent, folder, whyNot);
+    box->exec();
+    return box->clickedButton() == box->buttons().first();
 }
 
 } // namespace
+
+std::unique_ptr<QMessageBox> RunPermission::question(QWidget* parent, const QString& folder,
+                                                     const QString& whyNot) {
+    auto box = std::make_unique<QMessageBox>(QMessageBox::Warning, QObject::tr("Run this program?"),
+                                             QObject::tr("This program comes from %1.").arg(folder),
+                                             QMessageBox::NoButton, parent);
+    box->setInformativeText(
+        QObject::tr("LoopLab cannot confine programs on this computer (%1), so this one would "
+                    "run with your account's full access: it could read and change your files "
+                    "and use the network. Run it only if you trust where it comes from.\n\n"
+                    "Run It trusts every program in this folder from now on.")
+            .arg(whyNot));
+    box->addButton(QObject::tr("Run It"), QMessageBox::AcceptRole);
+    QPushButton* no = box->addButton(QObject::tr("Don't Run"), QMessageBox::RejectRole);
+    box->setDefaultButton(no);
+    box->setAccessibleName(QObject::tr("Run this program?"));
+    return box;
+}
 
 RunPermission::RunPermission(const QString& courseFolder)
     : RunPermission(courseFolder, confinementSupport().complete(),

@@ -7,8 +7,10 @@
 #include <QString>
 
 #include <functional>
+#include <memory>
 
 class QLabel;
+class QMessageBox;
 class QStatusBar;
 class QWidget;
 
@@ -34,6 +36,10 @@ class RunPermission {
 
     bool confined() const { return confined_; }
     const QString& whyNot() const { return whyNot_; }
+
+    // The question as the window asks it: a warning with Run It and Don't Run (the default).
+    static std::unique_ptr<QMessageBox> question(QWidget* parent, const QString& folder,
+                                                 const QString& whyNot);
 
     // The question, replaceable for tests: (parent, folder, why not confined) → run it?
     using Asker = std::function<bool(QWidget*, const QString&, const QString&)>;

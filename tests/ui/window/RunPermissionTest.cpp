@@ -4,7 +4,10 @@
 #include "WindowTest.h"
 
 #include <QDir>
+#include <QImage>
 #include <QLabel>
+#include <QMessageBox>
+#include <QPushButton>
 #include <QSettings>
 #include <QStatusBar>
 
@@ -64,6 +67,21 @@ TEST_F(RunPermissionTest, ANoIsNotRememberedAYesIsRememberedForTheFolderOnly) {
     answer_ = false;
     EXPECT_FALSE(later.mayRun(nullptr, other_.filePath("a.py")));
     EXPECT_EQ(asked_.last(), QDir(other_.path()).canonicalPath());
+}
+
+TEST_F(RunPermissionTest, TheQuestionNamesTheFolderAndDefaultsToNotRunning) {
+    const auto box = RunPermission::question(nullptr, QStringLiteral("/home/ann/Downloads/course"),
+                                             QStringLiteral("this kernel has no Landlock"));
+    EXPECT_EQ(box->text(), QStringLiteral("This program comes from /home/ann/Downloads/course."));
+    EXPECT_TRUE(box->informativeText().contains("(this kernel has no Landlock)"));
+    ASSERT_EQ(box->buttons().size(), 2);
+    EXPECT_EQ(box->buttons().first()->text(), QStringLiteral("Run It"));
+    EXPECT_EQ(box->defaultButton()->text(), QStringLiteral("Don't Run"));
+    box->adjustSize();
+    const QImage shot = box->grab().toImage();
+    EXPECT_GT(shot.width(), 300);
+    if (qEnvironmentVariableIsSet("LOOPLAB_SHOTS")) // for a person to look at
+        shot.save(qEnvironmentVariable("LOOPLAB_SHOTS") + "/run-question.png");
 }
 
 // The whole window, on a machine told not to confine (LOOPLAB_UNCONFINED=1, which the
