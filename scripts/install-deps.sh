@@ -6,7 +6,7 @@ packages=(
   cmake ninja-build g++ pkg-config
   qt6-base-dev qt6-charts-dev qt6-svg-dev libqscintilla2-qt6-dev libgl1-mesa-dev
   pybind11-dev libpython3-dev python3 nlohmann-json3-dev
-  libgtest-dev libgmock-dev libbenchmark-dev libseccomp-dev
+  libgtest-dev libgmock-dev libbenchmark-dev libseccomp-dev libpython3.11-testsuite
   xvfb xauth
 )
 missing=()

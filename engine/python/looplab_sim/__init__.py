@@ -74,7 +74,14 @@ def install(clock, *, loop_factory, seed=0, output_limit_bytes=DEFAULT_OUTPUT_LI
     _install_network()
     sandbox.install_sandbox()
     threads.install_threads()
-    asyncio.set_event_loop_policy(loop_support.LoopPolicy(loop_factory))
+    # The simulated loop is the default: a program (or a test suite) that resets the policy with
+    # set_event_loop_policy(None) gets a new default policy, which must make simulated loops too.
+    class DefaultEventLoopPolicy(loop_support.LoopPolicy):
+        def __init__(self):
+            super().__init__(loop_factory)
+
+    asyncio.DefaultEventLoopPolicy = DefaultEventLoopPolicy
+    asyncio.set_event_loop_policy(DefaultEventLoopPolicy())
     stream = StampedOutput(clock, output_limit_bytes, on_line)
     sys.stdout = stream
     return stream
