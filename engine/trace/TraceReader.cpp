@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <climits>
 #include <fstream>
+#include <optional>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -184,23 +185,95 @@ static std::string orderProblem(const std::vector<TraceEvent>& events) {
     return {};
 }
 
+namespace {
+
+// The header's fields, checked; false with `result` holding the failure.
+bool readHeader(const json& document, TraceReadResult& result) {
+    if (!document.is_object() || text(document, "format") != "looplab-trace") {
+        result = failure("this is not a LoopLab trace (its \"format\" is not \"looplab-trace\")");
+        return false;
+    }
+    result.trace.version = static_cast<int>(number(document, "version"));
+    if (result.trace.version < 1 || result.trace.version > kTraceFormatVersion) {
+        result =
+            failure("the trace has format version " + std::to_string(result.trace.version) +
+                    "; this LoopLab reads versions 1 to " + std::to_string(kTraceFormatVersion));
+        return false;
+    }
+    result.trace.header = {text(document, "program"), number(document, "line_cost_ns"),
+                           number(document, "seed"), loopsOf(document),
+                           text(document, "unconfined")};
+    return true;
+}
+
+TraceReadResult finish(TraceReadResult result) {
+    if (const std::string problem = orderProblem(result.trace.events); !problem.empty())
+        return failure(problem);
+    result.ok = true;
+    return result;
+}
+
+// LoopLab writes a trace with its header on the first line and one event per line after it
+// (TraceRecorder). Read that way, only one event at a time is ever a JSON tree: a run of a
+// million steps is read in a fraction of the memory the whole document's tree would take.
+// Returns nothing when the text is laid out otherwise (the caller then reads it whole).
+std::optional<TraceReadResult> readLineByLine(std::istream& in) {
+    static const std::string eventsOpen = ",\"events\":[";
+    std::string line;
+    if (!std::getline(in, line) || line.size() < eventsOpen.size() ||
+        line.compare(line.size() - eventsOpen.size(), eventsOpen.size(), eventsOpen) != 0)
+        return std::nullopt;
+    const json header =
+        json::parse(line.substr(0, line.size() - eventsOpen.size()) + "}", nullptr, false);
+    if (header.is_discarded())
+        return std::nullopt;
+    TraceReadResult result;
+    if (!readHeader(header, result))
+        return result;
+    LineFrameMemory frames;
+    bool closed = false;
+    while (std::getline(in, line)) {
+        if (closed && !line.empty())
+            return std::nullopt; // more after the end: let the whole-document parser judge
+        if (closed)
+            continue;
+        if (line == "]}") {
+            closed = true;
+            continue;
+        }
+        if (!line.empty() && line.back() == ',')
+            line.pop_back();
+        if (line.empty())
+            continue;
+        const json e = json::parse(line, nullptr, false);
+        if (e.is_discarded())
+            return std::nullopt; // not one event per line after all
+        TraceEvent event;
+        if (e.is_object() && toEvent(e, event, frames))
+            result.trace.events.push_back(std::move(event));
+    }
+    if (!closed)
+        return std::nullopt; // cut off: the whole-document parser says where
+    return finish(std::move(result));
+}
+
+} // namespace
+
 TraceReadResult readTrace(std::istream& in) {
+    const std::streampos start = in.tellg();
+    if (std::optional<TraceReadResult> read = readLineByLine(in))
+        return std::move(*read);
+    in.clear();
+    in.seekg(start);
     json document;
     try {
         document = json::parse(in);
     } catch (const json::parse_error& error) {
         return failure(std::string("the trace is not valid JSON (") + error.what() + ")");
     }
-    if (!document.is_object() || text(document, "format") != "looplab-trace")
-        return failure("this is not a LoopLab trace (its \"format\" is not \"looplab-trace\")");
     TraceReadResult result;
-    result.trace.version = static_cast<int>(number(document, "version"));
-    if (result.trace.version < 1 || result.trace.version > kTraceFormatVersion)
-        return failure("the trace has format version " + std::to_string(result.trace.version) +
-                       "; this LoopLab reads versions 1 to " + std::to_string(kTraceFormatVersion));
-    result.trace.header = {text(document, "program"), number(document, "line_cost_ns"),
-                           number(document, "seed"), loopsOf(document),
-                           text(document, "unconfined")};
+    if (!readHeader(document, result))
+        return result;
     const auto events = document.find("events");
     if (events == document.end() || !events->is_array())
         return failure("the trace has no \"events\" list");
@@ -211,10 +284,7 @@ TraceReadResult readTrace(std::istream& in) {
         if (e.is_object() && toEvent(e, event, frames))
             result.trace.events.push_back(std::move(event));
     }
-    if (const std::string problem = orderProblem(result.trace.events); !problem.empty())
-        return failure(problem);
-    result.ok = true;
-    return result;
+    return finish(std::move(result));
 }
 
 TraceReadResult readTraceFile(const std::string& path) {

@@ -114,6 +114,8 @@ namespace {
 // A run of `count` line events across two tasks and frames, with a print now and then.
 void recordRun(TraceRecorder& recorder, int count) {
     recorder.setProgramLoops({{3, 5}});
+    recorder.add({EventKind::TaskCreated, 0, 1, -1, 7, -1, "Task-1", "main"});
+    recorder.add({EventKind::TaskCreated, 0, 2, -1, 8, -1, "Task-2", "worker"});
     for (int i = 0; i < count; ++i) {
         TraceEvent line{EventKind::Line, 100 * i, 1 + i % 2, -1, 10 + i % 7, 0, {}, {}};
         line.frame = 1 + (i / 50) % 3;
@@ -157,4 +159,34 @@ TEST(TraceRecorder, WhatWasStreamedAtAnyMomentEndsWithAWholeEvent) {
     ASSERT_EQ(text.back(), '}');
     const std::string lastLine = text.substr(text.rfind('\n') + 1);
     EXPECT_TRUE(nlohmann::json::accept(lastLine)) << lastLine;
+}
+
+TEST(TraceReader, ReadsLoopLabsLinesOneAtATimeAndAnyOtherLayoutWhole) {
+    TraceRecorder recorder;
+    recordRun(recorder, 3'000);
+    std::ostringstream written;
+    recorder.writeJson(written, {"prog.py", 100, 3, {{3, 5}}, "why not"});
+    std::istringstream lines(written.str());
+    const TraceReadResult byLine = readTrace(lines);
+    ASSERT_TRUE(byLine.ok) << byLine.error;
+    // The same document laid out by another tool (indented, several lines per event).
+    std::istringstream pretty(nlohmann::json::parse(written.str()).dump(2));
+    const TraceReadResult whole = readTrace(pretty);
+    ASSERT_TRUE(whole.ok) << whole.error;
+    ASSERT_EQ(byLine.trace.events.size(), whole.trace.events.size());
+    ASSERT_EQ(byLine.trace.events.size(), recorder.size());
+    ASSERT_GT(recorder.size(), 3'000u);
+    for (size_t i = 0; i < whole.trace.events.size(); ++i) {
+        EXPECT_EQ(byLine.trace.events[i].line, whole.trace.events[i].line) << i;
+        EXPECT_EQ(byLine.trace.events[i].frame, whole.trace.events[i].frame) << i;
+        EXPECT_EQ(byLine.trace.events[i].text, whole.trace.events[i].text) << i;
+    }
+    EXPECT_EQ(byLine.trace.header.loops.size(), 1u);
+    EXPECT_EQ(byLine.trace.header.unconfined, "why not");
+    EXPECT_EQ(whole.trace.header.unconfined, "why not");
+    // Cut off halfway: not read as a shorter run, but refused with the parser's reason.
+    std::istringstream cut(written.str().substr(0, written.str().size() / 2));
+    const TraceReadResult partial = readTrace(cut);
+    EXPECT_FALSE(partial.ok);
+    EXPECT_NE(partial.error.find("not valid JSON"), std::string::npos) << partial.error;
 }
