@@ -286,12 +286,15 @@ void StepDescriber::describeDone(int64_t taskId, py::handle task) {
                        R"({"state":"cancelled"})"});
         return;
     }
-    py::object exception = task.attr("exception")();
+    // The private fields, not exception() and result(): those mark the exception retrieved,
+    // and CPython would then never report "Task exception was never retrieved" for a program
+    // that forgot it (nor call its loop's exception handler).
+    py::object exception = py::getattr(task, "_exception", py::none());
     if (!exception.is_none()) {
         python_.attr("task_done")(taskId, task);
         return;
     }
-    py::object result = task.attr("result")();
+    py::object result = py::getattr(task, "_result", py::none());
     std::string shown = simpleRepr(result.ptr());
     if (shown.empty())
         shown = python_.attr("short_repr")(result).cast<std::string>();

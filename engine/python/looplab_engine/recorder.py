@@ -137,11 +137,18 @@ def describe_wait(task, chain, program_frames):
     return _dumps(wait)
 
 
+def _exception_of(task):
+    """The finished task's exception, read without marking it retrieved: task.exception() would
+    silence CPython's "Task exception was never retrieved" (and the loop's exception handler)
+    for a program that never looks at it."""
+    return getattr(task, "_exception", None)
+
+
 def _trip_budget_for(task):
     """A task that died of a budget (output flood, memory) ends the whole run."""
     if task.cancelled():
         return
-    exc = task.exception()
+    exc = _exception_of(task)
     if isinstance(exc, BudgetExceeded):
         _looplab.trip_budget(f"{exc}")
     elif isinstance(exc, MemoryError):
@@ -151,11 +158,11 @@ def _trip_budget_for(task):
 def _outcome(task):
     if task.cancelled():
         return {"state": "cancelled"}
-    exc = task.exception()
+    exc = _exception_of(task)
     if exc is not None:
         return {"state": "failed", "exception": type(exc).__name__,
                 "message": describe.short_repr(str(exc))}
-    return {"state": "finished", "result": describe.short_repr(task.result())}
+    return {"state": "finished", "result": describe.short_repr(getattr(task, "_result", None))}
 
 
 _WRAPPING_PRIMITIVES = {"Queue.join"}
