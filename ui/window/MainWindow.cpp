@@ -3,6 +3,7 @@
 #include "ChartsPanel.h"
 #include "CodeView.h"
 #include "DeadlockView.h"
+#include "FileActions.h"
 #include "LessonBrowser.h"
 #include "LessonCatalog.h"
 #include "LessonChecker.h"
@@ -56,6 +57,8 @@ MainWindow::MainWindow(QString looplabExecutable, QWidget* parent)
     export_ = new WindowExport(this, layout_->timelineView(), layout_->chartsPanel());
     buildModes();
     connectLessons();
+    edits_ = new UnsavedEdits(layout_->codeView(), statusBar(), this);
+    files_ = new FileActions(this, layout_->codeView(), edits_);
     actions_ = new WindowActions(this, *layout_);
     connectViews();
     connect(&controller_, &StepController::stateChanged, this, &MainWindow::showStep);
@@ -69,7 +72,6 @@ MainWindow::MainWindow(QString looplabExecutable, QWidget* parent)
         if (controller_.atBreakpoint())
             player_.stop();
     });
-    edits_ = new UnsavedEdits(layout_->codeView(), statusBar(), this);
 }
 
 MainWindow::~MainWindow() = default;
@@ -124,8 +126,8 @@ void MainWindow::connectLessons() {
     // A prediction locked in may reveal what lies ahead (see hideWhatComesLater).
     connect(lessonPanel, &LessonPanel::progressChanged, this, [this] { showStep(); });
     connect(browser, &LessonBrowser::lessonActivated, this, [this](const QString& path) {
-        saveEdits();
-        openProgram(path);
+        if (files_->confirmLeave())
+            openProgram(path);
     });
     // The folder the user chose last, else the built-in course.
     const QString saved = QSettings().value(QStringLiteral("lessonFolder")).toString();
@@ -159,8 +161,8 @@ void MainWindow::openNextLesson() {
                                      : tr("No course is open: File → Open Lesson Folder."));
         return;
     }
-    saveEdits();
-    openProgram(next);
+    if (files_->confirmLeave())
+        openProgram(next);
 }
 
 const std::vector<TraceEvent>& MainWindow::runEvents() const {
@@ -208,7 +210,11 @@ bool MainWindow::editsUnsaved() const {
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {
-    saveEdits(); // the last half second of typing too
+    // (The last half second of typing is kept first, whatever the answer.)
+    if (!files_->confirmLeave()) {
+        event->ignore();
+        return;
+    }
     QMainWindow::closeEvent(event);
 }
 
@@ -220,12 +226,12 @@ void MainWindow::revertEdits() {
 bool MainWindow::openProgram(const QString& path) {
     run_ = recordProgram(looplab_, path, this);
     restoredEdits_ = edits_->open(path, run_.source);
-    setWindowTitle(tr("LoopLab — %1").arg(QFileInfo(path).fileName()));
     showLesson();
     showRun(0);
     if (restoredEdits_)
         statusBar()->showMessage(tr("Your unsaved edits from last time are back in the editor. "
-                                    "Ctrl+R runs them; File → Revert edits discards them."));
+                                    "Ctrl+R runs them; File → Revert to Saved discards them."));
+    emit programOpened(path);
     return run_.recorded();
 }
 
@@ -307,12 +313,6 @@ void MainWindow::markProblems() {
     errorMessage_ = errorLine_ ? run_.standardError.trimmed().split('\n').last() : QString();
 }
 
-QString MainWindow::narration() const {
-    return layout_->narrationLabel()->text();
-}
-QString MainWindow::clockText() const {
-    return layout_->clockLabel()->text();
-}
 QString MainWindow::outputText() const {
     return layout_->outputModel()->text();
 }

@@ -1,6 +1,8 @@
 #include "WindowActions.h"
 
 #include "ChartsPanel.h"
+#include "FileActions.h"
+#include "HelpMenu.h"
 #include "LessonBrowser.h"
 #include "LoopView.h"
 #include "MainWindow.h"
@@ -56,17 +58,44 @@ WindowActions::WindowActions(MainWindow* window, const WindowLayout& layout)
     QMenu* file = window->menuBar()->addMenu(tr("&File"));
     QMenu* step = window->menuBar()->addMenu(tr("&Step"));
     QMenu* view = window->menuBar()->addMenu(tr("&View"));
+    QMenu* help = window->menuBar()->addMenu(tr("&Help"));
     buildViewMenu(view, layout);
     bar_ = window->addToolBar(tr("Stepping"));
     bar_->setObjectName(QStringLiteral("stepping"));
     buildFileMenu(file, layout);
     bar_->addSeparator();
     buildStepMenu(step);
-    add(file, tr("Re&vert edits"), QKeySequence(), tr("Discard your edits and reload the file"),
-        &MainWindow::revertEdits, false);
     bar_->addSeparator();
     buildTimeAndSpeed();
     buildExportMenus(layout);
+    new HelpMenu(window, help); // last: its shortcut sheet lists every action above
+}
+
+QAction* WindowActions::addDockAction(QMenu* view, QDockWidget* dock, const QString& text,
+                                      const QKeySequence& key, const QString& tip) {
+    // Not the dock's own toggleViewAction: that one hides a dock that is open but behind the
+    // dock it shares tabs with (Course behind Lesson), so the first press seemed to do nothing
+    // and the second brought it back still behind. This one brings a dock to the front, and
+    // hides it only when it is already there.
+    auto* action = new QAction(text, window_);
+    action->setCheckable(true);
+    action->setShortcut(key);
+    action->setToolTip(QStringLiteral("%1 (%2)").arg(tip, key.toString()));
+    action->setStatusTip(tip);
+    connect(dock, &QDockWidget::visibilityChanged, action,
+            [action, dock] { action->setChecked(!dock->isHidden()); });
+    connect(action, &QAction::triggered, dock, [dock] {
+        if (dock->isVisible() && !dock->visibleRegion().isEmpty()) {
+            dock->hide();
+            return;
+        }
+        dock->show();
+        dock->raise();
+        dock->widget()->setFocus();
+    });
+    view->addAction(action);
+    window_->addAction(action);
+    return action;
 }
 
 void WindowActions::buildViewMenu(QMenu* view, const WindowLayout& layout) {
@@ -97,28 +126,17 @@ void WindowActions::buildViewMenu(QMenu* view, const WindowLayout& layout) {
     addViewAction(view, tr("&Actual size"), {QKeySequence(Qt::CTRL | Qt::Key_0)},
                   tr("Back to this mode's usual size"), [zoom] { zoom->reset(); });
     view->addSeparator();
-    QAction* showLessonPanel = layout.lessonDock()->toggleViewAction();
-    showLessonPanel->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
-    showLessonPanel->setStatusTip(tr("Show or hide the lesson: goals, prediction, notes"));
-    view->addAction(showLessonPanel);
-    QAction* showCourse = layout.courseDock()->toggleViewAction();
-    showCourse->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_K));
-    showCourse->setStatusTip(tr("Show or hide the list of lessons"));
-    view->addAction(showCourse);
+    addDockAction(view, layout.lessonDock(), tr("&Lesson"), QKeySequence(Qt::CTRL | Qt::Key_L),
+                  tr("Show the lesson (goals, prediction, notes), or hide it"));
+    addDockAction(view, layout.courseDock(), tr("&Course"), QKeySequence(Qt::CTRL | Qt::Key_K),
+                  tr("Show the list of lessons, or hide it"));
 }
 
 void WindowActions::buildFileMenu(QMenu* file, const WindowLayout& layout) {
     MainWindow* window = window_;
     LessonBrowser* browser = layout.lessonBrowser();
-    add(
-        file, tr("&Open…"), QKeySequence::Open, tr("Open a Python program"),
-        [window] {
-            const QString path = QFileDialog::getOpenFileName(
-                window, tr("Open a program"), QString(), tr("Python programs (*.py)"));
-            if (!path.isEmpty())
-                window->openProgram(path);
-        },
-        false);
+    window->files()->addTo(file);
+    file->addSeparator();
     add(
         file, tr("Open &Lesson Folder…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O),
         tr("Show a folder of lesson files in the Course list"),
@@ -129,8 +147,9 @@ void WindowActions::buildFileMenu(QMenu* file, const WindowLayout& layout) {
                 window->openLessonFolder(folder);
         },
         false);
+    // (Ctrl+N is New, as in every editor.)
     add(
-        file, tr("&Next lesson"), QKeySequence(Qt::CTRL | Qt::Key_N),
+        file, tr("&Next lesson"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N),
         tr("Open the next lesson of the course"), [window] { window->openNextLesson(); }, false);
     add(file, tr("&Run"), QKeySequence(Qt::CTRL | Qt::Key_R),
         tr("Run the code in the editor again, keeping your place"), &MainWindow::runEditedCode,
@@ -140,6 +159,7 @@ void WindowActions::buildFileMenu(QMenu* file, const WindowLayout& layout) {
         tr("Export the timeline or a chart as PNG, SVG or PDF, or the run as CSV or Chrome "
            "trace JSON"),
         [window] { window->exportView(ExportView::Timeline); }, false);
+    file->addSeparator();
     add(file, tr("&Quit"), QKeySequence::Quit, tr("Quit LoopLab"), &QWidget::close, false);
 }
 
