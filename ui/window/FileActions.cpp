@@ -111,6 +111,7 @@ void FileActions::addTo(QMenu* file) {
             });
     recent_ = file->addMenu(tr("Open &Recent"));
     recent_->setToolTipsVisible(true);
+    recent_->menuAction()->setStatusTip(tr("Open one of the last ten programs you opened"));
     connect(recent_, &QMenu::aboutToShow, this, &FileActions::fillRecentMenu);
     fillRecentMenu();
     connect(add(file, tr("&Save"), QKeySequence::Save, tr("Save the program in the editor")),
@@ -129,13 +130,18 @@ void FileActions::fillRecentMenu() {
     for (const QString& path : paths) {
         QAction* entry = recent_->addAction(QFileInfo(path).fileName());
         entry->setToolTip(QDir::toNativeSeparators(path));
+        entry->setStatusTip(tr("Open %1").arg(QDir::toNativeSeparators(path)));
         entry->setData(path);
         connect(entry, &QAction::triggered, this, [this, path] { openFile(path); });
     }
-    if (paths.isEmpty())
-        recent_->addAction(tr("No recent files"))->setEnabled(false);
+    if (paths.isEmpty()) {
+        QAction* none = recent_->addAction(tr("No recent files"));
+        none->setStatusTip(tr("Programs you open or save are listed here"));
+        none->setEnabled(false);
+    }
     recent_->addSeparator();
     QAction* clear = recent_->addAction(tr("&Clear Recent"));
+    clear->setStatusTip(tr("Forget the programs listed here (the files stay)"));
     clear->setEnabled(!paths.isEmpty());
     connect(clear, &QAction::triggered, this, [] { RecentFiles::clear(); });
 }
