@@ -5,6 +5,7 @@
 #include "ExportCommand.h"
 #include "LessonCommands.h"
 #include "ProgramRunner.h"
+#include "PythonVersion.h"
 #include "WindowApp.h"
 #include "WorkerProcess.h"
 
@@ -34,7 +35,8 @@ int main(int argc, char** argv) {
         std::cout << looplab::usageText();
         return 0;
     case Command::Kind::Version:
-        std::cout << "looplab 0.1.0\n";
+        std::cout << "looplab " LOOPLAB_VERSION " (Python " << looplab::embeddedPythonVersion()
+                  << ")\n";
         return 0;
     case Command::Kind::UsageError:
         std::cerr << "looplab: " << command.error << '\n';
