@@ -9,6 +9,7 @@
 #include "WindowApp.h"
 #include "WorkerProcess.h"
 
+#include <filesystem>
 #include <iostream>
 #include <string>
 #include <unistd.h>
@@ -55,6 +56,14 @@ int main(int argc, char** argv) {
         std::cerr << "looplab: cannot find LoopLab's Python files (share/looplab/python)\n";
         return looplab::kExitUsage;
     }
+    // Found as bin/../share/looplab/python: without the "..", so the Python side's own idea of
+    // where it lives (os.path.abspath(__file__), which drops "..") is the same path as its
+    // modules' file names, which come from this entry of sys.path.
+    std::error_code unresolved;
+    const std::filesystem::path real =
+        std::filesystem::canonical(command.run.pythonDir, unresolved);
+    if (!unresolved)
+        command.run.pythonDir = real.string();
     if (command.kind == Command::Kind::Export)
         return looplab::runExport(argc, argv, command.exportOptions, command.run.pythonDir);
     if (command.kind == Command::Kind::CheckLesson)

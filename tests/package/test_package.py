@@ -83,6 +83,14 @@ class Package(unittest.TestCase):
         self.assertEqual(done.returncode, 0, done.stderr)
         self.assertRegex(done.stdout, r"^\[0\.000\] ")
 
+    def test_every_unpacked_lesson_passes_its_check_with_the_unpacked_python_package(self):
+        # Every question is answered from a run, so this runs every lesson (simulated network
+        # and executors included) with the package's own looplab_engine and looplab_sim.
+        lessons = sorted(glob.glob(os.path.join(self.share, "looplab", "lessons", "*.py")))
+        done = run(self.looplab, "check-lesson", *lessons, cwd=self.scratch)
+        self.assertEqual(done.returncode, 0, done.stdout + done.stderr)
+        self.assertEqual(done.stdout, "".join(f"{lesson}: ok\n" for lesson in lessons))
+
     def test_the_unpacked_looplab_lists_its_own_lessons_by_absolute_path(self):
         done = run(self.looplab, "lessons", cwd="/")
         self.assertEqual(done.returncode, 0, done.stderr)
