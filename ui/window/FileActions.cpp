@@ -116,7 +116,8 @@ void FileActions::addTo(QMenu* file) {
     fillRecentMenu();
     connect(add(file, tr("&Save"), QKeySequence::Save, tr("Save the program in the editor")),
             &QAction::triggered, this, &FileActions::save);
-    connect(add(file, tr("Save &As…"), QKeySequence::SaveAs,
+    // Spelled out: some platforms' standard Save As key is none at all.
+    connect(add(file, tr("Save &As…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S),
                 tr("Save the program under a new name; LoopLab then works on that file")),
             &QAction::triggered, this, &FileActions::saveAs);
     connect(add(file, tr("Re&vert to Saved"), QKeySequence(),

@@ -41,13 +41,12 @@ ShortcutSheet::ShortcutSheet(QMainWindow* window) : QDialog(window) {
     search_->setToolTip(tr("Type part of a command, a key or a menu"));
     search_->setClearButtonEnabled(true);
     table_ = new QTableWidget(0, ColumnCount, this);
-    table_->setHorizontalHeaderLabels({tr("Command"), tr("Keys"), tr("Menu")});
+    table_->setHorizontalHeaderLabels({tr("Command"), tr("Keys"), tr("Menu"), tr("What it does")});
     table_->setAccessibleName(tr("Keyboard shortcuts"));
     table_->setToolTip(tr("Every command that has a key"));
     table_->setEditTriggers(QAbstractItemView::NoEditTriggers);
     table_->setSelectionBehavior(QAbstractItemView::SelectRows);
     table_->verticalHeader()->hide();
-    table_->horizontalHeader()->setStretchLastSection(true);
     auto* note = new QLabel(tr("While presenting (F5): Page Down/Page Up, Right/Left and Space "
                                "step; B or . blanks the screen; Esc leaves."),
                             this);
@@ -58,7 +57,7 @@ ShortcutSheet::ShortcutSheet(QMainWindow* window) : QDialog(window) {
     column->addWidget(note);
     fill(window);
     connect(search_, &QLineEdit::textChanged, this, &ShortcutSheet::filter);
-    resize(720, 640);
+    resize(1000, 640);
 }
 
 void ShortcutSheet::fill(QMainWindow* window) {
@@ -76,13 +75,18 @@ void ShortcutSheet::fill(QMainWindow* window) {
             keys << key.toString(QKeySequence::NativeText);
         const int row = table_->rowCount();
         table_->insertRow(row);
-        auto* command = new QTableWidgetItem(plain(action->text()));
-        command->setToolTip(action->statusTip());
-        table_->setItem(row, Command, command);
+        table_->setItem(row, Command, new QTableWidgetItem(plain(action->text())));
         table_->setItem(row, Keys, new QTableWidgetItem(keys.join(tr(" or "))));
         table_->setItem(row, Menu, new QTableWidgetItem(where.value(action)));
+        auto* description = new QTableWidgetItem(action->statusTip());
+        description->setToolTip(action->statusTip()); // the long ones are elided in the cell
+        table_->setItem(row, Description, description);
     }
-    table_->resizeColumnsToContents();
+    // Names, keys and menus whole; the description takes the rest of the width.
+    QHeaderView* header = table_->horizontalHeader();
+    for (const int column : {Command, Keys, Menu})
+        header->setSectionResizeMode(column, QHeaderView::ResizeToContents);
+    header->setSectionResizeMode(Description, QHeaderView::Stretch);
 }
 
 void ShortcutSheet::filter(const QString& text) {
@@ -91,8 +95,7 @@ void ShortcutSheet::filter(const QString& text) {
         bool match = needle.isEmpty();
         for (int column = 0; column < ColumnCount && !match; ++column) {
             const QTableWidgetItem* item = table_->item(row, column);
-            match = item->text().contains(needle, Qt::CaseInsensitive) ||
-                    item->toolTip().contains(needle, Qt::CaseInsensitive);
+            match = item->text().contains(needle, Qt::CaseInsensitive);
         }
         table_->setRowHidden(row, !match);
     }

@@ -1,7 +1,7 @@
 #pragma once
 // Help → Keyboard Shortcuts: every action of the window that has a key, with its menu and what
-// it does, read from the actions themselves when the sheet opens, so it cannot drift from what
-// the keys do. Typing in the search box keeps the rows whose command, key, menu or
+// it does (its status tip), read from the actions themselves when the sheet opens, so it cannot
+// drift from what the keys do. Typing in the search box keeps the rows whose command, key, menu or
 // description contains the text.
 
 #include <QDialog>
@@ -16,7 +16,7 @@ namespace looplab {
 class ShortcutSheet : public QDialog {
     Q_OBJECT
   public:
-    enum Column { Command, Keys, Menu, ColumnCount };
+    enum Column { Command, Keys, Menu, Description, ColumnCount };
 
     explicit ShortcutSheet(QMainWindow* window);
 

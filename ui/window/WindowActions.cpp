@@ -160,7 +160,9 @@ void WindowActions::buildFileMenu(QMenu* file, const WindowLayout& layout) {
            "trace JSON"),
         [window] { window->exportView(ExportView::Timeline); }, false);
     file->addSeparator();
-    add(file, tr("&Quit"), QKeySequence::Quit, tr("Quit LoopLab"), &QWidget::close, false);
+    // Ctrl+Q spelled out: some platforms' standard Quit key is none at all.
+    add(file, tr("&Quit"), QKeySequence(Qt::CTRL | Qt::Key_Q), tr("Quit LoopLab"), &QWidget::close,
+        false);
 }
 
 void WindowActions::buildStepMenu(QMenu* step) {

@@ -89,6 +89,21 @@ TEST_F(HelpMenuTest, SearchingKeepsOnlyTheMatchingRows) {
     EXPECT_EQ(sheet.visibleRows(), all);
 }
 
+TEST_F(HelpMenuTest, FileCommandsHaveTheKeysOfEveryEditor) {
+    const std::vector<std::pair<QKeySequence, QString>> expected{
+        {QKeySequence(Qt::CTRL | Qt::Key_N), "&New"},
+        {QKeySequence(Qt::CTRL | Qt::Key_O), "&Open…"},
+        {QKeySequence(Qt::CTRL | Qt::Key_S), "&Save"},
+        {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S), "Save &As…"},
+        {QKeySequence(Qt::CTRL | Qt::Key_Q), "&Quit"},
+        {QKeySequence(Qt::CTRL | Qt::Key_Slash), "&Keyboard Shortcuts"}};
+    for (const auto& [key, text] : expected) {
+        const QAction* action = actionWithKey(key);
+        ASSERT_NE(action, nullptr) << text.toStdString();
+        EXPECT_EQ(action->text(), text);
+    }
+}
+
 TEST_F(HelpMenuTest, AboutNamesLoopLabsPythonsAndQtsVersionsAndTheLicence) {
     const QString about = HelpMenu::aboutText();
     EXPECT_TRUE(about.contains(QRegularExpression(R"(LoopLab \d+\.\d+\.\d+)")))
