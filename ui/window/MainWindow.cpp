@@ -15,6 +15,7 @@
 #include "PresentationMode.h"
 #include "RunStatistics.h"
 #include "Spotlight.h"
+#include "StepPlayer.h"
 #include "TaskLabel.h"
 #include "TaskTableModel.h"
 #include "TimelineModel.h"
@@ -59,19 +60,10 @@ MainWindow::MainWindow(QString looplabExecutable, QWidget* parent)
     connectLessons();
     edits_ = new UnsavedEdits(layout_->codeView(), statusBar(), this);
     files_ = new FileActions(this, layout_->codeView(), edits_);
+    player_ = new StepPlayer(controller_, this);
     actions_ = new WindowActions(this, *layout_);
     connectViews();
     connect(&controller_, &StepController::stateChanged, this, &MainWindow::showStep);
-    player_.setInterval(400);
-    connect(&player_, &QTimer::timeout, this, [this] {
-        if (controller_.currentStop() >= controller_.stopCount() - 1) {
-            player_.stop();
-            return;
-        }
-        controller_.forward();
-        if (controller_.atBreakpoint())
-            player_.stop();
-    });
 }
 
 MainWindow::~MainWindow() = default;
@@ -92,7 +84,7 @@ void MainWindow::buildModes() {
     connect(presentation_, &PresentationMode::stepRequested, this,
             [this](int direction) { direction > 0 ? controller_.forward() : controller_.back(); });
     connect(presentation_, &PresentationMode::activeChanged, this, [this](bool active) {
-        player_.stop();
+        player_->stop();
         zoom_->setMode(active ? QStringLiteral("present") : QStringLiteral("normal"));
         if (!active)
             spotlight_->clear();
@@ -198,7 +190,7 @@ void MainWindow::showLesson() {
 }
 
 void MainWindow::setPlaySpeed(double stepsPerSecond) {
-    player_.setInterval(static_cast<int>(1000.0 / std::max(0.1, stepsPerSecond)));
+    player_->setStepsPerSecond(stepsPerSecond);
 }
 
 bool MainWindow::saveEdits() {
@@ -478,10 +470,7 @@ void MainWindow::showTaskDetails() {
 }
 
 void MainWindow::togglePlay() {
-    if (player_.isActive())
-        player_.stop();
-    else
-        player_.start();
+    player_->toggle();
 }
 
 void MainWindow::exportView(ExportView view) {

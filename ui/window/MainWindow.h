@@ -37,6 +37,7 @@ class LessonPanel;
 class LoopView;
 class Narrator;
 class RunStatistics;
+class StepPlayer;
 class TaskTableModel;
 class TimelineModel;
 class TimelineView;
@@ -60,6 +61,7 @@ class MainWindow : public QMainWindow {
     const QString& programPath() const { return run_.programPath; }
     void setProgramPath(const QString& path) { run_.programPath = path; }
     FileActions* files() const { return files_; }
+    StepPlayer* player() const { return player_; }
     StepController& controller() { return controller_; }
     const ProgramRun& run() const { return run_; }
 
@@ -145,7 +147,7 @@ class MainWindow : public QMainWindow {
     QString errorMessage_;
     StepController controller_;
     std::unique_ptr<Narrator> narrator_;
-    QTimer player_;
+    StepPlayer* player_ = nullptr;
     LessonProgress progress_;
     WindowLayout* layout_ = nullptr;
     WindowActions* actions_ = nullptr;

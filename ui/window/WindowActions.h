@@ -29,6 +29,13 @@ class WindowActions : public QObject {
     // children of `window`.
     WindowActions(MainWindow* window, const WindowLayout& layout);
 
+    // A toolbar icon: the freedesktop theme's name, and the bundled one in
+    // resources/icons/toolbar/.
+    struct ToolbarIcon {
+        const char* theme;
+        const char* bundled;
+    };
+
     // "go to t = … s": the window shows the current time in it at every step.
     QDoubleSpinBox* timeBox() const { return timeBox_; }
 
@@ -46,10 +53,10 @@ class WindowActions : public QObject {
     template <typename Slot>
     QAction* addViewAction(QMenu* view, const QString& text, const QList<QKeySequence>& keys,
                            const QString& tip, Slot slot);
-    // A File or Step action, on the toolbar too when `onToolbar`.
+    // A File or Step action, on the toolbar too (with that icon) when `icon` is not null.
     template <typename Slot>
     QAction* add(QMenu* menu, const QString& text, const QKeySequence& keys, const QString& tip,
-                 Slot slot, bool onToolbar);
+                 Slot slot, const ToolbarIcon* icon);
 
     MainWindow* window_;
     QToolBar* bar_ = nullptr;
