@@ -217,6 +217,9 @@ void MainWindow::revertEdits() {
 
 bool MainWindow::openProgram(const QString& path) {
     run_ = recordProgram(looplab_, path, this);
+    // A long recording's progress dialog took the activation: the keys step again at once.
+    if (isVisible())
+        activateWindow();
     restoredEdits_ = edits_->open(path, run_.source);
     showLesson();
     showRun(0);

@@ -30,6 +30,9 @@ class StepOverLesson : public ::testing::Test {
         window_->activateWindow(); // the Step menu's shortcuts need the active window
         ASSERT_TRUE(QTest::qWaitForWindowActive(window_.get()));
         ASSERT_TRUE(window_->openProgram(path));
+        // A recording slow enough (a loaded machine) shows a progress dialog, which takes the
+        // activation; the window takes it back (openProgram), and the keys need it back.
+        ASSERT_TRUE(QTest::qWaitForWindowActive(window_.get()));
         QObject::connect(&window_->controller(), &StepController::stateChanged, [this] {
             const TraceEvent* last = window_->controller().lastEvent();
             shown_.push_back(last && last->kind == EventKind::Line ? last->line : 0);
