@@ -103,6 +103,17 @@ class Package(unittest.TestCase):
                 self.assertEqual(os.path.dirname(row[2]), lessons)
                 self.assertTrue(os.path.isfile(row[2]), row[2])
 
+    def test_the_unpacked_window_opens_on_its_own_first_lesson(self):
+        # No program named: the window opens the first lesson it finds beside itself.
+        shot = os.path.join(self.scratch, "window.png")
+        env = {**os.environ, "QT_QPA_PLATFORM": "offscreen",
+               "XDG_CONFIG_HOME": os.path.join(self.scratch, "config"),
+               "XDG_DATA_HOME": os.path.join(self.scratch, "data")}
+        done = run(self.looplab, "--screenshot", shot, "--size", "1280x720", env=env)
+        self.assertEqual(done.returncode, 0, done.stderr)
+        with open(shot, "rb") as png:
+            self.assertEqual(png.read(8), b"\x89PNG\r\n\x1a\n")
+
     def test_the_binary_has_no_path_of_the_source_or_build_tree_in_it(self):
         with open(self.looplab, "rb") as binary:
             content = binary.read()
