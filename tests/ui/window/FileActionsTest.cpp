@@ -236,5 +236,21 @@ TEST_F(FileActionsTest, APythonFileDroppedOnTheWindowOpens) {
     EXPECT_FALSE(refused.isAccepted());
 }
 
+TEST_F(FileActionsTest, APythonFileDroppedOnTheEditorOpensInsteadOfPastingItsPath) {
+    const QString dropped = other();
+    QMimeData mime;
+    mime.setUrls({QUrl::fromLocalFile(dropped)});
+    mime.setText(QUrl::fromLocalFile(dropped).toString()); // as file managers also offer it
+    QWidget* editor = window_->codeView()->viewport();
+    QDragEnterEvent enter(QPoint(10, 10), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(editor, &enter);
+    QDropEvent drop(QPointF(10, 10), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(editor, &drop);
+    QApplication::processEvents();
+    EXPECT_EQ(window_->programPath(), dropped);
+    EXPECT_EQ(window_->codeView()->text(), QString::fromUtf8(contentsOf(dropped)));
+    EXPECT_EQ(contentsOf(path_), QByteArray(kTwoWorkers));
+}
+
 } // namespace
 } // namespace looplab
