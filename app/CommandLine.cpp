@@ -308,6 +308,8 @@ std::string usageText() {
            "  looplab check-lesson LESSON.py...\n"
            "      Run each lesson and check its notes and questions against the run\n"
            "      (docs/lesson-format.md); prints each problem or 'ok', exits 1 on problems.\n"
+           "  looplab --version | --help\n"
+           "      Print LoopLab's version (and the embedded Python's), or this help.\n"
            "  exit status: 0 finished, 1 uncaught exception, 2 usage error, 3 deadlock,\n"
            "               4 budget exceeded (runaway loop, steps, output, memory, time)\n";
 }

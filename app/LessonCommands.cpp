@@ -18,9 +18,13 @@ int listLessons(const std::string& executablePath) {
         return kExitUsage;
     }
     for (const Lesson& lesson : loadLessonFolder(folder)) {
-        const std::string file = std::filesystem::path(lesson.path).filename().string();
-        std::cout << lesson.id << '\t' << (lesson.title.empty() ? lesson.id : lesson.title)
-                  << "\tlessons/" << file << '\n';
+        // Absolute, so the path opens from any folder (`looplab "$(looplab lessons | ...)"`).
+        std::error_code error;
+        std::filesystem::path path = std::filesystem::canonical(lesson.path, error);
+        if (error)
+            path = std::filesystem::absolute(lesson.path).lexically_normal();
+        std::cout << lesson.id << '\t' << (lesson.title.empty() ? lesson.id : lesson.title) << '\t'
+                  << path.string() << '\n';
     }
     return kExitFinished;
 }

@@ -2,7 +2,9 @@
 
 #include "AppIcon.h"
 #include "ConfinementNotice.h"
+#include "LessonCatalog.h"
 #include "MainWindow.h"
+#include "RecentFiles.h"
 #include "RunOptions.h"
 #include "RunPermission.h"
 #include "Theme.h"
@@ -13,21 +15,16 @@
 
 #include <cstdio>
 
-#ifndef LOOPLAB_SOURCE_DIR
-#define LOOPLAB_SOURCE_DIR ""
-#endif
-
 namespace looplab {
 
 std::string defaultProgram() {
-    for (const QString& folder : {QStringLiteral(LOOPLAB_SOURCE_DIR "/lessons"),
-                                  QStringLiteral(LOOPLAB_SOURCE_DIR "/tests/fidelity/programs")}) {
-        const QStringList programs =
-            QDir(folder).entryList({QStringLiteral("*.py")}, QDir::Files, QDir::Name);
-        if (!programs.isEmpty())
-            return (folder + "/" + programs.first()).toStdString();
-    }
-    return {};
+    // The course's first lesson, found from where this looplab is (installed or built).
+    const QString folder = QString::fromStdString(
+        findLessonFolder(QCoreApplication::applicationFilePath().toStdString()));
+    const QStringList programs = folder.isEmpty() ? QStringList()
+                                                  : QDir(folder).entryList({QStringLiteral("*.py")},
+                                                                           QDir::Files, QDir::Name);
+    return programs.isEmpty() ? std::string() : (folder + "/" + programs.first()).toStdString();
 }
 
 int runWindow(int argc, char** argv, const WindowOptions& options) {
@@ -37,6 +34,8 @@ int runWindow(int argc, char** argv, const WindowOptions& options) {
     QApplication::setApplicationName(QStringLiteral("LoopLab"));
     QApplication::setOrganizationName(QStringLiteral("LoopLab"));
     QApplication::setWindowIcon(appIcon());
+    // Wayland compositors and docks match the window to its menu entry (and icon) by this.
+    QGuiApplication::setDesktopFileName(QStringLiteral("io.github.looplab.LoopLab"));
     // --theme wins for this session only; otherwise the theme chosen last in View → Theme.
     QString theme = QString::fromStdString(options.theme);
     if (theme.isEmpty())
@@ -56,6 +55,8 @@ int runWindow(int argc, char** argv, const WindowOptions& options) {
     window.resize(options.width, options.height);
     if (!program.empty())
         window.openProgram(QString::fromStdString(program));
+    if (!options.program.empty() && options.screenshot.empty())
+        RecentFiles::add(QString::fromStdString(options.program)); // opened by name: remembered
     if (options.step >= 0)
         window.controller().goToStop(options.step);
     else if (options.timeSeconds >= 0)

@@ -6,9 +6,11 @@
 #include "ExportCommand.h"
 #include "LessonCommands.h"
 #include "ProgramRunner.h"
+#include "PythonVersion.h"
 #include "WindowApp.h"
 #include "WorkerProcess.h"
 
+#include <filesystem>
 #include <iostream>
 #include <string>
 #include <unistd.h>
@@ -35,7 +37,8 @@ int main(int argc, char** argv) {
         std::cout << looplab::usageText();
         return 0;
     case Command::Kind::Version:
-        std::cout << "looplab 0.1.0\n";
+        std::cout << "looplab " LOOPLAB_VERSION " (Python " << looplab::embeddedPythonVersion()
+                  << ")\n";
         return 0;
     case Command::Kind::UsageError:
         std::cerr << "looplab: " << command.error << '\n';
@@ -54,6 +57,14 @@ int main(int argc, char** argv) {
         std::cerr << "looplab: cannot find LoopLab's Python files (share/looplab/python)\n";
         return looplab::kExitUsage;
     }
+    // Found as bin/../share/looplab/python: without the "..", so the Python side's own idea of
+    // where it lives (os.path.abspath(__file__), which drops "..") is the same path as its
+    // modules' file names, which come from this entry of sys.path.
+    std::error_code unresolved;
+    const std::filesystem::path real =
+        std::filesystem::canonical(command.run.pythonDir, unresolved);
+    if (!unresolved)
+        command.run.pythonDir = real.string();
     if (command.kind == Command::Kind::Export)
         return looplab::runExport(argc, argv, command.exportOptions, command.run.pythonDir);
     if (command.kind == Command::Kind::CheckLesson)

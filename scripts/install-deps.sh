@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
 # Installs LoopLab's build and test dependencies from Debian 12 packages, only if missing.
+# dpkg-dev (dpkg-shlibdeps), lintian, desktop-file-utils, appstream and man-db check the
+# Debian package (tests/package).
 set -euo pipefail
 
 packages=(
@@ -8,6 +10,7 @@ packages=(
   pybind11-dev libpython3-dev python3 nlohmann-json3-dev
   libgtest-dev libgmock-dev libbenchmark-dev libseccomp-dev libpython3.11-testsuite
   xvfb xauth
+  dpkg-dev lintian desktop-file-utils appstream man-db
 )
 missing=()
 for p in "${packages[@]}"; do

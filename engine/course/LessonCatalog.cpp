@@ -6,10 +6,6 @@
 #include <filesystem>
 #include <system_error>
 
-#ifndef LOOPLAB_SOURCE_LESSONS_DIR
-#define LOOPLAB_SOURCE_LESSONS_DIR ""
-#endif
-
 namespace looplab {
 
 namespace fs = std::filesystem;
@@ -28,17 +24,16 @@ std::vector<Lesson> loadLessonFolder(const std::string& folder) {
 }
 
 std::string findLessonFolder(const std::string& executablePath) {
-    // An installed looplab has bin/looplab and share/looplab/lessons; a build tree uses the
-    // source tree's folder.
+    // An installed looplab has bin/looplab and share/looplab/lessons, and so has a build tree
+    // (where it is a link to the source tree's lessons/: engine/CMakeLists.txt). Canonical, so
+    // a lesson is the same file by whichever path it was opened.
     std::error_code error;
     const fs::path installed =
         fs::path(executablePath).parent_path().parent_path() / "share" / "looplab" / "lessons";
-    if (fs::is_directory(installed, error))
-        return installed.string();
-    const fs::path source(LOOPLAB_SOURCE_LESSONS_DIR);
-    if (!source.empty() && fs::is_directory(source, error))
-        return source.string();
-    return {};
+    if (!fs::is_directory(installed, error))
+        return {};
+    const fs::path canonical = fs::canonical(installed, error);
+    return error ? installed.string() : canonical.string();
 }
 
 } // namespace looplab

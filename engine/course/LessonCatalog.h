@@ -11,7 +11,8 @@ namespace looplab {
 
 std::vector<Lesson> loadLessonFolder(const std::string& folder);
 
-// The built-in course next to the executable or in the source tree; "" when not found.
+// The built-in course, share/looplab/lessons beside the executable's bin/ (installed or
+// built); "" when not found.
 std::string findLessonFolder(const std::string& executablePath);
 
 } // namespace looplab

@@ -3,6 +3,7 @@
 #include "ChartsPanel.h"
 #include "CodeView.h"
 #include "DeadlockView.h"
+#include "FileActions.h"
 #include "LessonBrowser.h"
 #include "LessonCatalog.h"
 #include "LessonChecker.h"
@@ -15,6 +16,7 @@
 #include "RunPermission.h"
 #include "RunStatistics.h"
 #include "Spotlight.h"
+#include "StepPlayer.h"
 #include "TaskLabel.h"
 #include "TaskTableModel.h"
 #include "TimelineModel.h"
@@ -57,20 +59,12 @@ MainWindow::MainWindow(QString looplabExecutable, QWidget* parent)
     export_ = new WindowExport(this, layout_->timelineView(), layout_->chartsPanel());
     buildModes();
     connectLessons();
+    edits_ = new UnsavedEdits(layout_->codeView(), statusBar(), this);
+    files_ = new FileActions(this, layout_->codeView(), edits_);
+    player_ = new StepPlayer(controller_, this);
     actions_ = new WindowActions(this, *layout_);
     connectViews();
     connect(&controller_, &StepController::stateChanged, this, &MainWindow::showStep);
-    player_.setInterval(400);
-    connect(&player_, &QTimer::timeout, this, [this] {
-        if (controller_.currentStop() >= controller_.stopCount() - 1) {
-            player_.stop();
-            return;
-        }
-        controller_.forward();
-        if (controller_.atBreakpoint())
-            player_.stop();
-    });
-    edits_ = new UnsavedEdits(layout_->codeView(), statusBar(), this);
     permission_ = std::make_unique<RunPermission>(
         QString::fromStdString(findLessonFolder(looplab_.toStdString())));
     permission_->attachBadge(statusBar());
@@ -94,7 +88,7 @@ void MainWindow::buildModes() {
     connect(presentation_, &PresentationMode::stepRequested, this,
             [this](int direction) { direction > 0 ? controller_.forward() : controller_.back(); });
     connect(presentation_, &PresentationMode::activeChanged, this, [this](bool active) {
-        player_.stop();
+        player_->stop();
         zoom_->setMode(active ? QStringLiteral("present") : QStringLiteral("normal"));
         if (!active)
             spotlight_->clear();
@@ -128,8 +122,8 @@ void MainWindow::connectLessons() {
     // A prediction locked in may reveal what lies ahead (see hideWhatComesLater).
     connect(lessonPanel, &LessonPanel::progressChanged, this, [this] { showStep(); });
     connect(browser, &LessonBrowser::lessonActivated, this, [this](const QString& path) {
-        saveEdits();
-        openProgram(path);
+        if (files_->confirmLeave())
+            openProgram(path);
     });
     // The folder the user chose last, else the built-in course.
     const QString saved = QSettings().value(QStringLiteral("lessonFolder")).toString();
@@ -163,8 +157,8 @@ void MainWindow::openNextLesson() {
                                      : tr("No course is open: File → Open Lesson Folder."));
         return;
     }
-    saveEdits();
-    openProgram(next);
+    if (files_->confirmLeave())
+        openProgram(next);
 }
 
 const std::vector<TraceEvent>& MainWindow::runEvents() const {
@@ -200,7 +194,7 @@ void MainWindow::showLesson() {
 }
 
 void MainWindow::setPlaySpeed(double stepsPerSecond) {
-    player_.setInterval(static_cast<int>(1000.0 / std::max(0.1, stepsPerSecond)));
+    player_->setStepsPerSecond(stepsPerSecond);
 }
 
 bool MainWindow::saveEdits() {
@@ -212,7 +206,11 @@ bool MainWindow::editsUnsaved() const {
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {
-    saveEdits(); // the last half second of typing too
+    // (The last half second of typing is kept first, whatever the answer.)
+    if (!files_->confirmLeave()) {
+        event->ignore();
+        return;
+    }
     QMainWindow::closeEvent(event);
 }
 
@@ -223,13 +221,16 @@ void MainWindow::revertEdits() {
 
 bool MainWindow::openProgram(const QString& path) {
     run_ = recordProgram(looplab_, path, this, permission_.get());
+    // A long recording's progress dialog took the activation: the keys step again at once.
+    if (isVisible())
+        activateWindow();
     restoredEdits_ = edits_->open(path, run_.source);
-    setWindowTitle(tr("LoopLab — %1").arg(QFileInfo(path).fileName()));
     showLesson();
     showRun(0);
     if (restoredEdits_)
         statusBar()->showMessage(tr("Your unsaved edits from last time are back in the editor. "
-                                    "Ctrl+R runs them; File → Revert edits discards them."));
+                                    "Ctrl+R runs them; File → Revert to Saved discards them."));
+    emit programOpened(path);
     return run_.recorded();
 }
 
@@ -312,12 +313,6 @@ void MainWindow::markProblems() {
     errorMessage_ = errorLine_ ? run_.standardError.trimmed().split('\n').last() : QString();
 }
 
-QString MainWindow::narration() const {
-    return layout_->narrationLabel()->text();
-}
-QString MainWindow::clockText() const {
-    return layout_->clockLabel()->text();
-}
 QString MainWindow::outputText() const {
     return layout_->outputModel()->text();
 }
@@ -483,10 +478,7 @@ void MainWindow::showTaskDetails() {
 }
 
 void MainWindow::togglePlay() {
-    if (player_.isActive())
-        player_.stop();
-    else
-        player_.start();
+    player_->toggle();
 }
 
 void MainWindow::exportView(ExportView view) {

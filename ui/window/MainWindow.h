@@ -13,6 +13,7 @@
 #include "StepController.h"
 #include "WindowLayout.h"
 
+#include <QLabel>
 #include <QMainWindow>
 #include <QSet>
 #include <QString>
@@ -22,7 +23,6 @@
 #include <vector>
 
 class QDockWidget;
-class QLabel;
 class QTabWidget;
 
 namespace looplab {
@@ -30,11 +30,14 @@ namespace looplab {
 class ChartsPanel;
 class CodeView;
 class DeadlockView;
+class FileActions;
+class HelpMenu;
 class LessonBrowser;
 class LessonPanel;
 class LoopView;
 class Narrator;
 class RunStatistics;
+class StepPlayer;
 class TaskTableModel;
 class TimelineModel;
 class TimelineView;
@@ -55,6 +58,11 @@ class MainWindow : public QMainWindow {
     // Runs the program and shows its first step; false if it could not be recorded at all
     // (the reason is shown in the window).
     bool openProgram(const QString& path);
+    // The file the editor and the run belong to; Save As moves them to another.
+    const QString& programPath() const { return run_.programPath; }
+    void setProgramPath(const QString& path) { run_.programPath = path; }
+    FileActions* files() const { return files_; }
+    StepPlayer* player() const { return player_; }
     StepController& controller() { return controller_; }
     const ProgramRun& run() const { return run_; }
     RunPermission* runPermission() const { return permission_.get(); }
@@ -86,8 +94,8 @@ class MainWindow : public QMainWindow {
     }
     QSet<QString> spotlightTasks() const { return spotlight_->tasks(); }
     QDockWidget* lessonDock() const { return layout_->lessonDock(); }
-    QString narration() const;
-    QString clockText() const;
+    QString narration() const { return layout_->narrationLabel()->text(); }
+    QString clockText() const { return layout_->clockLabel()->text(); }
     QString outputText() const;
 
     // Unsaved edits: saved beside the user's settings as they are typed, restored when the
@@ -96,6 +104,10 @@ class MainWindow : public QMainWindow {
     bool saveEdits();
     bool editsUnsaved() const;
     bool restoredEdits() const { return restoredEdits_; }
+
+  signals:
+    // A program (or trace) is in the editor and its run on screen.
+    void programOpened(const QString& path);
 
   public slots:
     void runEditedCode();
@@ -132,11 +144,12 @@ class MainWindow : public QMainWindow {
     ProgramRun run_;
     bool restoredEdits_ = false;
     UnsavedEdits* edits_ = nullptr;
+    FileActions* files_ = nullptr;
     int errorLine_ = 0; // where the run failed, shown at every step
     QString errorMessage_;
     StepController controller_;
     std::unique_ptr<Narrator> narrator_;
-    QTimer player_;
+    StepPlayer* player_ = nullptr;
     LessonProgress progress_;
     WindowLayout* layout_ = nullptr;
     WindowActions* actions_ = nullptr;

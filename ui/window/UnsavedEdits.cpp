@@ -29,16 +29,16 @@ UnsavedEdits::UnsavedEdits(CodeView* editor, QStatusBar* status, QObject* parent
     });
 }
 
-QString UnsavedEdits::editsPath() const {
+QString UnsavedEdits::editsPathFor(const QString& programPath) {
     // One file per program, named by a hash of its full path so programs with the same name in
     // different folders do not share edits.
     const QString folder =
         QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + "/unsaved";
     QDir().mkpath(folder);
     const QByteArray key = QCryptographicHash::hash(
-        QFileInfo(programPath_).absoluteFilePath().toUtf8(), QCryptographicHash::Sha1);
+        QFileInfo(programPath).absoluteFilePath().toUtf8(), QCryptographicHash::Sha1);
     return folder + "/" + QString::fromLatin1(key.toHex().left(16)) + "-" +
-           QFileInfo(programPath_).fileName();
+           QFileInfo(programPath).fileName();
 }
 
 bool UnsavedEdits::open(const QString& programPath, const QString& fileSource) {
@@ -89,6 +89,13 @@ bool UnsavedEdits::save() {
 void UnsavedEdits::discard() {
     saver_.stop();
     QFile::remove(editsPath());
+}
+
+void UnsavedEdits::saved(const QString& path) {
+    discard(); // the edits kept under the old name are in the file now
+    programPath_ = path;
+    fileSource_ = editor_->text();
+    QFile::remove(editsPath()); // older edits of the file just overwritten
 }
 
 QString UnsavedEdits::writeRunCopy(const QString& fallbackFolder) {

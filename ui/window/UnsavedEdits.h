@@ -29,15 +29,19 @@ class UnsavedEdits : public QObject {
     // Writes the editor's text now; false (and a lasting message) when it could not be kept.
     bool save();
     bool failed() const { return failed_; }
-    // Forgets the edits (File → Revert edits, a lesson's Reset).
+    // Forgets the edits (File → Revert, a lesson's Reset, Discard when asked).
     void discard();
+    // The editor's text was written to `path` (File → Save or Save As): it is now the file's
+    // text, nothing is unsaved, and later edits are kept under the new path.
+    void saved(const QString& path);
 
     // A copy of exactly the editor's text to run, beside the user's settings (or, when that
     // cannot be written, in `fallbackFolder`); empty when no copy could be written at all.
     QString writeRunCopy(const QString& fallbackFolder);
 
-    // Where the edits of the open program are kept.
-    QString editsPath() const;
+    // Where the edits of the open program (of `programPath`) are kept.
+    QString editsPath() const { return editsPathFor(programPath_); }
+    static QString editsPathFor(const QString& programPath);
 
     // Writes `bytes` to `path` whole or not at all (QSaveFile).
     static bool writeWhole(const QString& path, const QByteArray& bytes);

@@ -1,11 +1,15 @@
 #include "WindowActions.h"
 
 #include "ChartsPanel.h"
+#include "FileActions.h"
+#include "HelpMenu.h"
 #include "LessonBrowser.h"
 #include "LoopView.h"
 #include "MainWindow.h"
+#include "StepPlayer.h"
 #include "ThemeMenu.h"
 #include "TimelineView.h"
+#include "ToolbarIcon.h"
 #include "ViewExporter.h"
 #include "WindowLayout.h"
 #include "WindowZoom.h"
@@ -21,6 +25,22 @@
 #include <QToolBar>
 
 namespace looplab {
+
+namespace {
+
+// The toolbar's actions: an icon of the desktop's theme, or the bundled one.
+const WindowActions::ToolbarIcon kIcon_run{"system-run", "run"};
+const WindowActions::ToolbarIcon kIcon_to_start{"go-first", "to-start"};
+const WindowActions::ToolbarIcon kIcon_back{"go-previous", "back"};
+const WindowActions::ToolbarIcon kIcon_play{"media-playback-start", "play"};
+const WindowActions::ToolbarIcon kIcon_forward{"go-next", "forward"};
+const WindowActions::ToolbarIcon kIcon_to_end{"go-last", "to-end"};
+const WindowActions::ToolbarIcon kIcon_continue{"media-seek-forward", "continue"};
+const WindowActions::ToolbarIcon kIcon_step_into{"debug-step-into", "step-into"};
+const WindowActions::ToolbarIcon kIcon_step_over{"debug-step-over", "step-over"};
+const WindowActions::ToolbarIcon kIcon_step_out{"debug-step-out", "step-out"};
+
+} // namespace
 
 template <typename Slot>
 QAction* WindowActions::addViewAction(QMenu* view, const QString& text,
@@ -38,15 +58,17 @@ QAction* WindowActions::addViewAction(QMenu* view, const QString& text,
 
 template <typename Slot>
 QAction* WindowActions::add(QMenu* menu, const QString& text, const QKeySequence& keys,
-                            const QString& tip, Slot slot, bool onToolbar) {
+                            const QString& tip, Slot slot, const ToolbarIcon* icon) {
     auto* action = new QAction(text, window_);
     action->setShortcut(keys);
     action->setToolTip(QStringLiteral("%1 (%2)").arg(tip, keys.toString()));
     action->setStatusTip(tip);
     connect(action, &QAction::triggered, window_, slot);
     menu->addAction(action);
-    if (onToolbar)
+    if (icon) {
+        action->setIcon(toolbarIcon(QLatin1String(icon->theme), QLatin1String(icon->bundled)));
         bar_->addAction(action);
+    }
     window_->addAction(action);
     return action;
 }
@@ -56,17 +78,47 @@ WindowActions::WindowActions(MainWindow* window, const WindowLayout& layout)
     QMenu* file = window->menuBar()->addMenu(tr("&File"));
     QMenu* step = window->menuBar()->addMenu(tr("&Step"));
     QMenu* view = window->menuBar()->addMenu(tr("&View"));
+    QMenu* help = window->menuBar()->addMenu(tr("&Help"));
     buildViewMenu(view, layout);
     bar_ = window->addToolBar(tr("Stepping"));
     bar_->setObjectName(QStringLiteral("stepping"));
+    // Icons with their names beside them: a learner reads what Step over does without
+    // hovering.
+    bar_->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     buildFileMenu(file, layout);
     bar_->addSeparator();
     buildStepMenu(step);
-    add(file, tr("Re&vert edits"), QKeySequence(), tr("Discard your edits and reload the file"),
-        &MainWindow::revertEdits, false);
     bar_->addSeparator();
     buildTimeAndSpeed();
     buildExportMenus(layout);
+    new HelpMenu(window, help); // last: its shortcut sheet lists every action above
+}
+
+QAction* WindowActions::addDockAction(QMenu* view, QDockWidget* dock, const QString& text,
+                                      const QKeySequence& key, const QString& tip) {
+    // Not the dock's own toggleViewAction: that one hides a dock that is open but behind the
+    // dock it shares tabs with (Course behind Lesson), so the first press seemed to do nothing
+    // and the second brought it back still behind. This one brings a dock to the front, and
+    // hides it only when it is already there.
+    auto* action = new QAction(text, window_);
+    action->setCheckable(true);
+    action->setShortcut(key);
+    action->setToolTip(QStringLiteral("%1 (%2)").arg(tip, key.toString()));
+    action->setStatusTip(tip);
+    connect(dock, &QDockWidget::visibilityChanged, action,
+            [action, dock] { action->setChecked(!dock->isHidden()); });
+    connect(action, &QAction::triggered, dock, [dock] {
+        if (dock->isVisible() && !dock->visibleRegion().isEmpty()) {
+            dock->hide();
+            return;
+        }
+        dock->show();
+        dock->raise();
+        dock->widget()->setFocus();
+    });
+    view->addAction(action);
+    window_->addAction(action);
+    return action;
 }
 
 void WindowActions::buildViewMenu(QMenu* view, const WindowLayout& layout) {
@@ -97,28 +149,17 @@ void WindowActions::buildViewMenu(QMenu* view, const WindowLayout& layout) {
     addViewAction(view, tr("&Actual size"), {QKeySequence(Qt::CTRL | Qt::Key_0)},
                   tr("Back to this mode's usual size"), [zoom] { zoom->reset(); });
     view->addSeparator();
-    QAction* showLessonPanel = layout.lessonDock()->toggleViewAction();
-    showLessonPanel->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
-    showLessonPanel->setStatusTip(tr("Show or hide the lesson: goals, prediction, notes"));
-    view->addAction(showLessonPanel);
-    QAction* showCourse = layout.courseDock()->toggleViewAction();
-    showCourse->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_K));
-    showCourse->setStatusTip(tr("Show or hide the list of lessons"));
-    view->addAction(showCourse);
+    addDockAction(view, layout.lessonDock(), tr("&Lesson"), QKeySequence(Qt::CTRL | Qt::Key_L),
+                  tr("Show the lesson (goals, prediction, notes), or hide it"));
+    addDockAction(view, layout.courseDock(), tr("&Course"), QKeySequence(Qt::CTRL | Qt::Key_K),
+                  tr("Show the list of lessons, or hide it"));
 }
 
 void WindowActions::buildFileMenu(QMenu* file, const WindowLayout& layout) {
     MainWindow* window = window_;
     LessonBrowser* browser = layout.lessonBrowser();
-    add(
-        file, tr("&Open…"), QKeySequence::Open, tr("Open a Python program"),
-        [window] {
-            const QString path = QFileDialog::getOpenFileName(
-                window, tr("Open a program"), QString(), tr("Python programs (*.py)"));
-            if (!path.isEmpty())
-                window->openProgram(path);
-        },
-        false);
+    window->files()->addTo(file);
+    file->addSeparator();
     add(
         file, tr("Open &Lesson Folder…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O),
         tr("Show a folder of lesson files in the Course list"),
@@ -128,19 +169,23 @@ void WindowActions::buildFileMenu(QMenu* file, const WindowLayout& layout) {
             if (!folder.isEmpty())
                 window->openLessonFolder(folder);
         },
-        false);
+        nullptr);
+    // (Ctrl+N is New, as in every editor.)
     add(
-        file, tr("&Next lesson"), QKeySequence(Qt::CTRL | Qt::Key_N),
-        tr("Open the next lesson of the course"), [window] { window->openNextLesson(); }, false);
+        file, tr("&Next lesson"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N),
+        tr("Open the next lesson of the course"), [window] { window->openNextLesson(); }, nullptr);
     add(file, tr("&Run"), QKeySequence(Qt::CTRL | Qt::Key_R),
         tr("Run the code in the editor again, keeping your place"), &MainWindow::runEditedCode,
-        true);
+        &kIcon_run);
     add(
         file, tr("&Export…"), QKeySequence(Qt::CTRL | Qt::Key_E),
         tr("Export the timeline or a chart as PNG, SVG or PDF, or the run as CSV or Chrome "
            "trace JSON"),
-        [window] { window->exportView(ExportView::Timeline); }, false);
-    add(file, tr("&Quit"), QKeySequence::Quit, tr("Quit LoopLab"), &QWidget::close, false);
+        [window] { window->exportView(ExportView::Timeline); }, nullptr);
+    file->addSeparator();
+    // Ctrl+Q spelled out: some platforms' standard Quit key is none at all.
+    add(file, tr("&Quit"), QKeySequence(Qt::CTRL | Qt::Key_Q), tr("Quit LoopLab"), &QWidget::close,
+        nullptr);
 }
 
 void WindowActions::buildStepMenu(QMenu* step) {
@@ -148,47 +193,62 @@ void WindowActions::buildStepMenu(QMenu* step) {
     using Unit = StepController::Unit;
     add(
         step, tr("To &start"), QKeySequence(Qt::Key_Home), tr("Go to the start of the run"),
-        [controller] { controller->toStart(); }, true);
+        [controller] { controller->toStart(); }, &kIcon_to_start);
     add(
         step, tr("Back one &iteration"), QKeySequence(Qt::SHIFT | Qt::Key_Left),
         tr("Back to the previous loop iteration"),
-        [controller] { controller->back(Unit::Iteration); }, false);
+        [controller] { controller->back(Unit::Iteration); }, nullptr);
     add(
         step, tr("Back one task step"), QKeySequence(Qt::CTRL | Qt::Key_Left),
         tr("Back to the previous end of a task step"),
-        [controller] { controller->back(Unit::TaskStep); }, false);
+        [controller] { controller->back(Unit::TaskStep); }, nullptr);
     add(
         step, tr("&Back"), QKeySequence(Qt::Key_Left), tr("Step back"),
-        [controller] { controller->back(); }, true);
-    add(step, tr("&Play / pause"), QKeySequence(Qt::Key_Space), tr("Play the run step by step"),
-        &MainWindow::togglePlay, true);
+        [controller] { controller->back(); }, &kIcon_back);
+    QAction* play = add(step, tr("&Play"), QKeySequence(Qt::Key_Space),
+                        tr("Play the run step by step"), &MainWindow::togglePlay, &kIcon_play);
+    // The button shows what pressing it does now: Play, or Pause while playing.
+    const QIcon playIcon = play->icon();
+    const QIcon pauseIcon =
+        toolbarIcon(QStringLiteral("media-playback-pause"), QStringLiteral("pause"));
+    connect(window_->player(), &StepPlayer::playingChanged, play,
+            [play, playIcon, pauseIcon](bool playing) {
+                play->setText(playing ? tr("&Pause") : tr("&Play"));
+                play->setIcon(playing ? pauseIcon : playIcon);
+                const QString tip =
+                    playing ? tr("Pause the playing") : tr("Play the run step by step");
+                play->setStatusTip(tip);
+                play->setToolTip(QStringLiteral("%1 (%2)").arg(tip, play->shortcut().toString()));
+            });
     add(
         step, tr("&Forward"), QKeySequence(Qt::Key_Right), tr("Step forward"),
-        [controller] { controller->forward(); }, true);
+        [controller] { controller->forward(); }, &kIcon_forward);
     add(
         step, tr("Forward one task step"), QKeySequence(Qt::CTRL | Qt::Key_Right),
         tr("Run until the current task yields"),
-        [controller] { controller->forward(Unit::TaskStep); }, false);
+        [controller] { controller->forward(Unit::TaskStep); }, nullptr);
     add(
         step, tr("Forward one i&teration"), QKeySequence(Qt::SHIFT | Qt::Key_Right),
         tr("Forward to the next loop iteration"),
-        [controller] { controller->forward(Unit::Iteration); }, false);
+        [controller] { controller->forward(Unit::Iteration); }, nullptr);
     add(
         step, tr("Back one &line"), QKeySequence(Qt::ALT | Qt::Key_Left),
         tr("Back to the previous program line that ran"),
-        [controller] { controller->back(Unit::Line); }, false);
+        [controller] { controller->back(Unit::Line); }, nullptr);
     add(
         step, tr("Forward one l&ine"), QKeySequence(Qt::ALT | Qt::Key_Right),
         tr("Forward to the next program line that runs"),
-        [controller] { controller->forward(Unit::Line); }, false);
+        [controller] { controller->forward(Unit::Line); }, nullptr);
     add(
         step, tr("To &end"), QKeySequence(Qt::Key_End),
         tr("Go to the end of the run (a deadlocked run: first to the deadlock)"),
-        [controller] { controller->toEnd(); }, true);
-    add(
+        [controller] { controller->toEnd(); }, &kIcon_to_end);
+    QAction* toBreakpoint = add(
         step, tr("&Continue to breakpoint"), QKeySequence(Qt::Key_F8),
         tr("Run forward to the next line with a breakpoint (click the margin to set one)"),
-        [controller] { controller->continueToBreakpoint(); }, true);
+        [controller] { controller->continueToBreakpoint(); }, &kIcon_continue);
+    // Short on the toolbar, so the whole bar fits a 1280-pixel-wide window with its icons.
+    toBreakpoint->setIconText(tr("Continue"));
     // As in a debugger, following the task of the current step; its yields and its end are
     // always stops (StepController::stepOver).
     step->addSeparator();
@@ -196,19 +256,19 @@ void WindowActions::buildStepMenu(QMenu* step) {
         step, tr("Step i&nto"), QKeySequence(Qt::Key_F11),
         tr("Step into: to this task's next line, into the functions it calls; stops where the "
            "task yields or ends"),
-        [controller] { controller->stepInto(); }, true);
+        [controller] { controller->stepInto(); }, &kIcon_step_into);
     add(
         step, tr("Step &over"), QKeySequence(Qt::Key_F10),
         tr("Step over: to this task's next line in the same function, running the functions it "
            "calls in one go; on a loop's for or while line reached again from its body, runs "
            "the rest of the loop; "
            "stops where the task yields or ends"),
-        [controller] { controller->stepOver(); }, true);
+        [controller] { controller->stepOver(); }, &kIcon_step_over);
     add(
         step, tr("Step o&ut"), QKeySequence(Qt::SHIFT | Qt::Key_F11),
         tr("Step out: run until this function returns, to the next line of its caller (in a "
            "task's own coroutine: to where the task yields or ends)"),
-        [controller] { controller->stepOut(); }, true);
+        [controller] { controller->stepOut(); }, &kIcon_step_out);
     step->addSeparator();
     auto* cleanup = new QAction(tr("Show asyncio.run's &clean-up steps"), window_);
     cleanup->setCheckable(true);

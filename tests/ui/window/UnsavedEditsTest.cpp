@@ -4,6 +4,7 @@
 
 #include "UnsavedEdits.h"
 #include "CodeView.h"
+#include "FileActions.h"
 #include "MainWindow.h"
 #include "WindowTest.h"
 
@@ -43,6 +44,8 @@ class UnsavedEditsTest : public WindowTest {
 
 TEST_F(UnsavedEditsTest, EditsTypedJustBeforeClosingAreKept) {
     window_->codeView()->setText(edited()); // the 500 ms timer has not fired
+    // Asked whether to save them, the user cancels (FileActionsTest has the other answers).
+    window_->files()->setAskToSave([](const QString&) { return FileActions::Choice::Cancel; });
     window_->close();
     auto again = std::make_unique<MainWindow>(QStringLiteral(LOOPLAB_BINARY));
     ASSERT_TRUE(again->openProgram(path_));
