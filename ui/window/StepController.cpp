@@ -287,6 +287,9 @@ void StepController::debugStep(Debug how) {
             stop = (followed.owns(e) && lineStops(e)) || breakpoints_.contains(int(e.line));
             break;
         case EventKind::StepYield:
+            // Running the rest of a loop passes its awaits too: the step ends after the loop.
+            stop = followed.task >= 0 && e.task == followed.task && !crossing;
+            break;
         case EventKind::TaskDone:
             stop = followed.task >= 0 && e.task == followed.task;
             break;
