@@ -90,6 +90,7 @@ void MainWindow::buildModes() {
     connect(presentation_, &PresentationMode::activeChanged, this, [this](bool active) {
         player_->stop();
         zoom_->setMode(active ? QStringLiteral("present") : QStringLiteral("normal"));
+        layout_->sharePresentingHeight(active);
         if (!active)
             spotlight_->clear();
     });

@@ -54,7 +54,9 @@ void PresentationMode::enter(bool fullScreen) {
             w->hide();
             hiddenByUs_.push_back(w);
         }
-    if (tabs_ && showFirst_)
+    // The timeline comes to the front, unless a moment's own tab is there (a deadlock's tab is
+    // put first, in front, at its step): that one is what the room must see.
+    if (tabs_ && showFirst_ && tabs_->currentIndex() != 0)
         tabs_->setCurrentWidget(showFirst_);
     // The keys must reach us before any focused widget or shortcut takes them.
     qApp->installEventFilter(this);

@@ -26,6 +26,7 @@
 #include <QTabWidget>
 #include <QTableView>
 #include <QTableWidget>
+#include <QTimer>
 #include <QVBoxLayout>
 
 namespace looplab {
@@ -146,6 +147,7 @@ void WindowLayout::arrange() {
     top->setStretchFactor(0, 3);
     top->setStretchFactor(1, 2);
     auto* main = new QSplitter(Qt::Vertical, window);
+    mainSplitter_ = main;
     main->addWidget(top);
     main->addWidget(bottomTabs_);
     main->setStretchFactor(0, 3);
@@ -248,6 +250,18 @@ void WindowLayout::showLessonDocks(double scale) {
     lessonDock_->raise();
     if (wasHidden && scale > 1.0)
         widenLessonDock(scale);
+}
+
+void WindowLayout::sharePresentingHeight(bool presenting) {
+    if (!presenting) {
+        if (!deskSizes_.isEmpty())
+            mainSplitter_->setSizes(deskSizes_);
+        deskSizes_.clear();
+        return;
+    }
+    deskSizes_ = mainSplitter_->sizes();
+    // Sizes are shares: the splitter scales them to its height, now and as it changes.
+    mainSplitter_->setSizes({3000, 2000});
 }
 
 } // namespace looplab

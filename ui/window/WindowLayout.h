@@ -6,6 +6,7 @@
 // tab the window adds when a run deadlocks); on the left, the lesson and course docks. It also
 // tells the zoom which of them grow. The window connects them to the run and the stepping.
 
+#include <QList>
 #include <QObject>
 
 class QDockWidget;
@@ -17,6 +18,7 @@ class QSlider;
 class QTableView;
 class QTableWidget;
 class QTabWidget;
+class QSplitter;
 class QWidget;
 
 namespace looplab {
@@ -42,6 +44,10 @@ class WindowLayout : public QObject {
     // The views' text, the editor, the timeline, the charts and the tab labels grow with `zoom`;
     // the narration keeps room for two lines at every level.
     void growWith(WindowZoom& zoom);
+    // Presenting, the code and the loop get 60% of the height below the header and the tabs
+    // the rest (at 200% on a 1280x720 projector the tabs would otherwise squeeze the code to a
+    // few lines); leaving gives back the sizes the user had.
+    void sharePresentingHeight(bool presenting);
     // The lesson and the course grow with `zoom` too, and the lesson dock widens with them.
     void growLessonWith(WindowZoom& zoom);
     // Gives the lesson dock its width at a zoom level (its radio buttons and titles do not wrap
@@ -102,6 +108,8 @@ class WindowLayout : public QObject {
     ChartsPanel* charts_ = nullptr;
     DeadlockView* deadlock_ = nullptr;
     QTabWidget* bottomTabs_ = nullptr;
+    QSplitter* mainSplitter_ = nullptr;
+    QList<int> deskSizes_;
     LessonPanel* lessonPanel_ = nullptr;
     LessonBrowser* browser_ = nullptr;
     QDockWidget* lessonDock_ = nullptr;

@@ -5,6 +5,7 @@
 
 #include "DeadlockView.h"
 #include "MainWindow.h"
+#include "TimelineView.h"
 #include "WindowTest.h"
 
 #include <QApplication>
@@ -99,7 +100,8 @@ TEST_P(DeadlockMoment, IsAStepOfItsOwnWithTheStuckStateAndNothingBeforeItGivesIt
     c.toEnd(); // "to end" stops at the deadlock first
     EXPECT_EQ(c.currentStop(), deadlock);
     EXPECT_TRUE(deadlockTabShown());
-    EXPECT_EQ(window_->bottomTabs()->currentWidget(), window_->deadlockView());
+    EXPECT_EQ(window_->bottomTabs()->currentWidget(),
+              static_cast<QWidget*>(window_->deadlockView()));
     EXPECT_TRUE(window_->narration().startsWith("Deadlock at t="))
         << window_->narration().toStdString();
     // The stuck state: every unfinished task waits, and what is held is still held.
@@ -146,6 +148,22 @@ TEST_P(DeadlockMoment, TheCleanUpUnfoldsIntoItsOwnStepsAndFoldsBack) {
 
 INSTANTIATE_TEST_SUITE_P(Programs, DeadlockMoment, ::testing::ValuesIn(kStuckPrograms),
                          [](const auto& test) { return std::string(test.param.name); });
+
+TEST_P(DeadlockMoment, ItsTabIsInFrontAtItsStepAndStaysThereWhenPresentingStarts) {
+    StepController& c = window_->controller();
+    c.goToStop(c.deadlockStop());
+    EXPECT_EQ(window_->bottomTabs()->currentWidget(),
+              static_cast<QWidget*>(window_->deadlockView()));
+    window_->setPresenting(true, false); // presenting brings the timeline forward, but not now
+    EXPECT_EQ(window_->bottomTabs()->currentWidget(),
+              static_cast<QWidget*>(window_->deadlockView()));
+    window_->setPresenting(false);
+    c.goToStop(0);
+    window_->setPresenting(true, false); // before the deadlock: the timeline, as always
+    EXPECT_EQ(window_->bottomTabs()->currentWidget(),
+              static_cast<QWidget*>(window_->timelineView()));
+    window_->setPresenting(false);
+}
 
 class CleanUpAfterMain : public WindowTest {
   protected:
