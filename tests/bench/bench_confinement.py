@@ -15,12 +15,12 @@ import statistics
 import subprocess
 import sys
 import tempfile
+
+from performance_doc import write_block
 import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 PROGRAM = os.path.join(HERE, "semaphore_10k.py")
-MARK_BEGIN = "<!-- bench_confinement:begin -->"
-MARK_END = "<!-- bench_confinement:end -->"
 
 
 def environment(confined):
@@ -60,16 +60,7 @@ def main():
                  f"| {args.rounds} | {a:.3f} s | {b:.3f} s | {a / b:.3f} |\n")
     print(table)
     if args.write:
-        with open(args.write) as f:
-            text = f.read()
-        block = f"{MARK_BEGIN}\n{table}{MARK_END}"
-        if MARK_BEGIN in text:
-            start, end = text.index(MARK_BEGIN), text.index(MARK_END) + len(MARK_END)
-            text = text[:start] + block + text[end:]
-        else:
-            text += f"\n{block}\n"
-        with open(args.write, "w") as f:
-            f.write(text)
+        write_block(args.write, "bench_confinement", table)
 
 
 if __name__ == "__main__":

@@ -15,10 +15,10 @@ import resource
 import subprocess
 import sys
 import tempfile
+
+from performance_doc import write_block
 import time
 
-MARK_BEGIN = "<!-- bench_memory:begin -->"
-MARK_END = "<!-- bench_memory:end -->"
 PROGRAM = """import asyncio
 async def worker(n):
     for i in range(n):
@@ -80,16 +80,7 @@ def main():
     table = "\n".join(rows) + "\n"
     print(table)
     if args.write:
-        with open(args.write) as f:
-            text = f.read()
-        block = f"{MARK_BEGIN}\n{table}{MARK_END}"
-        if MARK_BEGIN in text:
-            start, end = text.index(MARK_BEGIN), text.index(MARK_END) + len(MARK_END)
-            text = text[:start] + block + text[end:]
-        else:
-            text += f"\n{block}\n"
-        with open(args.write, "w") as f:
-            f.write(text)
+        write_block(args.write, "bench_memory", table)
 
 
 if __name__ == "__main__":
