@@ -287,8 +287,8 @@ QuestionVerdict LessonChecker::judge(const LessonQuestion& question) const {
     return verdict;
 }
 
-std::vector<LessonProblem> LessonChecker::verify(const Lesson& lesson) const {
-    std::vector<LessonProblem> problems = lesson.problems;
+std::vector<LessonProblem> LessonChecker::verifyNotes(const Lesson& lesson) const {
+    std::vector<LessonProblem> problems;
     for (const LessonNote& note : lesson.notes) {
         if (momentEvent(note.moment) >= 0)
             continue;
@@ -298,6 +298,13 @@ std::vector<LessonProblem> LessonChecker::verify(const Lesson& lesson) const {
                 : "the moment [" + note.moment.written + "] never comes in the run";
         problems.push_back({note.commentLine, "the note cannot appear: " + what});
     }
+    return problems;
+}
+
+std::vector<LessonProblem> LessonChecker::verify(const Lesson& lesson) const {
+    std::vector<LessonProblem> problems = lesson.problems;
+    for (LessonProblem& problem : verifyNotes(lesson))
+        problems.push_back(std::move(problem));
     for (const LessonQuestion& question : lesson.questions) {
         if (question.check.empty() || question.choices.size() < 2)
             continue; // the parser has reported it; a check would only repeat it

@@ -34,6 +34,8 @@ class LessonChecker {
     // Every problem of the lesson: its format mistakes, notes whose moment never comes,
     // questions the run does not answer with exactly one choice.
     std::vector<LessonProblem> verify(const Lesson& lesson) const;
+    // The notes part of verify(): each note whose moment never comes in this run.
+    std::vector<LessonProblem> verifyNotes(const Lesson& lesson) const;
 
   private:
     std::set<int64_t> tasksNamed(const std::string& name) const;

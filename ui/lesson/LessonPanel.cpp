@@ -71,6 +71,7 @@ LessonPanel::LessonPanel(LessonProgress& progress, QWidget* parent)
 void LessonPanel::clear() {
     lesson_ = Lesson();
     problems_.clear();
+    afterEdit_.clear();
     verdicts_.clear();
     noteEvents_.clear();
     rebuild({});
@@ -83,13 +84,16 @@ void LessonPanel::setLesson(const Lesson& lesson, std::vector<QuestionVerdict> v
     verdicts_ = std::move(verdicts);
     noteEvents_ = std::move(noteEvents);
     problems_ = problems;
+    afterEdit_.clear(); // the lesson's own program again
     textRevealed_ = false;
     rebuild(problems);
 }
 
-void LessonPanel::setNoteEvents(const Lesson& lesson, std::vector<long> noteEvents) {
+void LessonPanel::setNoteEvents(const Lesson& lesson, std::vector<long> noteEvents,
+                                std::vector<LessonProblem> afterEdit) {
     lesson_.notes = lesson.notes;
     noteEvents_ = std::move(noteEvents);
+    afterEdit_ = std::move(afterEdit);
     rebuild(problems_);
 }
 
@@ -144,6 +148,22 @@ void LessonPanel::rebuild(const std::vector<LessonProblem>& problems) {
         box->setStyleSheet(QStringLiteral(
             "QLabel{background:#FFF1E0;color:#5A2A00;border:1px solid #D55E00;padding:6px}"));
         box->setAccessibleName(tr("Mistakes in the lesson"));
+        layout_->addWidget(box);
+    }
+    if (!afterEdit_.empty()) {
+        QString list;
+        for (const LessonProblem& problem : afterEdit_)
+            list += QStringLiteral("<li>%1%2</li>")
+                        .arg(problem.line ? tr("line %1: ").arg(problem.line) : QString(),
+                             QString::fromStdString(problem.message).toHtmlEscaped());
+        auto* box = wrappedLabel(
+            tr("<b>After your edit, these notes no longer match the run</b> (Reset brings the "
+               "lesson's own program back):<ul style=\"margin-left:-20px\">%1</ul>")
+                .arg(list),
+            content_);
+        box->setStyleSheet(QStringLiteral(
+            "QLabel{background:#EAF2FB;color:#0B3A66;border:1px solid #0072B2;padding:6px}"));
+        box->setAccessibleName(tr("Notes that no longer match the edited run"));
         layout_->addWidget(box);
     }
 

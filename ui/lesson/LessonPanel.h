@@ -29,8 +29,12 @@ class LessonPanel : public QScrollArea {
     void setLesson(const Lesson& lesson, std::vector<QuestionVerdict> verdicts,
                    std::vector<long> noteEvents, const std::vector<LessonProblem>& problems);
     // After a re-run of edited code: the notes follow the new run; the questions stay about
-    // the lesson's own program.
-    void setNoteEvents(const Lesson& lesson, std::vector<long> noteEvents);
+    // the lesson's own program. `afterEdit`: the notes whose moment the edited run never
+    // reaches (LessonChecker::verifyNotes), marked as such so the student is not told what no
+    // longer happens.
+    void setNoteEvents(const Lesson& lesson, std::vector<long> noteEvents,
+                       std::vector<LessonProblem> afterEdit = {});
+    const std::vector<LessonProblem>& afterEditProblems() const { return afterEdit_; }
     void clear();
     bool hasLesson() const { return !lesson_.title.empty(); }
     const Lesson& lesson() const { return lesson_; }
@@ -70,6 +74,7 @@ class LessonPanel : public QScrollArea {
     LessonProgress& progress_;
     Lesson lesson_;
     std::vector<LessonProblem> problems_;
+    std::vector<LessonProblem> afterEdit_;
     std::vector<QuestionVerdict> verdicts_;
     std::vector<long> noteEvents_;
     std::vector<size_t> noteOrder_; // note indices by the event that reveals them

@@ -258,7 +258,8 @@ void MainWindow::runEditedCode() {
     if (lessonPanel->hasLesson()) {
         // The notes follow the edited code's lines and its new run.
         const Lesson edited = parseLesson(code->text().toStdString(), original.toStdString());
-        lessonPanel->setNoteEvents(edited, LessonChecker(runEvents()).noteEvents(edited));
+        const LessonChecker checker(runEvents());
+        lessonPanel->setNoteEvents(edited, checker.noteEvents(edited), checker.verifyNotes(edited));
     }
     showRun(0);
     controller_.goToMoment(keep);

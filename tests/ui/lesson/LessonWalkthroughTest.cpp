@@ -180,6 +180,31 @@ TEST_F(LessonWalkthroughTest, ResetRestoresTheOriginalProgramAfterAnEdit) {
     EXPECT_EQ(window_->clockText(), "t = 2.000 s");
 }
 
+TEST_F(LessonWalkthroughTest, AnEditThatTakesANotesMomentAwayMarksThatNote) {
+    // An edit that keeps every note's moment: nothing to mark.
+    window_->codeView()->setText(
+        QString::fromUtf8(kLesson).replace("nap(2), nap(1)", "nap(3), nap(1)"));
+    window_->runEditedCode();
+    EXPECT_TRUE(panel()->afterEditProblems().empty());
+    // No nap of 1 s any more: "woke after 1" is never printed, so its note cannot come.
+    window_->codeView()->setText(
+        QString::fromUtf8(kLesson).replace("nap(2), nap(1)", "nap(2), nap(3)"));
+    window_->runEditedCode();
+    ASSERT_EQ(panel()->afterEditProblems().size(), 1u);
+    EXPECT_EQ(panel()->afterEditProblems()[0].line, 26); // the note's comment line
+    EXPECT_EQ(panel()->afterEditProblems()[0].message,
+              "the note cannot appear: the moment [when printed woke after 1] never comes in the "
+              "run");
+    EXPECT_TRUE(panel()->problems().empty()); // the lesson itself has no mistake
+    if (qEnvironmentVariableIsSet("LOOPLAB_SHOTS")) { // for a person to look at
+        panel()->resize(340, 600);
+        panel()->grab().save(qEnvironmentVariable("LOOPLAB_SHOTS") + "/lesson-after-edit.png");
+    }
+    // Reset: the lesson's own program, whose notes all hold.
+    emit panel()->resetRequested();
+    EXPECT_TRUE(panel()->afterEditProblems().empty());
+}
+
 TEST_F(LessonWalkthroughTest, ALessonWithAFormatMistakeStillOpensAndSaysWhere) {
     QString broken = QString::fromUtf8(kLesson);
     broken.replace("Choices:", "Choises:");
