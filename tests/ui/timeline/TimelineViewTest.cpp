@@ -185,9 +185,10 @@ TEST(TimelineViewDenseTest, BatchedFillsPaintWhatPerRectangleFillsWould) {
             const int y = top + static_cast<int>(row) * rh;
             const auto range =
                 view.model()->visibleRange(row, view.zoom().startNs(), view.zoom().endNs() + 1);
-            for (const DrawRect& r :
-                 mergeSubPixel(view.model()->segments(row), range.first, range.second,
-                               view.zoom().startNs(), view.zoom().nsPerPx())) {
+            const std::vector<DrawRect> rects =
+                mergeSubPixel(view.model()->segments(row), range.first, range.second,
+                              view.zoom().startNs(), view.zoom().nsPerPx());
+            for (const DrawRect& r : rects) {
                 const PixelSpan columns = pixelBox(r, areaWidth);
                 if (columns.x1 <= columns.x0)
                     continue;
@@ -197,6 +198,17 @@ TEST(TimelineViewDenseTest, BatchedFillsPaintWhatPerRectangleFillsWould) {
                 p.setBrushOrigin(gutter, 0);
                 p.fillRect(box, TimelinePalette::pattern(r.kind));
             }
+            // Then the edges between looks, as the row's background showing through.
+            std::vector<PixelSpan> spans, separated;
+            snapToPixels(rects, areaWidth, spans);
+            separated = spans;
+            separateLooks(separated, 1);
+            const QColor stripe = row % 2 == 1 ? view.palette().color(QPalette::AlternateBase)
+                                               : view.palette().color(QPalette::Base);
+            for (size_t i = 0; i < spans.size(); ++i)
+                for (int x = spans[i].x0; x < spans[i].x1; ++x)
+                    if (x < separated[i].x0 || x >= separated[i].x1)
+                        p.fillRect(QRect(gutter + x, y + pad, 1, rh - 2 * pad), stripe);
         }
     }
     // The cursor (at the end) is painted over the rows; leave its columns out.

@@ -1,0 +1,108 @@
+#include "RowDecorations.h"
+
+#include "TimelinePalette.h"
+
+#include <QPainter>
+#include <QPainterPath>
+#include <QPen>
+#include <QPolygonF>
+
+#include <algorithm>
+#include <cmath>
+
+namespace looplab {
+
+void RowDecorations::drawHoldBand(QPainter& p, const QRect& band, bool semaphore,
+                                  double lineWidth) {
+    p.fillRect(band, TimelinePalette::holdBand(semaphore));
+    // A dark rim keeps the band apart from a fill of a similar lightness (the pale sleep).
+    const int rim = std::max(1, static_cast<int>(std::lround(lineWidth)));
+    p.fillRect(QRect(band.left(), band.top(), band.width(), rim), TimelinePalette::holdEdge());
+}
+
+void RowDecorations::drawHolds(QPainter& p, const std::vector<RowHold>& holds,
+                               const TimelineZoom& zoom, int gutter, const QRect& box,
+                               double lineWidth) {
+    if (holds.empty())
+        return;
+    const int height = std::max(3, box.height() / 4);
+    const int top = box.bottom() + 1 - height;
+    for (const RowHold& hold : holds) {
+        if (hold.endNs < zoom.startNs() || hold.startNs > zoom.endNs())
+            continue;
+        const double x0 = std::max(0.0, zoom.nsToX(hold.startNs));
+        const double x1 =
+            std::min(static_cast<double>(box.right() + 1 - gutter), zoom.nsToX(hold.endNs));
+        if (x1 <= x0)
+            continue;
+        const int left = gutter + static_cast<int>(std::floor(x0));
+        const int width = std::max(1, static_cast<int>(std::ceil(x1 - x0)));
+        drawHoldBand(p, QRect(left, top, width, height), hold.semaphore, lineWidth);
+    }
+}
+
+void RowDecorations::drawMark(QPainter& p, MarkKind kind, QPointF c, double size, const QColor& ink,
+                              const QColor& halo) {
+    const double r = size / 2;
+    QPainterPath path;
+    bool filled = true;
+    switch (kind) {
+    case MarkKind::CancelRequested: // a hollow down-pointing triangle: "stop, please"
+        filled = false;
+        [[fallthrough]];
+    case MarkKind::Cancelled: // the same triangle, filled: CancelledError went in
+        path.addPolygon(QPolygonF({c + QPointF(-r, -r), c + QPointF(r, -r), c + QPointF(0, r)}));
+        path.closeSubpath();
+        break;
+    case MarkKind::TimeoutExpired: // an hourglass
+        path.addPolygon(QPolygonF(
+            {c + QPointF(-r, -r), c + QPointF(r, -r), c + QPointF(-r, r), c + QPointF(r, r)}));
+        path.closeSubpath();
+        break;
+    case MarkKind::Exception: // a cross
+        filled = false;
+        path.moveTo(c + QPointF(-r, -r));
+        path.lineTo(c + QPointF(r, r));
+        path.moveTo(c + QPointF(r, -r));
+        path.lineTo(c + QPointF(-r, r));
+        break;
+    case MarkKind::Finished: // a dot
+        path.addEllipse(c, r * 0.8, r * 0.8);
+        break;
+    case MarkKind::Deadlock: // a square
+        path.addRect(QRectF(c.x() - r * 0.85, c.y() - r * 0.85, r * 1.7, r * 1.7));
+        break;
+    }
+    p.save();
+    p.setRenderHint(QPainter::Antialiasing, true);
+    p.setBrush(Qt::NoBrush);
+    const double stroke = std::max(1.5, size / 6);
+    p.setPen(QPen(halo, stroke + 3, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
+    p.drawPath(path);
+    p.setPen(QPen(ink, stroke, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
+    p.setBrush(filled ? QBrush(ink) : QBrush(halo));
+    if (kind == MarkKind::Exception)
+        p.setBrush(Qt::NoBrush);
+    p.drawPath(path);
+    p.restore();
+}
+
+void RowDecorations::drawMarks(QPainter& p, const std::vector<RowMark>& marks,
+                               const TimelineZoom& zoom, int gutter, const QRect& box,
+                               const QColor& ink, const QColor& halo) {
+    const double size = std::max(6.0, box.height() * 0.5);
+    const double areaRight = box.right() + 1 - gutter;
+    for (const RowMark& m : marks) {
+        if (m.ns < zoom.startNs() || m.ns > zoom.endNs())
+            continue;
+        double x = zoom.nsToX(m.ns);
+        if (x < 0 || x > areaRight)
+            continue;
+        // A mark at the very end of the run (most of them: finished, cancelled, deadlock)
+        // stays whole inside the time area rather than cut in half by its edge.
+        x = std::clamp(x, size / 2 + 1, areaRight - size / 2 - 1);
+        drawMark(p, m.kind, QPointF(gutter + x, box.top() + size / 2), size, ink, halo);
+    }
+}
+
+} // namespace looplab
