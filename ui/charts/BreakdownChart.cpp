@@ -126,8 +126,9 @@ void BreakdownChart::addSets(const RunStatistics& stats, const ChartStyle& style
         if (candidate.kind == SegmentKind::Waiting) {
             name = tr("waiting: %1")
                        .arg(QString::fromStdString(stats.waitKinds()[size_t(candidate.waitIndex)]));
-            fill = ChartStyle::waitFill(candidate.waitIndex);
-            brush = style.waitBrush(candidate.waitIndex);
+            const std::string& kind = stats.waitKinds()[size_t(candidate.waitIndex)];
+            fill = ChartStyle::waitFill(kind);
+            brush = style.waitBrush(kind);
         } else {
             name = QString::fromLatin1(segmentKindName(candidate.kind));
             fill = ChartStyle::fill(candidate.kind);
