@@ -98,14 +98,18 @@ class ChromeTraceBuilder {
     ChromeTraceBuilder(Sink& sink, const TimelineModel& model, int64_t fromNs, int64_t toNs)
         : sink_(sink), model_(model), fromNs_(fromNs), toNs_(toNs) {
         tids_.reserve(model.drawnRowCount());
+        loop_ = model.loopRow() != nullptr;
         for (size_t r = 0; r < model.drawnRowCount(); ++r) {
             const TimelineRow& row = model.drawnRow(r);
             if (row.kind == TimelineRow::Kind::Task)
                 taskRows_.emplace(row.taskId, r);
             else if (row.kind == TimelineRow::Kind::Worker)
                 workerRows_.emplace(row.label, r);
+            // Tasks and workers keep tid = their model row + 1; the loop's row comes after them
+            // and sorts first (sort index -1), so adding it renumbers nothing.
             std::string tid;
-            appendInt(tid, static_cast<int64_t>(r) + 1);
+            appendInt(tid, loop_ && r == 0 ? static_cast<int64_t>(model.rowCount()) + 1
+                                           : static_cast<int64_t>(r) + (loop_ ? 0 : 1));
             tids_.push_back(std::move(tid));
         }
     }
@@ -127,7 +131,7 @@ class ChromeTraceBuilder {
             out += R"({"ph":"M","pid":1,"tid":)";
             out += tids_[r];
             out += R"(,"name":"thread_sort_index","args":{"sort_index":)";
-            appendInt(out, static_cast<int64_t>(r));
+            appendInt(out, static_cast<int64_t>(r) - (loop_ ? 1 : 0));
             out += "}}";
         }
     }
@@ -292,6 +296,7 @@ class ChromeTraceBuilder {
     std::unordered_map<int64_t, size_t> taskRows_;
     std::unordered_map<std::string, size_t> workerRows_;
     int64_t holdId_ = 1;
+    bool loop_ = false; // the model has the loop's row: drawn row 0
 };
 
 } // namespace

@@ -17,21 +17,17 @@ int64_t taskIdOf(const nlohmann::json& state, const char* key) {
 
 } // namespace
 
-std::string HeldResources::nameOf(int64_t object, const std::string& given, const char* kind) {
+void HeldResources::nameOf(int64_t object, const std::string& given, bool semaphore) {
     auto& entry = names_[object];
     if (!given.empty())
-        entry.first = given;
-    else if (entry.first.empty())
-        entry.first = std::string(kind) + " " + std::to_string(object);
-    return entry.first;
+        entry.first = given; // the recorder learns a local's name late: keep the last one
+    entry.second = semaphore;
 }
 
 void HeldResources::close(int64_t object, const Open& hold, int64_t ns) {
     if (ns <= hold.startNs)
         return; // taken and given back in the same instant: nothing to draw
-    const auto& entry = names_[object];
-    holds_[hold.task].push_back(
-        {hold.startNs, std::max(ns, hold.startNs), entry.second, entry.first});
+    closed_.push_back({hold.task, object, {hold.startNs, ns, false, {}}});
 }
 
 void HeldResources::apply(const TraceEvent& e) {
@@ -47,8 +43,7 @@ void HeldResources::apply(const TraceEvent& e) {
         nameField != state.end() && nameField->is_string() ? nameField->get<std::string>() : "";
     const int64_t object = e.handle;
     if (kind == "lock") {
-        nameOf(object, given, "lock");
-        names_[object].second = false;
+        nameOf(object, given, false);
         const int64_t holder = state.value("locked", false) ? taskIdOf(state, "holder") : -1;
         auto current = lockHolder_.find(object);
         if (current != lockHolder_.end() && current->second.task == holder)
@@ -60,20 +55,56 @@ void HeldResources::apply(const TraceEvent& e) {
         if (holder >= 0)
             lockHolder_[object] = {holder, e.t};
     } else if (kind == "semaphore") {
-        nameOf(object, given, "semaphore");
-        names_[object].second = true;
+        nameOf(object, given, true);
         std::vector<Open>& open = permits_[object];
-        if (const int64_t taker = taskIdOf(state, "acquired"); taker >= 0)
-            open.push_back({taker, e.t});
-        if (const int64_t giver = taskIdOf(state, "released"); giver >= 0) {
+        const int64_t value = state.value("value", int64_t{0});
+        const auto last = value_.find(object);
+        const bool unchanged = last != value_.end() && last->second == value;
+        value_[object] = value;
+        auto release = [&](int64_t giver) {
             auto held = std::find_if(open.begin(), open.end(),
                                      [giver](const Open& o) { return o.task == giver; });
             if (held != open.end()) {
                 close(object, *held, e.t);
                 open.erase(held);
             }
+        };
+        if (const int64_t taker = taskIdOf(state, "acquired"); taker >= 0) {
+            if (unchanged) {
+                // Released and handed over in one step: the releaser let go, a woken waiter
+                // holds the permit now.
+                release(taker);
+                std::vector<Open>& woken = woken_[object];
+                if (!woken.empty()) {
+                    open.push_back({woken.front().task, e.t});
+                    woken.erase(woken.begin());
+                } else {
+                    ++handedOver_[object];
+                }
+            } else {
+                open.push_back({taker, e.t});
+                // A woken waiter that takes its permit itself (before 3.12) is no candidate.
+                std::vector<Open>& woken = woken_[object];
+                woken.erase(std::remove_if(woken.begin(), woken.end(),
+                                           [taker](const Open& o) { return o.task == taker; }),
+                            woken.end());
+            }
         }
+        if (const int64_t giver = taskIdOf(state, "released"); giver >= 0)
+            release(giver);
     }
+}
+
+void HeldResources::semaphoreWaiterWoken(int64_t task, int64_t object, int64_t t) {
+    if (!names_.count(object))
+        return;
+    int& handed = handedOver_[object];
+    if (handed > 0) {
+        --handed;
+        permits_[object].push_back({task, t});
+        return;
+    }
+    woken_[object].push_back({task, t});
 }
 
 std::unordered_map<int64_t, std::vector<RowHold>> HeldResources::finish(int64_t endNs) {
@@ -84,10 +115,21 @@ std::unordered_map<int64_t, std::vector<RowHold>> HeldResources::finish(int64_t 
         for (const Open& hold : open)
             close(object, hold, endNs);
     permits_.clear();
-    for (auto& entry : holds_)
-        std::sort(entry.second.begin(), entry.second.end(),
-                  [](const RowHold& a, const RowHold& b) { return a.startNs < b.startNs; });
-    return std::move(holds_);
+    // Names are known by the end; objects the program never named are a library's own.
+    std::unordered_map<int64_t, std::vector<RowHold>> holds;
+    for (Closed& c : closed_) {
+        const auto& [name, semaphore] = names_[c.object];
+        if (name.empty())
+            continue;
+        c.hold.name = name;
+        c.hold.semaphore = semaphore;
+        holds[c.task].push_back(std::move(c.hold));
+    }
+    closed_.clear();
+    for (auto& entry : holds)
+        std::stable_sort(entry.second.begin(), entry.second.end(),
+                         [](const RowHold& a, const RowHold& b) { return a.startNs < b.startNs; });
+    return holds;
 }
 
 } // namespace looplab

@@ -100,7 +100,8 @@ void RowDecorations::drawMarks(QPainter& p, const std::vector<RowMark>& marks,
             continue;
         // A mark at the very end of the run (most of them: finished, cancelled, deadlock)
         // stays whole inside the time area rather than cut in half by its edge.
-        x = std::clamp(x, size / 2 + 1, areaRight - size / 2 - 1);
+        if (areaRight > size + 2)
+            x = std::clamp(x, size / 2 + 1, areaRight - size / 2 - 1);
         drawMark(p, m.kind, QPointF(gutter + x, box.top() + size / 2), size, ink, halo);
     }
 }

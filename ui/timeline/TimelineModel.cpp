@@ -1,6 +1,7 @@
 #include "TimelineModel.h"
 
 #include "HeldResources.h"
+#include "SegmentList.h"
 #include "TaskLabel.h"
 #include "TaskWait.h"
 #include "TraceReplay.h"
@@ -29,20 +30,6 @@ constexpr int64_t kLateTimerNs = 1'000'000;
 // asyncio.wait(timeout=) (and wait_for before 3.11).
 bool isTimeoutCallback(const std::string& what) {
     return what == "Timeout._on_timeout" || what == "_release_waiter";
-}
-
-// Appends a segment, joining it to the previous one when they continue each other: repeated
-// events for the same state (two ready pushes, say) must not split what the student sees.
-void appendSegment(std::vector<Segment>& out, int64_t start, int64_t end, SegmentKind kind,
-                   const std::string& detail, WaitKind wait = WaitKind::None) {
-    if (end <= start)
-        return; // nothing to draw: zero virtual time passed in this state
-    if (!out.empty() && out.back().endNs == start && out.back().kind == kind &&
-        out.back().detail == detail && out.back().wait == wait) {
-        out.back().endNs = end;
-        return;
-    }
-    out.push_back({start, end, kind, detail, wait});
 }
 
 // The state a task is in right now, still open at its start time.
@@ -101,6 +88,9 @@ class ModelBuilder {
                     task->cancelRequested = true;
                     mark(*task, {e.t, MarkKind::CancelRequested, {}});
                 }
+                if (e.text == "wake" && task->open && task->kind == SegmentKind::Waiting &&
+                    task->wait && task->wait->kind == "semaphore")
+                    held_.semaphoreWaiterWoken(e.task, task->wait->object, e.t);
                 if (task->open && task->kind == SegmentKind::Running)
                     task->wokenWhileRunning = true;
                 else if (!(task->open && task->kind == SegmentKind::Ready))
@@ -194,7 +184,8 @@ class ModelBuilder {
         for (auto& entry : workers_) {
             for (Segment& s : entry.second.blocked)
                 s.kind = SegmentKind::Busy;
-            rows[entry.second.row].segments = overlay(entry.second.blocked, entry.second.busy);
+            rows[entry.second.row].segments =
+                overlaySegments(entry.second.blocked, entry.second.busy);
         }
         // Tasks first, workers after, each group in order of appearance. A task that never
         // spent any virtual time (asyncio's own shutdown tasks) has nothing to show: no row.
@@ -344,39 +335,6 @@ class ModelBuilder {
         WorkerTrack& track = workers_[label];
         track.row = rows.size() - 1;
         return track;
-    }
-
-    // Busy jobs with the blocking calls inside them drawn on top. Both lists are cut at every
-    // boundary of either, then each piece takes the top-most state covering it.
-    static std::vector<Segment> overlay(std::vector<Segment> base, std::vector<Segment> top) {
-        auto byStart = [](const Segment& a, const Segment& b) { return a.startNs < b.startNs; };
-        std::sort(base.begin(), base.end(), byStart);
-        std::sort(top.begin(), top.end(), byStart);
-        std::vector<int64_t> cuts;
-        for (const auto* list : {&base, &top})
-            for (const Segment& s : *list) {
-                cuts.push_back(s.startNs);
-                cuts.push_back(s.endNs);
-            }
-        std::sort(cuts.begin(), cuts.end());
-        cuts.erase(std::unique(cuts.begin(), cuts.end()), cuts.end());
-        std::vector<Segment> out;
-        size_t b = 0, t = 0;
-        for (size_t i = 0; i + 1 < cuts.size(); ++i) {
-            const int64_t from = cuts[i], to = cuts[i + 1];
-            while (t < top.size() && top[t].endNs <= from)
-                ++t;
-            while (b < base.size() && base[b].endNs <= from)
-                ++b;
-            const Segment* cover = nullptr;
-            if (t < top.size() && top[t].startNs <= from)
-                cover = &top[t];
-            else if (b < base.size() && base[b].startNs <= from)
-                cover = &base[b];
-            if (cover)
-                appendSegment(out, from, to, cover->kind, cover->detail, cover->wait);
-        }
-        return out;
     }
 
     struct LoopStep {

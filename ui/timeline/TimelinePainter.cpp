@@ -249,6 +249,12 @@ void TimelinePainter::drawRows(QPainter& p, const TimelineModel& model,
     }
     drawCollected(p, frame);
     const double lineWidth = frame.scale * lineFactor(paletteKind(frame.base, frame.text));
+    // Decorations stop where the run (or, before a prediction, what has happened) ends: a mark
+    // at that instant stays left of it, never a hint of what comes next.
+    const int runRight = static_cast<int>(std::clamp(frame.zoom.nsToX(model.endNs()), 0.0,
+                                                     double(frame.size.width() - frame.gutter)));
+    for (Scratch::Decorated& d : scratch_->decorated)
+        d.box.setWidth(std::max(1, runRight));
     for (const Scratch::Decorated& d : scratch_->decorated)
         RowDecorations::drawHolds(p, d.row->holds, frame.zoom, frame.gutter, d.box, lineWidth);
     // The state in words where it fits: colour and pattern are never the only cue.
@@ -263,7 +269,7 @@ void TimelinePainter::drawRows(QPainter& p, const TimelineModel& model,
                                   frame.base);
     // The loop's row is the loop, not a task: a rule sets it apart from the tasks below.
     if (model.loopRow() && first == 0)
-        p.fillRect(QRect(0, top + rh - 1, frame.size.width(),
+        p.fillRect(QRect(0, top + rh - 1, frame.gutter + runRight,
                          std::max(1, static_cast<int>(std::lround(lineWidth)))),
                    frame.text);
     // The spotlight: every other row fades behind a veil of the background colour.

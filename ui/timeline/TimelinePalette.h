@@ -17,6 +17,8 @@
 #include <QBrush>
 #include <QColor>
 
+#include <cmath>
+
 namespace looplab {
 
 struct TimelinePalette {
@@ -80,7 +82,7 @@ struct TimelinePalette {
         case WaitKind::Network:
             return Qt::Dense7Pattern;
         case WaitKind::Executor:
-            return Qt::Dense6Pattern;
+            return Qt::Dense4Pattern; // a checker: Ready owns Dense6, Mixed Dense5
         case WaitKind::Await:
             return Qt::NoBrush; // solid: the commonest wait stays calm
         case WaitKind::Late:
@@ -98,8 +100,9 @@ struct TimelinePalette {
         if (wait == WaitKind::None || wait == WaitKind::Sleep)
             return QBrush(QColor(0x56, 0xB4, 0xE9), hatch); // the timeline's original hatch
         const QColor fill = waitFill(wait);
-        const QColor toward = fill.lightness() < 128 ? QColor(Qt::white) : QColor(Qt::black);
-        const float t = fill.lightness() < 128 ? 0.45f : 0.35f;
+        const bool dark = isDark(fill);
+        const QColor toward = dark ? QColor(Qt::white) : QColor(Qt::black);
+        const float t = dark ? 0.45f : 0.35f;
         return QBrush(QColor::fromRgbF(fill.redF() + (toward.redF() - fill.redF()) * t,
                                        fill.greenF() + (toward.greenF() - fill.greenF()) * t,
                                        fill.blueF() + (toward.blueF() - fill.blueF()) * t),
@@ -116,7 +119,18 @@ struct TimelinePalette {
     static QColor text(SegmentKind kind, WaitKind wait) {
         if (kind != SegmentKind::Waiting)
             return text(kind);
-        return waitFill(wait).lightness() < 128 ? QColor(Qt::white) : QColor(0x10, 0x10, 0x10);
+        return isDark(waitFill(wait)) ? QColor(Qt::white) : QColor(0x10, 0x10, 0x10);
+    }
+
+    // Whether white text reads better than near-black on `fill`: WCAG relative luminance
+    // below 0.18, where both contrasts are equal (HSL lightness misjudges saturated blues).
+    static bool isDark(const QColor& fill) {
+        auto linear = [](float c) {
+            return c <= 0.04045f ? c / 12.92f : std::pow((c + 0.055f) / 1.055f, 2.4f);
+        };
+        const float luminance = 0.2126f * linear(fill.redF()) + 0.7152f * linear(fill.greenF()) +
+                                0.0722f * linear(fill.blueF());
+        return luminance < 0.18f;
     }
 
     // One index per distinct look: the states, then Waiting's wait kinds. Painters group

@@ -130,7 +130,7 @@ TEST(Palette, EachWaitKindHasItsOwnColourAndPattern) {
         {WaitKind::Queue, qRgb(0x30, 0x5C, 0x63), Qt::HorPattern, white},
         {WaitKind::Event, qRgb(0x7F, 0xB3, 0xC8), Qt::FDiagPattern, dark},
         {WaitKind::Network, qRgb(0x9B, 0x8B, 0xFF), Qt::Dense7Pattern, dark},
-        {WaitKind::Executor, qRgb(0x00, 0x00, 0x6E), Qt::Dense6Pattern, white},
+        {WaitKind::Executor, qRgb(0x00, 0x00, 0x6E), Qt::Dense4Pattern, white},
         {WaitKind::Await, qRgb(0xA8, 0x58, 0xFF), Qt::NoBrush, dark},
         {WaitKind::Late, qRgb(0x3C, 0x30, 0xE7), Qt::DiagCrossPattern, white},
     };
@@ -278,6 +278,17 @@ TEST(Palette, ThemesAreRecognisedFromTheirPalette) {
     // Lines are thicker in high contrast only.
     EXPECT_EQ(lineFactor(paletteKind(hc)), 2.0);
     EXPECT_EQ(lineFactor(paletteKind(themePalette(QStringLiteral("dark")))), 1.0);
+}
+
+// A caption on a segment reads on its fill, whatever the wait kind.
+TEST(Palette, CaptionsReadOnEveryWaitKind) {
+    for (int w = 0; w < kWaitKindCount; ++w) {
+        const auto kind = static_cast<WaitKind>(w);
+        EXPECT_GE(contrast(TimelinePalette::text(SegmentKind::Waiting, kind),
+                           TimelinePalette::fill(SegmentKind::Waiting, kind)),
+                  4.5)
+            << waitKindName(kind);
+    }
 }
 
 TEST(Palette, TheCheckCanFail) {

@@ -150,9 +150,12 @@ TEST(TimelineWaits, HeldLocksAndPermitsAreBandsUntilReleasedOrTheEnd) {
         yielded(30, 1, R"({"wait":{"kind":"sleep","delay":"0.1","until":100000030}})"),
         ev(K::StepBegin, 30, 2, 2),
         ev(K::Sync, 40, -1, 8, {}, 0,
-           R"({"kind":"semaphore","name":"limit","value":0,"bounded":false,"released":1})"),
+           R"({"kind":"semaphore","name":"limit","value":1,"bounded":false,"released":1})"),
         ev(K::Sync, 50, -1, 8, {}, 0,
-           R"({"kind":"semaphore","name":null,"value":0,"bounded":false,"acquired":2})"),
+           R"({"kind":"semaphore","name":"limit","value":0,"bounded":false,"acquired":2})"),
+        // A library's own semaphore (no name in the program) is not drawn.
+        ev(K::Sync, 55, -1, 9, {}, 0,
+           R"({"kind":"semaphore","name":null,"value":99,"bounded":false,"acquired":2})"),
         yielded(60, 2, R"({"wait":{"kind":"lock","obj":7,"name":"lock_alice"}})"),
         ev(K::Phase, 500, -1, -1, "deadlock", 0, "{}"),
         ev(K::End, 600),
@@ -163,6 +166,32 @@ TEST(TimelineWaits, HeldLocksAndPermitsAreBandsUntilReleasedOrTheEnd) {
     EXPECT_EQ(model.row(1).holds, (std::vector<RowHold>{{50, 600, true, "limit"}}));
     EXPECT_EQ(model.loopRow()->marks, (std::vector<RowMark>{{500, MarkKind::Deadlock, ""}}));
     EXPECT_EQ(model.holdsPresent(), 3u);
+}
+
+// Python 3.12 hands a released permit straight to the first waiter, inside the releasing
+// task's step: the trace's one `sync` names the releaser with the value unchanged.
+TEST(TimelineWaits, APermitHandedOverOnReleaseMovesToTheWokenWaiter) {
+    const TimelineModel model({
+        ev(K::TaskCreated, 0, 1, -1, "download-0"),
+        ev(K::TaskCreated, 0, 2, -1, "download-5"),
+        ev(K::StepBegin, 0, 1, 1),
+        ev(K::Sync, 10, -1, 8, {}, 0,
+           R"({"kind":"semaphore","name":"limit","value":0,"bounded":false,"acquired":1})"),
+        yielded(20, 1, R"({"wait":{"kind":"network","url":"u","until":1000}})"),
+        ev(K::StepBegin, 20, 2, 2),
+        yielded(30, 2, R"({"wait":{"kind":"semaphore","obj":8,"name":"limit"}})"),
+        ev(K::StepBegin, 1000, 1, 3),
+        ev(K::ReadyPush, 1010, 2, 4, "wake"),
+        ev(K::Sync, 1020, -1, 8, {}, 0,
+           R"({"kind":"semaphore","name":"limit","value":0,"bounded":false,"acquired":1})"),
+        done(1030, 1, R"({"state":"finished"})"),
+        ev(K::StepBegin, 1040, 2, 4),
+        ev(K::Sync, 1050, -1, 8, {}, 0,
+           R"({"kind":"semaphore","name":"limit","value":1,"bounded":false,"released":2})"),
+        done(1060, 2, R"({"state":"finished"})"),
+    });
+    EXPECT_EQ(model.row(0).holds, (std::vector<RowHold>{{10, 1020, true, "limit"}}));
+    EXPECT_EQ(model.row(1).holds, (std::vector<RowHold>{{1020, 1050, true, "limit"}}));
 }
 
 // Lesson 13 and 12: main cancels a task that sleeps, and a wait_for's timeout expires.
