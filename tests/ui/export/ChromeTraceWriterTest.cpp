@@ -221,7 +221,7 @@ TEST(ChromeTraceWriter, WindowClipsSegmentsAndInstants) {
     EXPECT_EQ(ns(instants[0].at("ts")), 1150);
     EXPECT_EQ(ns(instants[1].at("ts")), 1210);
     // Thread names stay, so the rows of a window still read as the run's.
-    EXPECT_EQ(eventsWith(trace, "M").size(), 1u + 2 * model.rowCount());
+    EXPECT_EQ(eventsWith(trace, "M").size(), 1u + 2 * model.drawnRowCount());
 }
 
 TEST(ChromeTraceWriter, EscapesAnyTextIntoValidJson) {

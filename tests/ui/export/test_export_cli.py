@@ -199,7 +199,13 @@ class Data(unittest.TestCase):
             names = {e["tid"]: e["args"]["name"] for e in events
                      if e["ph"] == "M" and e["name"] == "thread_name"}
             self.assertEqual(sorted(names.values()),
-                             sorted(["Task-1", "alpha, the first", "beta", "napper"]))
+                             sorted(["Task-1", "alpha, the first", "beta", "napper", "event loop"]))
+            # alpha holds the lock as an async slice; each wait names its kind.
+            holds = [e for e in events if e.get("cat") == "holds"]
+            self.assertEqual([e["ph"] for e in holds], ["b", "e", "b", "e"])  # alpha, then beta
+            self.assertEqual(holds[0]["name"], "holds lock lock")
+            self.assertTrue(any(e["ph"] == "X" and e["name"] == "waiting: lock"
+                                and e["args"]["kind"] == "lock" for e in events))
             by_tid = {}
             for e in events:
                 if e["ph"] == "X":
