@@ -125,7 +125,7 @@ void BreakdownChart::addSets(const RunStatistics& stats, const ChartStyle& style
         QBrush brush;
         if (candidate.kind == SegmentKind::Waiting) {
             name = tr("waiting: %1")
-                       .arg(QString::fromStdString(stats.waitKinds()[size_t(candidate.waitIndex)]));
+                       .arg(ChartStyle::waitLabel(stats.waitKinds()[size_t(candidate.waitIndex)]));
             const std::string& kind = stats.waitKinds()[size_t(candidate.waitIndex)];
             fill = ChartStyle::waitFill(kind);
             brush = style.waitBrush(kind);

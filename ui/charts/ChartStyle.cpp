@@ -66,6 +66,14 @@ QColor ChartStyle::waitFill(const std::string& kind) {
     return TimelinePalette::waitFill(waitKindOf(kind));
 }
 
+QString ChartStyle::waitLabel(const std::string& kind) {
+    const WaitKind family = waitKindOf(kind);
+    const bool ownWord =
+        family == WaitKind::Await || family == WaitKind::Event || family == WaitKind::Executor;
+    return ownWord && kind == waitKindName(family) ? QString::fromLatin1(waitKindLegend(family))
+                                                   : QString::fromStdString(kind);
+}
+
 QBrush ChartStyle::waitPattern(const std::string& kind) {
     return TimelinePalette::waitPattern(waitKindOf(kind));
 }

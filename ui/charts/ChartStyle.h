@@ -56,6 +56,10 @@ class ChartStyle {
     // asyncio's own word for it): the timeline's look for its WaitKind.
     static QColor waitFill(const std::string& kind);
     static QBrush waitPattern(const std::string& kind);
+    // The words a legend shows for a wait kind: asyncio's own word as it is ("sleep", "lock",
+    // "queue get"), a family named for LoopLab ("await", "event", "executor") as the timeline's
+    // legend says it ("task / gather / future").
+    static QString waitLabel(const std::string& kind);
 
     // Fill and pattern combined into one brush (a texture tile), because a chart series has a
     // single brush for its area, bars and legend marker. The hatch grows with the scale.

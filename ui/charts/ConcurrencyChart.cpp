@@ -209,7 +209,7 @@ void ConcurrencyChart::addLayers(const RunStatistics& stats, const ChartStyle& s
             layer.waitIndex = slot - kFirstWaitSlot;
             area->setName(
                 QObject::tr("waiting: %1")
-                    .arg(QString::fromStdString(stats.waitKinds()[size_t(layer.waitIndex)])));
+                    .arg(ChartStyle::waitLabel(stats.waitKinds()[size_t(layer.waitIndex)])));
             const std::string& kind = stats.waitKinds()[size_t(layer.waitIndex)];
             area->setBrush(style.waitBrush(kind));
             outlineColor = ChartStyle::waitFill(kind);

@@ -2,6 +2,7 @@
 
 #include "TimelinePalette.h"
 
+#include <QImage>
 #include <QPainter>
 #include <QPainterPath>
 #include <QPen>
@@ -9,6 +10,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <utility>
+#include <vector>
 
 namespace looplab {
 
@@ -87,10 +90,44 @@ void RowDecorations::drawMark(QPainter& p, MarkKind kind, QPointF c, double size
     p.restore();
 }
 
+namespace {
+
+// One glyph drawn once into an image and blitted after: antialiased paths with a halo cost
+// tens of microseconds each, and a run with thousands of marks must still paint in a frame.
+const QImage& markImage(MarkKind kind, int size, const QColor& ink, const QColor& halo) {
+    struct Key {
+        MarkKind kind;
+        int size;
+        QRgb ink;
+        QRgb halo;
+        bool operator==(const Key& o) const {
+            return kind == o.kind && size == o.size && ink == o.ink && halo == o.halo;
+        }
+    };
+    static std::vector<std::pair<Key, QImage>> cache; // a handful: kinds x sizes x themes
+    const Key key{kind, size, ink.rgba(), halo.rgba()};
+    for (const auto& entry : cache)
+        if (entry.first == key)
+            return entry.second;
+    if (cache.size() > 64)
+        cache.clear();
+    const int side = size + 8; // room for the halo
+    QImage image(side, side, QImage::Format_ARGB32_Premultiplied);
+    image.fill(Qt::transparent);
+    {
+        QPainter p(&image);
+        RowDecorations::drawMark(p, kind, QPointF(side / 2.0, side / 2.0), size, ink, halo);
+    }
+    cache.emplace_back(key, std::move(image));
+    return cache.back().second;
+}
+
+} // namespace
+
 void RowDecorations::drawMarks(QPainter& p, const std::vector<RowMark>& marks,
                                const TimelineZoom& zoom, int gutter, const QRect& box,
                                const QColor& ink, const QColor& halo) {
-    const double size = std::max(6.0, box.height() * 0.5);
+    const int size = std::max(6, box.height() / 2);
     const double areaRight = box.right() + 1 - gutter;
     for (const RowMark& m : marks) {
         if (m.ns < zoom.startNs() || m.ns > zoom.endNs())
@@ -101,8 +138,11 @@ void RowDecorations::drawMarks(QPainter& p, const std::vector<RowMark>& marks,
         // A mark at the very end of the run (most of them: finished, cancelled, deadlock)
         // stays whole inside the time area rather than cut in half by its edge.
         if (areaRight > size + 2)
-            x = std::clamp(x, size / 2 + 1, areaRight - size / 2 - 1);
-        drawMark(p, m.kind, QPointF(gutter + x, box.top() + size / 2), size, ink, halo);
+            x = std::clamp(x, size / 2.0 + 1, areaRight - size / 2.0 - 1);
+        const QImage& glyph = markImage(m.kind, size, ink, halo);
+        p.drawImage(QPointF(gutter + x - glyph.width() / 2.0,
+                            box.top() + size / 2.0 - glyph.height() / 2.0),
+                    glyph);
     }
 }
 

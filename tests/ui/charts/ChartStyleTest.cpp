@@ -83,6 +83,15 @@ TEST(ChartStyle, WaitKindsLookAsOnTheTimeline) {
     }
 }
 
+TEST(ChartStyle, WaitKindsAreNamedInTheTimelinesWords) {
+    EXPECT_EQ(ChartStyle::waitLabel("await"), "task / gather / future");
+    EXPECT_EQ(ChartStyle::waitLabel("event"), "event / condition");
+    EXPECT_EQ(ChartStyle::waitLabel("executor"), "executor / thread");
+    // asyncio's own words stay as they are.
+    for (const char* word : {"sleep", "lock", "semaphore", "network", "gather", "queue get"})
+        EXPECT_EQ(ChartStyle::waitLabel(word), QString::fromLatin1(word));
+}
+
 TEST(ChartStyle, WaitKindsDifferInShadeAndPatternAndFromOtherStates) {
     std::set<std::pair<QRgb, int>> looks;
     std::set<QRgb> shades;
