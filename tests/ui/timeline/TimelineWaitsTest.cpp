@@ -100,6 +100,25 @@ TEST(TimelineWaits, ALateTimerIsItsDueTimePlusTheDelay) {
               (std::vector<RowMark>{{2100 * kMs + 100, MarkKind::Exception, "ValueError"}}));
 }
 
+// The loop's poll routinely wakes a timer 1 ms after its deadline (lesson 7): that is no late
+// timer to point at.
+TEST(TimelineWaits, ATimerAMillisecondLateIsNotDrawnLate) {
+    const TimelineModel model({
+        ev(K::TaskCreated, 0, 1, -1, "client-7"),
+        ev(K::StepBegin, 0, 1, 1),
+        ev(K::TimerPush, 10, 1, 5, "_set_result_unless_cancelled", 100 * kMs + 10),
+        yielded(10, 1, R"({"wait":{"kind":"sleep","delay":"0.1","until":100000010}})"),
+        ev(K::Poll, 10, -1, -1, {}, 101 * kMs),
+        ev(K::TimerDue, 101 * kMs + 10, -1, 5),
+        ev(K::ReadyPush, 101 * kMs + 10, 1, 6, "wake"),
+        ev(K::StepBegin, 101 * kMs + 10, 1, 6),
+        done(101 * kMs + 100, 1, R"({"state":"finished"})"),
+    });
+    EXPECT_EQ(model.segments(0)[1],
+              (Segment{10, 101 * kMs + 10, SegmentKind::Waiting, "sleep", WaitKind::Sleep}));
+    EXPECT_EQ((model.waitsPresent() >> static_cast<unsigned>(WaitKind::Late)) & 1u, 0u);
+}
+
 TEST(TimelineWaits, TheLoopsRowRunsStepsIdlesAndIsBlocked) {
     const TimelineModel model(blockedLoop());
     ASSERT_NE(model.loopRow(), nullptr);
