@@ -150,7 +150,7 @@ class ModelBuilder {
         case EventKind::Phase:
             cleanupBegun_ = cleanupBegun_ || TraceReplay::beginsCleanup(e);
             if (e.text == "deadlock")
-                loop_.marks.push_back({e.t, MarkKind::Deadlock, {}});
+                deadlock(e);
             break;
         case EventKind::Block:
             block(e);
@@ -222,6 +222,31 @@ class ModelBuilder {
             mark(task, {e.t, MarkKind::Cancelled, {}});
         else if (state == "finished")
             mark(task, {e.t, MarkKind::Finished, {}});
+    }
+
+    // The loop found nothing to run: a square on its row, and one on the row of every task
+    // stuck for good, saying what it waits on ("lock lock_bob"), since in a deadlock those
+    // last waits often take no time at all and would not show.
+    void deadlock(const TraceEvent& e) {
+        loop_.marks.push_back({e.t, MarkKind::Deadlock, {}});
+        const nlohmann::json info = nlohmann::json::parse(e.detail, nullptr, false);
+        if (!info.is_object() || !info.contains("tasks") || !info["tasks"].is_array())
+            return;
+        for (const nlohmann::json& stuck : info["tasks"]) {
+            if (!stuck.is_object() || !stuck.contains("task") || !stuck["task"].is_number_integer())
+                continue;
+            TaskTrack* task = find(stuck["task"].get<int64_t>());
+            if (!task)
+                continue;
+            std::string what;
+            if (stuck.contains("wait") && stuck["wait"].is_object()) {
+                const nlohmann::json& wait = stuck["wait"];
+                what = wait.value("kind", std::string());
+                if (wait.contains("name") && wait["name"].is_string())
+                    what += " " + wait["name"].get<std::string>();
+            }
+            mark(*task, {e.t, MarkKind::Deadlock, what});
+        }
     }
 
     // The loop ran a task's step from loopStep_.startNs to `t`.

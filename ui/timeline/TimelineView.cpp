@@ -343,6 +343,16 @@ QString TimelineView::tooltipAt(const QPoint& pos) const {
         QStringLiteral("%1: %2\n%3 s to %4 s, %5 s")
             .arg(QString::fromStdString(rowData.displayLabel()), what, seconds(s.startNs, 9),
                  seconds(s.endNs, 9), seconds(s.endNs - s.startNs, 9));
+    // Marks near the pointer: they are small, and at the run's end several share a spot.
+    for (const RowMark& mark : rowData.marks) {
+        const double markX = gutterWidth() + zoom_.nsToX(mark.ns);
+        if (std::abs(markX - pos.x()) > rowHeight() / 2)
+            continue;
+        text += QStringLiteral("\n%1 at %2 s")
+                    .arg(QString::fromLatin1(markKindName(mark.kind)), seconds(mark.ns, 9));
+        if (!mark.detail.empty())
+            text += QStringLiteral(" (%1)").arg(QString::fromStdString(mark.detail));
+    }
     for (const RowHold& hold : rowData.holds)
         if (hold.startNs <= ns && ns < hold.endNs)
             text += tr("\nholds %1 '%2'")

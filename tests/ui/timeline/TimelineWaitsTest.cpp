@@ -176,7 +176,9 @@ TEST(TimelineWaits, HeldLocksAndPermitsAreBandsUntilReleasedOrTheEnd) {
         ev(K::Sync, 55, -1, 9, {}, 0,
            R"({"kind":"semaphore","name":null,"value":99,"bounded":false,"acquired":2})"),
         yielded(60, 2, R"({"wait":{"kind":"lock","obj":7,"name":"lock_alice"}})"),
-        ev(K::Phase, 500, -1, -1, "deadlock", 0, "{}"),
+        ev(K::Phase, 500, -1, -1, "deadlock", 0,
+           R"({"tasks":[{"task":2,"name":"pay-alice","wait":{"kind":"lock","obj":7,)"
+           R"("name":"lock_alice"},"blocked_by":[1]}],"cycle":[]})"),
         ev(K::End, 600),
     });
     ASSERT_EQ(model.rowCount(), 2u);
@@ -184,6 +186,10 @@ TEST(TimelineWaits, HeldLocksAndPermitsAreBandsUntilReleasedOrTheEnd) {
               (std::vector<RowHold>{{10, 600, false, "lock_alice"}, {20, 40, true, "limit"}}));
     EXPECT_EQ(model.row(1).holds, (std::vector<RowHold>{{50, 600, true, "limit"}}));
     EXPECT_EQ(model.loopRow()->marks, (std::vector<RowMark>{{500, MarkKind::Deadlock, ""}}));
+    // The stuck task's row says what it waits on for good.
+    EXPECT_EQ(model.row(1).marks,
+              (std::vector<RowMark>{{500, MarkKind::Deadlock, "lock lock_alice"}}));
+    EXPECT_TRUE(model.row(0).marks.empty());
     EXPECT_EQ(model.holdsPresent(), 3u);
 }
 
