@@ -129,7 +129,12 @@ void RowDecorations::drawMarks(QPainter& p, const std::vector<RowMark>& marks,
                                const QColor& ink, const QColor& halo) {
     const int size = std::max(6, box.height() / 2);
     const double areaRight = box.right() + 1 - gutter;
-    for (const RowMark& m : marks) {
+    // Right to left: a mark keeps its place unless the later one beside it needs the room,
+    // then it steps left, so marks of one instant (deadlock, then the CancelledError of the
+    // clean-up) sit side by side instead of on top of each other.
+    double limit = areaRight - size / 2.0 - 1;
+    for (auto it = marks.rbegin(); it != marks.rend(); ++it) {
+        const RowMark& m = *it;
         if (m.ns < zoom.startNs() || m.ns > zoom.endNs())
             continue;
         double x = zoom.nsToX(m.ns);
@@ -137,8 +142,8 @@ void RowDecorations::drawMarks(QPainter& p, const std::vector<RowMark>& marks,
             continue;
         // A mark at the very end of the run (most of them: finished, cancelled, deadlock)
         // stays whole inside the time area rather than cut in half by its edge.
-        if (areaRight > size + 2)
-            x = std::clamp(x, size / 2.0 + 1, areaRight - size / 2.0 - 1);
+        x = std::max(std::min(x, limit), size / 2.0 + 1);
+        limit = x - size - 2;
         const QImage& glyph = markImage(m.kind, size, ink, halo);
         p.drawImage(QPointF(gutter + x - glyph.width() / 2.0,
                             box.top() + size / 2.0 - glyph.height() / 2.0),
