@@ -125,9 +125,10 @@ void BreakdownChart::addSets(const RunStatistics& stats, const ChartStyle& style
         QBrush brush;
         if (candidate.kind == SegmentKind::Waiting) {
             name = tr("waiting: %1")
-                       .arg(QString::fromStdString(stats.waitKinds()[size_t(candidate.waitIndex)]));
-            fill = ChartStyle::waitFill(candidate.waitIndex);
-            brush = style.waitBrush(candidate.waitIndex);
+                       .arg(ChartStyle::waitLabel(stats.waitKinds()[size_t(candidate.waitIndex)]));
+            const std::string& kind = stats.waitKinds()[size_t(candidate.waitIndex)];
+            fill = ChartStyle::waitFill(kind);
+            brush = style.waitBrush(kind);
         } else {
             name = QString::fromLatin1(segmentKindName(candidate.kind));
             fill = ChartStyle::fill(candidate.kind);

@@ -22,24 +22,6 @@ namespace {
 // and tiles seamlessly.
 constexpr int kPatternPeriod = 8;
 
-// Ready (dotted), Blocked (cross hatch) and Mixed (dense dots) already own a pattern on the
-// timeline; wait kinds take the remaining hatches so no wait kind looks like another state.
-constexpr Qt::BrushStyle kWaitPatterns[] = {Qt::BDiagPattern, Qt::FDiagPattern, Qt::CrossPattern,
-                                            Qt::HorPattern, Qt::VerPattern};
-constexpr int kWaitPatternCount = int(sizeof(kWaitPatterns) / sizeof(kWaitPatterns[0]));
-
-// Shades of the timeline's Waiting sky blue, the timeline's own first, then darker steps far
-// enough apart in lightness to stay apart from each other, from the other states and from the
-// page under simulated colour blindness (PaletteTest). Four shades against five patterns: a
-// shade/pattern pair only repeats after 20 kinds.
-constexpr int kWaitShadeCount = 4;
-const QColor& waitShade(int index) {
-    static const QColor shades[kWaitShadeCount] = {
-        QColor(0xC6, 0xE6, 0xF7), QColor(0x80, 0xC7, 0xEE), QColor(0x3E, 0xA2, 0xDA),
-        QColor(0x1F, 0x4E, 0x79)};
-    return shades[index % kWaitShadeCount];
-}
-
 // Chart text at 100%: the application's font size, at least 10 pt.
 double bodyPoints() {
     const double app = QGuiApplication::font().pointSizeF();
@@ -80,27 +62,28 @@ QBrush ChartStyle::pattern(SegmentKind kind) {
     return TimelinePalette::pattern(kind);
 }
 
-QColor ChartStyle::waitFill(int index) {
-    return waitShade(std::max(index, 0));
+QColor ChartStyle::waitFill(const std::string& kind) {
+    return TimelinePalette::waitFill(waitKindOf(kind));
 }
 
-QBrush ChartStyle::waitPattern(int index) {
-    index = std::max(index, 0);
-    if (index == 0)
-        return TimelinePalette::pattern(SegmentKind::Waiting);
-    // The hatch is a blue of the same family that reads on its shade: darker on the two light
-    // shades, lighter on the two dark ones.
-    const bool darkShade = index % kWaitShadeCount >= 2;
-    return QBrush(darkShade ? QColor(0xC6, 0xE6, 0xF7) : QColor(0x2E, 0x8B, 0xC8),
-                  kWaitPatterns[index % kWaitPatternCount]);
+QString ChartStyle::waitLabel(const std::string& kind) {
+    const WaitKind family = waitKindOf(kind);
+    const bool ownWord =
+        family == WaitKind::Await || family == WaitKind::Event || family == WaitKind::Executor;
+    return ownWord && kind == waitKindName(family) ? QString::fromLatin1(waitKindLegend(family))
+                                                   : QString::fromStdString(kind);
+}
+
+QBrush ChartStyle::waitPattern(const std::string& kind) {
+    return TimelinePalette::waitPattern(waitKindOf(kind));
 }
 
 QBrush ChartStyle::brush(SegmentKind kind) const {
     return combined(fill(kind), pattern(kind));
 }
 
-QBrush ChartStyle::waitBrush(int index) const {
-    return combined(waitFill(index), waitPattern(index));
+QBrush ChartStyle::waitBrush(const std::string& kind) const {
+    return combined(waitFill(kind), waitPattern(kind));
 }
 
 QBrush ChartStyle::combined(const QColor& fillColor, const QBrush& patternBrush) const {

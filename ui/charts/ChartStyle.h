@@ -5,9 +5,10 @@
 // colours and patterns, which are the timeline's (TimelinePalette) so a chart and the timeline
 // next to it always mean the same thing by the same colour.
 //
-// Waiting is split by wait kind in the charts. Each kind gets a shade of the timeline's sky
-// blue plus its own hatch pattern, so kinds stay apart in greyscale and for colour-blind
-// readers; the legend names them too, so colour is never the only cue.
+// Waiting is split by wait kind in the charts, and each kind looks exactly as on the timeline
+// (TimelinePalette::waitFill and waitPattern by WaitKind): its own shade and hatch, so kinds
+// stay apart in greyscale and for colour-blind readers; the legend names them too, so colour
+// is never the only cue.
 
 #include "PaletteKind.h"
 #include "TimelinePalette.h"
@@ -18,6 +19,8 @@
 #include <QFont>
 #include <QPalette>
 #include <QPen>
+
+#include <string>
 
 QT_BEGIN_NAMESPACE
 class QAbstractAxis;
@@ -49,15 +52,19 @@ class ChartStyle {
     // The timeline's colours and patterns, unchanged.
     static QColor fill(SegmentKind kind);
     static QBrush pattern(SegmentKind kind);
-    // A wait kind, by its index in RunStatistics::waitKinds(): a sky-blue shade and a hatch.
-    // The first kind looks exactly like the timeline's Waiting.
-    static QColor waitFill(int index);
-    static QBrush waitPattern(int index);
+    // A wait kind, by its name in RunStatistics::waitKinds() ("sleep", "lock", "await", or
+    // asyncio's own word for it): the timeline's look for its WaitKind.
+    static QColor waitFill(const std::string& kind);
+    static QBrush waitPattern(const std::string& kind);
+    // The words a legend shows for a wait kind: asyncio's own word as it is ("sleep", "lock",
+    // "queue get"), a family named for LoopLab ("await", "event", "executor") as the timeline's
+    // legend says it ("task / gather / future").
+    static QString waitLabel(const std::string& kind);
 
     // Fill and pattern combined into one brush (a texture tile), because a chart series has a
     // single brush for its area, bars and legend marker. The hatch grows with the scale.
     QBrush brush(SegmentKind kind) const;
-    QBrush waitBrush(int index) const;
+    QBrush waitBrush(const std::string& kind) const;
     // Outline of an area or bar: a darker edge of the fill, so neighbouring layers separate.
     QPen outline(const QColor& fill) const;
 

@@ -146,7 +146,7 @@ ConcurrencyChart* ConcurrencyChart::build(const RunStatistics& stats, const Char
     for (const Layer& layer : chart->layers_) {
         // Swatches keep their outline even when averaged areas drop theirs.
         const QColor fill = layer.kind == SegmentKind::Waiting
-                                ? ChartStyle::waitFill(layer.waitIndex)
+                                ? ChartStyle::waitFill(stats.waitKinds()[size_t(layer.waitIndex)])
                                 : ChartStyle::fill(layer.kind);
         entries.push_back({layer.series->name(), layer.series->brush(), style.outline(fill)});
     }
@@ -209,9 +209,10 @@ void ConcurrencyChart::addLayers(const RunStatistics& stats, const ChartStyle& s
             layer.waitIndex = slot - kFirstWaitSlot;
             area->setName(
                 QObject::tr("waiting: %1")
-                    .arg(QString::fromStdString(stats.waitKinds()[size_t(layer.waitIndex)])));
-            area->setBrush(style.waitBrush(layer.waitIndex));
-            outlineColor = ChartStyle::waitFill(layer.waitIndex);
+                    .arg(ChartStyle::waitLabel(stats.waitKinds()[size_t(layer.waitIndex)])));
+            const std::string& kind = stats.waitKinds()[size_t(layer.waitIndex)];
+            area->setBrush(style.waitBrush(kind));
+            outlineColor = ChartStyle::waitFill(kind);
         } else {
             layer.kind = slot == kRunningSlot ? SegmentKind::Running
                          : slot == kReadySlot ? SegmentKind::Ready

@@ -97,15 +97,19 @@ class ChromeTraceBuilder {
   public:
     ChromeTraceBuilder(Sink& sink, const TimelineModel& model, int64_t fromNs, int64_t toNs)
         : sink_(sink), model_(model), fromNs_(fromNs), toNs_(toNs) {
-        tids_.reserve(model.rowCount());
-        for (size_t r = 0; r < model.rowCount(); ++r) {
-            const TimelineRow& row = model.row(r);
+        tids_.reserve(model.drawnRowCount());
+        loop_ = model.loopRow() != nullptr;
+        for (size_t r = 0; r < model.drawnRowCount(); ++r) {
+            const TimelineRow& row = model.drawnRow(r);
             if (row.kind == TimelineRow::Kind::Task)
                 taskRows_.emplace(row.taskId, r);
-            else
+            else if (row.kind == TimelineRow::Kind::Worker)
                 workerRows_.emplace(row.label, r);
+            // Tasks and workers keep tid = their model row + 1; the loop's row comes after them
+            // and sorts first (sort index -1), so adding it renumbers nothing.
             std::string tid;
-            appendInt(tid, static_cast<int64_t>(r) + 1);
+            appendInt(tid, loop_ && r == 0 ? static_cast<int64_t>(model.rowCount()) + 1
+                                           : static_cast<int64_t>(r) + (loop_ ? 0 : 1));
             tids_.push_back(std::move(tid));
         }
     }
@@ -116,28 +120,33 @@ class ChromeTraceBuilder {
         out += R"({"ph":"M","pid":1,"tid":0,"name":"process_name","args":{"name":)";
         appendJsonString(out, title);
         out += "}}";
-        for (size_t r = 0; r < model_.rowCount(); ++r) {
+        for (size_t r = 0; r < model_.drawnRowCount(); ++r) {
             sink_.nextEvent();
             out += R"({"ph":"M","pid":1,"tid":)";
             out += tids_[r];
             out += R"(,"name":"thread_name","args":{"name":)";
-            appendJsonString(out, model_.rowLabel(r));
+            appendJsonString(out, model_.drawnRow(r).label);
             out += "}}";
             sink_.nextEvent();
             out += R"({"ph":"M","pid":1,"tid":)";
             out += tids_[r];
             out += R"(,"name":"thread_sort_index","args":{"sort_index":)";
-            appendInt(out, static_cast<int64_t>(r));
+            appendInt(out, static_cast<int64_t>(r) - (loop_ ? 1 : 0));
             out += "}}";
         }
     }
 
     void segments() {
-        for (size_t r = 0; r < model_.rowCount(); ++r) {
-            const std::vector<Segment>& list = model_.segments(r);
-            const auto range = model_.visibleRange(r, fromNs_, toNs_);
+        for (size_t r = 0; r < model_.drawnRowCount(); ++r) {
+            const TimelineRow& row = model_.drawnRow(r);
+            const auto range = TimelineModel::visibleRange(row.segments, fromNs_, toNs_);
             for (size_t i = range.first; i < range.second; ++i)
-                segment(r, list[i]);
+                segment(r, row.segments[i]);
+            for (const RowHold& hold : row.holds)
+                held(r, hold);
+            for (const RowMark& mark : row.marks)
+                if (mark.ns >= fromNs_ && mark.ns < toNs_)
+                    marked(r, mark);
         }
     }
 
@@ -184,6 +193,54 @@ class ChromeTraceBuilder {
         if (!s.detail.empty()) {
             out += R"(,"args":{"detail":)";
             appendJsonString(out, s.detail);
+            if (s.kind == SegmentKind::Waiting) {
+                out += R"(,"kind":")";
+                out += waitKindName(s.wait);
+                out += '"';
+            }
+            out += '}';
+        }
+        out += '}';
+    }
+
+    // A held lock or permit overlaps the row's states without nesting in them, so it is an
+    // async slice (its own track under the task's thread), not a complete event.
+    void held(size_t row, const RowHold& hold) {
+        const int64_t start = std::max(hold.startNs, fromNs_);
+        const int64_t end = std::min(hold.endNs, toNs_);
+        if (end <= start)
+            return;
+        const std::string name = (hold.semaphore ? "holds semaphore " : "holds lock ") + hold.name;
+        for (const auto& [phase, ns] : {std::pair<const char*, int64_t>{"b", start}, {"e", end}}) {
+            std::string& out = sink_.text();
+            sink_.nextEvent();
+            out += R"({"ph":")";
+            out += phase;
+            out += R"(","pid":1,"tid":)";
+            out += tids_[row];
+            out += R"(,"id":)";
+            appendInt(out, holdId_);
+            out += R"(,"ts":)";
+            appendMicros(out, ns);
+            out += R"(,"cat":"holds","name":)";
+            appendJsonString(out, name);
+            out += '}';
+        }
+        ++holdId_;
+    }
+
+    void marked(size_t row, const RowMark& mark) {
+        std::string& out = sink_.text();
+        sink_.nextEvent();
+        out += R"({"ph":"i","s":"t","pid":1,"tid":)";
+        out += tids_[row];
+        out += R"(,"ts":)";
+        appendMicros(out, mark.ns);
+        out += R"(,"cat":"mark","name":)";
+        appendJsonString(out, markKindName(mark.kind));
+        if (!mark.detail.empty()) {
+            out += R"(,"args":{"detail":)";
+            appendJsonString(out, mark.detail);
             out += '}';
         }
         out += '}';
@@ -238,6 +295,8 @@ class ChromeTraceBuilder {
     std::vector<std::string> tids_; // row index -> its tid as text, formatted once
     std::unordered_map<int64_t, size_t> taskRows_;
     std::unordered_map<std::string, size_t> workerRows_;
+    int64_t holdId_ = 1;
+    bool loop_ = false; // the model has the loop's row: drawn row 0
 };
 
 } // namespace

@@ -6,10 +6,16 @@
 //   main,running,,0.000000000,0.000100000
 //   main,waiting,sleep,0.000100000,1.000100000
 //
-// Rows come in the timeline's order (tasks, then workers), each row's segments in time order.
-// `task` is the row's label (a task's name or a worker's thread label), `state` the segment
-// kind's name (running, ready, waiting, blocked, busy), `detail` the wait kind, "line N" of a
-// blocking call or a worker job's function. Times are seconds with exactly 9 decimals, written
+// Rows come in the timeline's order (the event loop's own row, tasks, then workers), each row's
+// segments in time order, then what the task held and its marks. `task` is the row's label (a
+// task's name, a worker's thread label, or "event loop"), `state` the segment kind's name
+// (running, ready, waiting, blocked, busy), `detail` the wait kind as asyncio names it (sleep,
+// lock, gather, ...; "late timer" for a timer that ran after its deadline; the loop's "idle"),
+// "line N" of a blocking call, a worker job's function, or on the loop's row the task whose
+// step it runs. Held resources are lines of state `holds` (detail "lock NAME" or "semaphore
+// NAME"); moments are lines of state `mark` with equal start and end (detail "finished",
+// "cancel requested", "CancelledError", "timeout expired", "exception: ValueError",
+// "deadlock"). Times are seconds with exactly 9 decimals, written
 // from the integer nanoseconds, so they are exact. Quoting and line ends follow RFC 4180:
 // fields with a comma, a double quote, CR or LF are quoted (quotes doubled), lines end in CRLF.
 

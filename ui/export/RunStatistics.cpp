@@ -14,8 +14,18 @@ namespace {
 // then one slot per wait kind (in waitKinds() order).
 enum Slot : int { SlotRunning = 0, SlotReady = 1, SlotBlocked = 2, SlotFirstWait = 3 };
 
+// A wait counts under its family's name (the timeline's colours and legend), or under its own
+// word when the segment has no family (models made by hand).
 const std::string& waitKindOf(const Segment& s) {
     static const std::string other = "other";
+    static const std::string families[kWaitKindCount] = {
+        waitKindName(WaitKind::None),    waitKindName(WaitKind::Sleep),
+        waitKindName(WaitKind::Lock),    waitKindName(WaitKind::Semaphore),
+        waitKindName(WaitKind::Queue),   waitKindName(WaitKind::Event),
+        waitKindName(WaitKind::Network), waitKindName(WaitKind::Executor),
+        waitKindName(WaitKind::Await),   waitKindName(WaitKind::Late)};
+    if (s.wait != WaitKind::None)
+        return families[static_cast<size_t>(s.wait)];
     return s.detail.empty() ? other : s.detail;
 }
 

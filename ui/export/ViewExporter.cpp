@@ -161,10 +161,10 @@ void ViewExporter::render(QPainter& painter, const ExportRequest& request) const
         const size_t rows = source_.model ? source_.model->rowCount() : 0;
         const int subtitleTop = margin + titleMetrics.height();
         const int rowsTop = subtitleTop + QFontMetrics(font).height() + margin;
-        const int rowsHeight = request.size.height() - rowsTop - margin -
-                               TimelinePainter::headerHeight(font, request.size.width());
-        const bool dense =
-            static_cast<int64_t>(rows) * TimelinePainter::rowHeight(font) > rowsHeight;
+        const bool dense = TimelinePainter::drawsDense(
+            exportFont(request.size),
+            QSize(request.size.width() - 2 * margin, request.size.height() - rowsTop - margin),
+            source_.model);
         QString subtitle = QStringLiteral("virtual time %1 s to %2 s · %3 %4 (tasks and worker "
                                           "threads)")
                                .arg(seconds(from), seconds(to),
@@ -193,13 +193,14 @@ void ViewExporter::renderTimeline(QPainter& painter, const ExportRequest& reques
     frame.text = request.palette.color(QPalette::Text);
     frame.gutter = TimelinePainter::gutterWidth(&model, frame.font, frame.size.width() / 4);
     frame.dense = true;
-    // A handful of rows would leave most of a slide empty: rows grow up to twice their height.
+    // A handful of rows would leave most of a slide empty: rows grow up to twice their height;
+    // many rows shrink to share the page, each drawn and labelled while it gets 6 pixels.
     const int normalRow = TimelinePainter::rowHeight(frame.font);
-    const int rowsArea =
-        frame.size.height() - TimelinePainter::headerHeight(frame.font, frame.size.width());
-    if (model.rowCount() > 0)
+    if (model.drawnRowCount() > 0)
         frame.rowHeight =
-            std::clamp(rowsArea / static_cast<int>(model.rowCount()), normalRow, normalRow * 2);
+            std::min(TimelinePainter::rowsFitting(frame.font, frame.size, &model,
+                                                  static_cast<int>(model.drawnRowCount())),
+                     normalRow * 2);
     const qint64 end = std::max<qint64>(1, model.endNs());
     const qint64 from = std::clamp<qint64>(request.fromNs >= 0 ? request.fromNs : 0, 0, end - 1);
     const qint64 to = std::clamp<qint64>(request.toNs >= 0 ? request.toNs : end, from + 1, end);

@@ -33,10 +33,11 @@ struct DrawRect {
     size_t firstSegment = 0; // the segments it stands for: [firstSegment, lastSegment)
     size_t lastSegment = 0;
     bool merged = false; // stands for sub-pixel segments (drawn without labels or hatching)
+    WaitKind wait = WaitKind::None; // Waiting: which family's colour
 
     bool operator==(const DrawRect& o) const {
         return x0 == o.x0 && x1 == o.x1 && kind == o.kind && firstSegment == o.firstSegment &&
-               lastSegment == o.lastSegment && merged == o.merged;
+               lastSegment == o.lastSegment && merged == o.merged && wait == o.wait;
     }
 };
 
@@ -51,8 +52,21 @@ struct PixelGroup {
     size_t first = 0;
     size_t last = 0;
     std::array<int64_t, 6> nsByKind{};
+    std::array<int64_t, kWaitKindCount> nsByWait{}; // the Waiting share, by family
     int64_t totalNs = 0;
     SegmentKind firstKind = SegmentKind::Mixed;
+    WaitKind firstWait = WaitKind::None;
+
+    // When Waiting dominates: the family that waited longest in the group.
+    WaitKind dominantWait() const {
+        if (totalNs == 0)
+            return firstWait;
+        size_t best = 0;
+        for (size_t w = 1; w < nsByWait.size(); ++w)
+            if (nsByWait[w] > nsByWait[best])
+                best = w;
+        return static_cast<WaitKind>(best);
+    }
 
     // The kind covering more than half of the group's time, else Mixed: a tie or a three-way
     // split must not look like any one state.
@@ -71,12 +85,18 @@ inline void flushGroup(PixelGroup& group, std::vector<DrawRect>& out) {
         return;
     group.active = false;
     // At least a pixel wide, or it would vanish; whatever follows paints over the excess.
-    const DrawRect rect{
-        group.x0, std::max(group.x1, group.x0 + 1.0), group.dominantKind(), group.first, group.last,
-        true};
+    const SegmentKind kind = group.dominantKind();
+    const DrawRect rect{group.x0,
+                        std::max(group.x1, group.x0 + 1.0),
+                        kind,
+                        group.first,
+                        group.last,
+                        true,
+                        kind == SegmentKind::Waiting ? group.dominantWait() : WaitKind::None};
     // Neighbouring merged columns of the same colour become one rectangle: fewer fills.
     if (!out.empty() && out.back().merged && out.back().kind == rect.kind &&
-        out.back().x1 >= rect.x0 && out.back().lastSegment == rect.firstSegment) {
+        out.back().wait == rect.wait && out.back().x1 >= rect.x0 &&
+        out.back().lastSegment == rect.firstSegment) {
         out.back().x1 = std::max(out.back().x1, rect.x1);
         out.back().lastSegment = rect.lastSegment;
         return;
@@ -100,7 +120,7 @@ inline void mergeSubPixel(const std::vector<Segment>& segments, size_t first, si
         const double x1 = nsToX(s.endNs, startNs, nsPerPx);
         if (x1 - x0 >= 1.0) {
             detail::flushGroup(group, out);
-            out.push_back({x0, x1, s.kind, i, i + 1, false});
+            out.push_back({x0, x1, s.kind, i, i + 1, false, s.wait});
             continue;
         }
         if (group.active && std::floor(x0) > group.column)
@@ -112,11 +132,14 @@ inline void mergeSubPixel(const std::vector<Segment>& segments, size_t first, si
             group.column = std::floor(x0);
             group.first = i;
             group.firstKind = s.kind;
+            group.firstWait = s.wait;
         }
         group.x1 = x1;
         group.last = i + 1;
         const int64_t ns = s.endNs - s.startNs;
         group.nsByKind[static_cast<size_t>(s.kind)] += ns;
+        if (s.kind == SegmentKind::Waiting)
+            group.nsByWait[static_cast<size_t>(s.wait)] += ns;
         group.totalNs += ns;
     }
     detail::flushGroup(group, out);
@@ -134,8 +157,12 @@ struct PixelSpan {
     int x0 = 0;
     int x1 = 0;
     SegmentKind kind = SegmentKind::Mixed;
+    WaitKind wait = WaitKind::None;
 
-    bool operator==(const PixelSpan& o) const { return x0 == o.x0 && x1 == o.x1 && kind == o.kind; }
+    bool operator==(const PixelSpan& o) const {
+        return x0 == o.x0 && x1 == o.x1 && kind == o.kind && wait == o.wait;
+    }
+    bool sameFill(const PixelSpan& o) const { return kind == o.kind && wait == o.wait; }
 };
 
 // The columns a rectangle covers once clipped to the time area [0, areaWidth) and widened to
@@ -144,9 +171,10 @@ struct PixelSpan {
 inline PixelSpan pixelBox(const DrawRect& r, double areaWidth) {
     const double x0 = std::max(r.x0, 0.0), x1 = std::min(r.x1, areaWidth);
     if (x1 <= x0)
-        return {0, 0, r.kind};
+        return {0, 0, r.kind, r.wait};
     const int left = static_cast<int>(std::floor(x0));
-    return {left, left + std::max(1, static_cast<int>(std::ceil(x1) - std::floor(x0))), r.kind};
+    return {left, left + std::max(1, static_cast<int>(std::ceil(x1) - std::floor(x0))), r.kind,
+            r.wait};
 }
 
 // What painting the rectangles one after another (mergeSubPixel's order, later ones over
@@ -158,7 +186,7 @@ inline void snapToPixels(const std::vector<DrawRect>& rects, double areaWidth,
                          std::vector<PixelSpan>& out) {
     out.clear();
     auto append = [&out](const PixelSpan& span) {
-        if (!out.empty() && out.back().kind == span.kind && out.back().x1 == span.x0)
+        if (!out.empty() && out.back().sameFill(span) && out.back().x1 == span.x0)
             out.back().x1 = span.x1;
         else
             out.push_back(span);
@@ -169,11 +197,11 @@ inline void snapToPixels(const std::vector<DrawRect>& rects, double areaWidth,
             continue;
         // Cut back whatever the new box paints over; an older span reaching past it keeps
         // its tail.
-        PixelSpan tail{0, 0, box.kind};
+        PixelSpan tail{0, 0, box.kind, box.wait};
         while (!out.empty() && out.back().x1 > box.x0) {
             PixelSpan& previous = out.back();
             if (previous.x1 > box.x1 && tail.x1 <= tail.x0)
-                tail = {box.x1, previous.x1, previous.kind};
+                tail = {box.x1, previous.x1, previous.kind, previous.wait};
             if (previous.x0 < box.x0) {
                 previous.x1 = box.x0;
                 break;
@@ -183,6 +211,23 @@ inline void snapToPixels(const std::vector<DrawRect>& rects, double areaWidth,
         append(box);
         if (tail.x1 > tail.x0)
             append(tail);
+    }
+}
+
+// Where two spans of different looks touch, the wider one gives up `gap` columns next to the
+// other (the row's background shows through), so consecutive segments of different kinds always
+// show an edge, even when their fills are alike in grey or on a washed-out projector. Spans
+// narrower than gap + 2 columns keep every column: a thin sliver must not vanish.
+inline void separateLooks(std::vector<PixelSpan>& spans, int gap) {
+    for (size_t i = 1; i < spans.size(); ++i) {
+        PixelSpan& before = spans[i - 1];
+        PixelSpan& after = spans[i];
+        if (before.x1 != after.x0 || before.sameFill(after))
+            continue;
+        if (after.x1 - after.x0 >= gap + 2)
+            after.x0 += gap;
+        else if (before.x1 - before.x0 >= gap + 2)
+            before.x1 -= gap;
     }
 }
 

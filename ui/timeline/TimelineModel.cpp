@@ -1,8 +1,12 @@
 #include "TimelineModel.h"
 
+#include "HeldResources.h"
+#include "SegmentList.h"
 #include "TaskLabel.h"
 #include "TaskWait.h"
 #include "TraceReplay.h"
+
+#include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <map>
@@ -17,18 +21,16 @@ bool isLoopThread(const std::string& label) {
     return label.empty() || label == "loop";
 }
 
-// Appends a segment, joining it to the previous one when they continue each other: repeated
-// events for the same state (two ready pushes, say) must not split what the student sees.
-void appendSegment(std::vector<Segment>& out, int64_t start, int64_t end, SegmentKind kind,
-                   const std::string& detail) {
-    if (end <= start)
-        return; // nothing to draw: zero virtual time passed in this state
-    if (!out.empty() && out.back().endNs == start && out.back().kind == kind &&
-        out.back().detail == detail) {
-        out.back().endNs = end;
-        return;
-    }
-    out.push_back({start, end, kind, detail});
+// A timer that runs this much after its deadline is drawn late: the loop was blocked or busy.
+// Lines cost 100 ns, so other tasks' steps delay a timer by microseconds, and the loop's poll
+// wakes timers up to 1 ms after their deadline (lesson 7's sleeps run exactly 1 ms late); a
+// delay beyond that takes tens of thousands of lines or a blocking call.
+constexpr int64_t kLateTimerNs = 5'000'000;
+
+// The timer callbacks asyncio schedules for a timeout: asyncio.timeout / wait_for (3.11+) and
+// asyncio.wait(timeout=) (and wait_for before 3.11).
+bool isTimeoutCallback(const std::string& what) {
+    return what == "Timeout._on_timeout" || what == "_release_waiter";
 }
 
 // The state a task is in right now, still open at its start time.
@@ -38,8 +40,11 @@ struct TaskTrack {
     SegmentKind kind = SegmentKind::Ready;
     int64_t startNs = 0;
     std::string detail;
+    WaitKind waitKind = WaitKind::None;
     bool wokenWhileRunning = false; // a ready push for it came during its own step
     bool finished = false;
+    bool cancelRequested = false;         // woken out of a sleep before its deadline: task.cancel()
+    bool cancelDelivered = false;         // CancelledError went into this step
     std::shared_ptr<const TaskWait> wait; // since its last yield
 };
 
@@ -71,15 +76,22 @@ class ModelBuilder {
             tasks_[e.task].row = rows.size() - 1;
             break;
         }
-        case EventKind::Phase:
-            cleanupBegun_ = cleanupBegun_ || TraceReplay::beginsCleanup(e);
-            break;
         case EventKind::TaskRenamed:
             if (TaskTrack* task = find(e.task))
                 rows[task->row].label = e.text;
             break;
         case EventKind::ReadyPush:
             if (TaskTrack* task = find(e.task)) {
+                // A sleep ends only by its own timer; woken before the deadline, the task was
+                // cancelled. (Other waits end by other tasks' doing, so there it cannot be told.)
+                if (e.text == "wake" && task->open && task->kind == SegmentKind::Waiting &&
+                    task->wait && task->wait->kind == "sleep" && task->wait->untilNs > e.t) {
+                    task->cancelRequested = true;
+                    mark(*task, {e.t, MarkKind::CancelRequested, {}});
+                }
+                if (e.text == "wake" && task->open && task->kind == SegmentKind::Waiting &&
+                    task->wait && task->wait->kind == "semaphore")
+                    held_.semaphoreWaiterWoken(e.task, task->wait->object, e.t);
                 if (task->open && task->kind == SegmentKind::Running)
                     task->wokenWhileRunning = true;
                 else if (!(task->open && task->kind == SegmentKind::Ready))
@@ -87,7 +99,15 @@ class ModelBuilder {
             }
             break;
         case EventKind::TimerPush:
-            timers_[e.handle] = {e.task, e.num};
+            timers_[e.handle] = {e.task, e.num, e.text};
+            break;
+        case EventKind::Poll:
+            appendSegment(loop_.segments, e.t, e.t + e.num, SegmentKind::Waiting, "idle",
+                          WaitKind::Sleep);
+            endNs = std::max(endNs, e.t + e.num);
+            break;
+        case EventKind::Sync:
+            held_.apply(e);
             break;
         case EventKind::TimerDue:
             timerDue(e);
@@ -99,25 +119,38 @@ class ModelBuilder {
             if (TaskTrack* task = find(e.task)) {
                 open(*task, SegmentKind::Running, e.t, {});
                 task->wokenWhileRunning = false;
+                task->cancelDelivered = task->cancelRequested;
+                if (task->cancelRequested)
+                    mark(*task, {e.t, MarkKind::Cancelled, {}});
+                task->cancelRequested = false;
                 running_ = e.task;
+                loopStep_ = {e.t, rows[task->row].label};
             }
             break;
         case EventKind::StepYield:
             if (TaskTrack* task = find(e.task)) {
                 task->wait = e.wait;
-                if (task->wokenWhileRunning)
+                if (task->wokenWhileRunning) {
                     open(*task, SegmentKind::Ready, e.t, {});
-                else
-                    open(*task, SegmentKind::Waiting, e.t, e.wait ? e.wait->kind : std::string());
+                } else {
+                    const std::string kind = e.wait ? e.wait->kind : std::string();
+                    open(*task, SegmentKind::Waiting, e.t, kind, waitKindOf(kind));
+                }
             }
-            running_ = -1;
+            endLoopStep(e.t);
             break;
         case EventKind::TaskDone:
             if (TaskTrack* task = find(e.task)) {
                 close(*task, e.t);
                 task->finished = true;
+                done(*task, e);
             }
-            running_ = -1;
+            endLoopStep(e.t);
+            break;
+        case EventKind::Phase:
+            cleanupBegun_ = cleanupBegun_ || TraceReplay::beginsCleanup(e);
+            if (e.text == "deadlock")
+                deadlock(e);
             break;
         case EventKind::Block:
             block(e);
@@ -140,8 +173,21 @@ class ModelBuilder {
     void finish() {
         for (auto& entry : tasks_)
             close(entry.second, endNs);
-        for (auto& entry : workers_)
-            rows[entry.second.row].segments = overlay(entry.second.busy, entry.second.blocked);
+        endLoopStep(endNs);
+        auto holds = held_.finish(endNs);
+        for (auto& entry : tasks_) {
+            auto found = holds.find(entry.first);
+            if (found != holds.end())
+                rows[entry.second.row].holds = std::move(found->second);
+        }
+        // A worker is busy for the whole of its job, even inside a blocking call: the call
+        // blocks that worker, which is what workers are for, never the loop.
+        for (auto& entry : workers_) {
+            for (Segment& s : entry.second.blocked)
+                s.kind = SegmentKind::Busy;
+            rows[entry.second.row].segments =
+                overlaySegments(entry.second.blocked, entry.second.busy);
+        }
         // Tasks first, workers after, each group in order of appearance. A task that never
         // spent any virtual time (asyncio's own shutdown tasks) has nothing to show: no row.
         std::stable_partition(rows.begin(), rows.end(), [](const TimelineRow& r) {
@@ -159,7 +205,58 @@ class ModelBuilder {
     struct Timer {
         int64_t task = -1;
         int64_t whenNs = 0;
+        std::string what;
     };
+
+    void mark(TaskTrack& task, RowMark m) { rows[task.row].marks.push_back(std::move(m)); }
+
+    // How the task ended, as a mark: returned, raised, or cancelled (unless the CancelledError
+    // was already marked where it went in).
+    void done(TaskTrack& task, const TraceEvent& e) {
+        const nlohmann::json info = nlohmann::json::parse(e.detail, nullptr, false);
+        const std::string state =
+            info.is_object() ? info.value("state", std::string()) : std::string();
+        if (state == "failed")
+            mark(task, {e.t, MarkKind::Exception, info.value("exception", std::string())});
+        else if (state == "cancelled" && !task.cancelDelivered)
+            mark(task, {e.t, MarkKind::Cancelled, {}});
+        else if (state == "finished")
+            mark(task, {e.t, MarkKind::Finished, {}});
+    }
+
+    // The loop found nothing to run: a square on its row, and one on the row of every task
+    // stuck for good, saying what it waits on ("lock lock_bob"), since in a deadlock those
+    // last waits often take no time at all and would not show.
+    void deadlock(const TraceEvent& e) {
+        loop_.marks.push_back({e.t, MarkKind::Deadlock, {}});
+        const nlohmann::json info = nlohmann::json::parse(e.detail, nullptr, false);
+        if (!info.is_object() || !info.contains("tasks") || !info["tasks"].is_array())
+            return;
+        for (const nlohmann::json& stuck : info["tasks"]) {
+            if (!stuck.is_object() || !stuck.contains("task") || !stuck["task"].is_number_integer())
+                continue;
+            TaskTrack* task = find(stuck["task"].get<int64_t>());
+            if (!task)
+                continue;
+            std::string what;
+            if (stuck.contains("wait") && stuck["wait"].is_object()) {
+                const nlohmann::json& wait = stuck["wait"];
+                what = wait.value("kind", std::string());
+                if (wait.contains("name") && wait["name"].is_string())
+                    what += " " + wait["name"].get<std::string>();
+            }
+            mark(*task, {e.t, MarkKind::Deadlock, what});
+        }
+    }
+
+    // The loop ran a task's step from loopStep_.startNs to `t`.
+    void endLoopStep(int64_t t) {
+        if (!loopStep_.label.empty())
+            appendSegment(loop_.segments, loopStep_.startNs, t, SegmentKind::Running,
+                          loopStep_.label);
+        loopStep_ = {};
+        running_ = -1;
+    }
 
     TaskTrack* find(int64_t id) {
         auto found = tasks_.find(id);
@@ -170,16 +267,19 @@ class ModelBuilder {
 
     void close(TaskTrack& task, int64_t t) {
         if (task.open)
-            appendSegment(rows[task.row].segments, task.startNs, t, task.kind, task.detail);
+            appendSegment(rows[task.row].segments, task.startNs, t, task.kind, task.detail,
+                          task.waitKind);
         task.open = false;
     }
 
-    void open(TaskTrack& task, SegmentKind kind, int64_t t, const std::string& detail) {
+    void open(TaskTrack& task, SegmentKind kind, int64_t t, const std::string& detail,
+              WaitKind wait = WaitKind::None) {
         close(task, t);
         task.open = true;
         task.kind = kind;
         task.startNs = t;
         task.detail = detail;
+        task.waitKind = wait;
     }
 
     // A due timer makes its task ready only if it is the deadline that task sleeps until;
@@ -190,9 +290,19 @@ class ModelBuilder {
         if (timer == timers_.end())
             return;
         TaskTrack* task = find(timer->second.task);
+        if (task && isTimeoutCallback(timer->second.what))
+            mark(*task, {e.t, MarkKind::TimeoutExpired, {}});
         if (task && task->open && task->kind == SegmentKind::Waiting && task->wait &&
-            task->wait->untilNs == timer->second.whenNs)
+            task->wait->untilNs == timer->second.whenNs) {
+            // A late timer is its due time plus the extra delay, each drawn as what it was.
+            const int64_t due = timer->second.whenNs;
+            if (e.t - due >= kLateTimerNs && due > task->startNs) {
+                close(*task, due);
+                appendSegment(rows[task->row].segments, due, e.t, SegmentKind::Waiting,
+                              "late timer", WaitKind::Late);
+            }
             open(*task, SegmentKind::Ready, e.t, {});
+        }
         timers_.erase(timer);
     }
 
@@ -211,6 +321,13 @@ class ModelBuilder {
         close(*task, e.t);
         appendSegment(rows[task->row].segments, e.t, end, SegmentKind::Blocked, detail);
         open(*task, SegmentKind::Running, end, {});
+        // The loop is stuck in the same call: its row says so, then runs the step on.
+        if (!loopStep_.label.empty()) {
+            appendSegment(loop_.segments, loopStep_.startNs, e.t, SegmentKind::Running,
+                          loopStep_.label);
+            appendSegment(loop_.segments, e.t, end, SegmentKind::Blocked, detail);
+            loopStep_.startNs = end;
+        }
     }
 
     void noteWorkerThread(const std::string& label) {
@@ -246,40 +363,18 @@ class ModelBuilder {
         return track;
     }
 
-    // Busy jobs with the blocking calls inside them drawn on top. Both lists are cut at every
-    // boundary of either, then each piece takes the top-most state covering it.
-    static std::vector<Segment> overlay(std::vector<Segment> base, std::vector<Segment> top) {
-        auto byStart = [](const Segment& a, const Segment& b) { return a.startNs < b.startNs; };
-        std::sort(base.begin(), base.end(), byStart);
-        std::sort(top.begin(), top.end(), byStart);
-        std::vector<int64_t> cuts;
-        for (const auto* list : {&base, &top})
-            for (const Segment& s : *list) {
-                cuts.push_back(s.startNs);
-                cuts.push_back(s.endNs);
-            }
-        std::sort(cuts.begin(), cuts.end());
-        cuts.erase(std::unique(cuts.begin(), cuts.end()), cuts.end());
-        std::vector<Segment> out;
-        size_t b = 0, t = 0;
-        for (size_t i = 0; i + 1 < cuts.size(); ++i) {
-            const int64_t from = cuts[i], to = cuts[i + 1];
-            while (t < top.size() && top[t].endNs <= from)
-                ++t;
-            while (b < base.size() && base[b].endNs <= from)
-                ++b;
-            const Segment* cover = nullptr;
-            if (t < top.size() && top[t].startNs <= from)
-                cover = &top[t];
-            else if (b < base.size() && base[b].startNs <= from)
-                cover = &base[b];
-            if (cover)
-                appendSegment(out, from, to, cover->kind, cover->detail);
-        }
-        return out;
-    }
+    struct LoopStep {
+        int64_t startNs = 0;
+        std::string label; // the running task's name; empty while no step runs
+    };
 
+  public:
+    TimelineRow loop_{TimelineRow::Kind::Loop, -1, "event loop"};
+
+  private:
     std::unordered_map<int64_t, TaskTrack> tasks_;
+    HeldResources held_;
+    LoopStep loopStep_;
     std::map<std::string, WorkerTrack> workers_;
     std::unordered_map<int64_t, Timer> timers_;
     int64_t running_ = -1;
@@ -299,7 +394,9 @@ TimelineModel::TimelineModel(const std::vector<TraceEvent>& events) {
         builder.add(event);
     builder.finish();
     rows_ = std::move(builder.rows);
+    loopRow_ = std::move(builder.loop_);
     endNs_ = builder.endNs;
+    summarise();
 }
 
 TimelineModel::TimelineModel(const TraceReplay& replay) : TimelineModel(replay.events()) {}
@@ -311,7 +408,52 @@ TimelineModel::TimelineModel(std::vector<TimelineRow> rows, int64_t endNs)
             if (r.segments[i].endNs < r.segments[i].startNs ||
                 (i > 0 && r.segments[i].startNs < r.segments[i - 1].endNs))
                 throw std::invalid_argument("timeline segments must be sorted and disjoint");
+    summarise();
 }
+
+TimelineModel::TimelineModel(std::vector<TimelineRow> rows, TimelineRow loopRow, int64_t endNs)
+    : TimelineModel(std::move(rows), endNs) {
+    loopRow_ = std::move(loopRow);
+    summarise();
+}
+
+void TimelineModel::summarise() {
+    kinds_ = waits_ = marks_ = holds_ = 0;
+    for (size_t r = 0; r < drawnRowCount(); ++r) {
+        const TimelineRow& row = drawnRow(r);
+        for (const Segment& s : row.segments) {
+            kinds_ |= 1u << static_cast<unsigned>(s.kind);
+            if (s.kind == SegmentKind::Waiting)
+                waits_ |= 1u << static_cast<unsigned>(s.wait);
+        }
+        for (const RowMark& m : row.marks)
+            marks_ |= 1u << static_cast<unsigned>(m.kind);
+        for (const RowHold& h : row.holds)
+            holds_ |= h.semaphore ? 2u : 1u;
+    }
+}
+
+namespace {
+
+// The row as far as it has happened at `ns`: what starts later is not told yet.
+TimelineRow cutRow(const TimelineRow& row, int64_t ns) {
+    TimelineRow cut(row.kind, row.taskId, row.label, {}, row.coroutine, row.asyncioCleanup);
+    for (const Segment& s : row.segments) {
+        if (s.startNs >= ns)
+            break;
+        cut.segments.push_back(s);
+        cut.segments.back().endNs = std::min(s.endNs, ns);
+    }
+    for (const RowMark& m : row.marks)
+        if (m.ns <= ns)
+            cut.marks.push_back(m);
+    for (const RowHold& h : row.holds)
+        if (h.startNs < ns)
+            cut.holds.push_back({h.startNs, std::min(h.endNs, ns), h.semaphore, h.name});
+    return cut;
+}
+
+} // namespace
 
 TimelineModel TimelineModel::upTo(int64_t ns, const std::unordered_set<int64_t>& tasks) const {
     std::vector<TimelineRow> rows;
@@ -319,18 +461,10 @@ TimelineModel TimelineModel::upTo(int64_t ns, const std::unordered_set<int64_t>&
         const bool exists = row.kind == TimelineRow::Kind::Task
                                 ? tasks.count(row.taskId) > 0
                                 : !row.segments.empty() && row.segments.front().startNs < ns;
-        if (!exists)
-            continue;
-        TimelineRow cut(row.kind, row.taskId, row.label, {}, row.coroutine, row.asyncioCleanup);
-        for (const Segment& s : row.segments) {
-            if (s.startNs >= ns)
-                break;
-            cut.segments.push_back(s);
-            cut.segments.back().endNs = std::min(s.endNs, ns);
-        }
-        rows.push_back(std::move(cut));
+        if (exists)
+            rows.push_back(cutRow(row, ns));
     }
-    return TimelineModel(std::move(rows), ns);
+    return TimelineModel(std::move(rows), cutRow(loopRow_, ns), ns);
 }
 
 size_t TimelineModel::segmentCount() const {
@@ -342,7 +476,11 @@ size_t TimelineModel::segmentCount() const {
 
 std::pair<size_t, size_t> TimelineModel::visibleRange(size_t row, int64_t fromNs,
                                                       int64_t toNs) const {
-    const std::vector<Segment>& list = segments(row);
+    return visibleRange(segments(row), fromNs, toNs);
+}
+
+std::pair<size_t, size_t> TimelineModel::visibleRange(const std::vector<Segment>& list,
+                                                      int64_t fromNs, int64_t toNs) {
     // Segments are disjoint and sorted, so both their starts and their ends ascend.
     auto first = std::upper_bound(list.begin(), list.end(), fromNs,
                                   [](int64_t ns, const Segment& s) { return ns < s.endNs; });

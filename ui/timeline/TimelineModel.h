@@ -7,6 +7,7 @@
 // Kept free of Qt so it can be tested and benchmarked on its own, like the models of Qt
 // Creator's tracing library; TimelineView only asks it for the segments of the visible range.
 
+#include "TimelineMark.h"
 #include "TimelineSegment.h"
 #include "TraceEvent.h"
 
@@ -22,7 +23,7 @@ namespace looplab {
 class TraceReplay;
 
 struct TimelineRow {
-    enum class Kind { Task, Worker };
+    enum class Kind { Task, Worker, Loop };
     TimelineRow() = default;
     TimelineRow(Kind kind_, int64_t taskId_, std::string label_,
                 std::vector<Segment> segments_ = {}, std::string coroutine_ = {},
@@ -38,6 +39,8 @@ struct TimelineRow {
     // or "asyncio.run's clean-up (shutdown_asyncgens)"; empty for workers.
     std::string coroutine;
     bool asyncioCleanup = false; // one of asyncio.run's own clean-up tasks
+    std::vector<RowMark> marks;  // moments, sorted by time: cancelled, finished, ...
+    std::vector<RowHold> holds;  // locks and semaphore permits the task held, sorted by start
 
     // The label shown: "Task-1 · main()", or the label alone when there is no coroutine.
     std::string displayLabel() const;
@@ -50,8 +53,19 @@ class TimelineModel {
     explicit TimelineModel(const TraceReplay& replay);
     // For synthetic models (benchmarks, tests): rows must already be sorted and disjoint.
     TimelineModel(std::vector<TimelineRow> rows, int64_t endNs);
+    // The same with the loop's row (exports and tests of it).
+    TimelineModel(std::vector<TimelineRow> rows, TimelineRow loopRow, int64_t endNs);
 
     size_t rowCount() const { return rows_.size(); }
+    // The event loop's own row (which task's step it runs, idle until a timer, blocked), or
+    // null for synthetic models. Kept apart from rows() so task and worker indices, statistics
+    // and charts stay about tasks; painting and exports put it on top.
+    const TimelineRow* loopRow() const { return loopRow_.segments.empty() ? nullptr : &loopRow_; }
+    // The rows as drawn: the loop's row first when there is one, then rows().
+    size_t drawnRowCount() const { return rows_.size() + (loopRow() ? 1 : 0); }
+    const TimelineRow& drawnRow(size_t index) const {
+        return loopRow() ? (index == 0 ? loopRow_ : rows_.at(index - 1)) : rows_.at(index);
+    }
     const TimelineRow& row(size_t index) const { return rows_.at(index); }
     // The task's name or the worker's label: what spotlights, exports and charts match on.
     const std::string& rowLabel(size_t index) const { return rows_.at(index).label; }
@@ -61,6 +75,8 @@ class TimelineModel {
     // The segments of `row` that overlap [fromNs, toNs), as a half-open index range found by
     // binary search: painting cost follows what is on screen, not the length of the run.
     std::pair<size_t, size_t> visibleRange(size_t row, int64_t fromNs, int64_t toNs) const;
+    static std::pair<size_t, size_t> visibleRange(const std::vector<Segment>& segments,
+                                                  int64_t fromNs, int64_t toNs);
     // The segment of `row` covering `ns`, or -1.
     std::ptrdiff_t segmentAt(size_t row, int64_t ns) const;
 
@@ -72,9 +88,24 @@ class TimelineModel {
     // The last virtual instant of the run on any thread (0 for an empty trace).
     int64_t endNs() const { return endNs_; }
 
+    // What the run contains, over every drawn row, for a legend that lists only that: one bit
+    // per SegmentKind, per WaitKind of Waiting segments, per MarkKind; holds: bit 0 a lock,
+    // bit 1 a semaphore permit.
+    uint32_t kindsPresent() const { return kinds_; }
+    uint32_t waitsPresent() const { return waits_; }
+    uint32_t marksPresent() const { return marks_; }
+    uint32_t holdsPresent() const { return holds_; }
+
   private:
+    void summarise();
+
     std::vector<TimelineRow> rows_;
+    TimelineRow loopRow_{TimelineRow::Kind::Loop, -1, "event loop"};
     int64_t endNs_ = 0;
+    uint32_t kinds_ = 0;
+    uint32_t waits_ = 0;
+    uint32_t marks_ = 0;
+    uint32_t holds_ = 0;
 };
 
 } // namespace looplab

@@ -1,6 +1,8 @@
 #include "TimelinePainter.h"
 
+#include "RowDecorations.h"
 #include "TaskLabel.h"
+#include "TimelineLegend.h"
 #include "TimelineMath.h"
 #include "TimelinePalette.h"
 
@@ -21,6 +23,11 @@ namespace looplab {
 namespace {
 
 constexpr size_t kKindCount = static_cast<size_t>(SegmentKind::Mixed) + 1;
+constexpr size_t kLookCount = static_cast<size_t>(TimelinePalette::kLookCount);
+
+// Rows get at least this many pixels each before several share one band (dense drawing): an
+// exported 31-task run on a slide is drawn and labelled row by row.
+constexpr int kMinRowPixels = 6;
 
 // Virtual seconds with `decimals` digits: the axis speaks the unit of the lessons.
 QString seconds(qint64 ns, int decimals) {
@@ -28,26 +35,13 @@ QString seconds(qint64 ns, int decimals) {
 }
 
 QString segmentCaption(const Segment& s) {
+    // A late timer says when it was due and when it ran, the story of a blocked loop.
+    if (s.kind == SegmentKind::Waiting && s.wait == WaitKind::Late)
+        return QStringLiteral("due %1 s, ran %2 s: the loop was blocked")
+            .arg(seconds(s.startNs, 3), seconds(s.endNs, 3));
     if (!s.detail.empty() && s.kind != SegmentKind::Blocked)
         return QString::fromStdString(s.detail);
     return QString::fromLatin1(segmentKindName(s.kind));
-}
-
-struct LegendEntry {
-    SegmentKind kind;
-    const char* text;
-};
-
-constexpr LegendEntry kLegend[] = {{SegmentKind::Running, "running"},
-                                   {SegmentKind::Ready, "ready (queued)"},
-                                   {SegmentKind::Waiting, "waiting (on what: in the bar)"},
-                                   {SegmentKind::Blocked, "blocked (blocking call)"},
-                                   {SegmentKind::Busy, "worker busy"},
-                                   {SegmentKind::Mixed, "several (zoom in)"}};
-
-int legendEntryWidth(const QFontMetrics& fm, const LegendEntry& entry) {
-    return fm.height() * 3 / 2 + fm.averageCharWidth() / 2 +
-           fm.horizontalAdvance(QString::fromLatin1(entry.text)) + fm.averageCharWidth() * 2;
 }
 
 } // namespace
@@ -59,7 +53,13 @@ struct TimelinePainter::Scratch {
     struct Caption {
         QRect box;
         SegmentKind kind;
+        WaitKind wait;
         const Segment* segment;
+    };
+    // A row whose holds and marks go on top of the fills.
+    struct Decorated {
+        const TimelineRow* row;
+        QRect box;
     };
 
     QFontMetrics fm{QFont()};
@@ -67,27 +67,31 @@ struct TimelinePainter::Scratch {
     int pad = 0;
     std::vector<DrawRect> rects;
     std::vector<PixelSpan> spans;
-    std::array<QList<QRect>, kKindCount> boxesByKind;
+    std::array<QList<QRect>, kLookCount> boxesByLook;
     std::vector<Caption> captions;
+    std::vector<Decorated> decorated;
     // Caption widths of this paint's font: shaping text is the dearest thing a row does, and
     // the same few captions ("running", "sleep", ...) recur on thousands of segments.
     std::array<int, kKindCount> kindCaptionWidth{};
     std::unordered_map<std::string, int> detailCaptionWidth;
-    // Dense mode: how many of a band's rows are in each state, per pixel column.
-    std::vector<std::array<int, kKindCount>> columnCounts;
+    // Dense mode: how many of a band's rows are in each look, per pixel column.
+    std::vector<std::array<int, kLookCount>> columnCounts;
 
     void reset(const QFont& font, int rh) {
         fm = QFontMetrics(font);
         rowHeight = rh;
         pad = std::max(2, rh / 8);
-        for (auto& boxes : boxesByKind)
+        for (auto& boxes : boxesByLook)
             boxes.clear();
         captions.clear();
+        decorated.clear();
         kindCaptionWidth.fill(-1);
         detailCaptionWidth.clear();
     }
 
     int captionWidth(const Segment& s) {
+        if (s.wait == WaitKind::Late)
+            return fm.horizontalAdvance(segmentCaption(s)); // rare, and unlike any other
         if (s.detail.empty() || s.kind == SegmentKind::Blocked) {
             int& cached = kindCaptionWidth[static_cast<size_t>(s.kind)];
             if (cached < 0)
@@ -109,34 +113,32 @@ int TimelinePainter::rowHeight(const QFont& font) {
     return QFontMetrics(font).height() * 3 / 2 + 2;
 }
 
-int TimelinePainter::legendLines(const QFont& font, int width) {
-    const QFontMetrics fm(font);
-    int lines = 1;
-    int x = fm.averageCharWidth();
-    for (const LegendEntry& entry : kLegend) {
-        const int w = legendEntryWidth(fm, entry);
-        if (x + w > width && x > fm.averageCharWidth()) {
-            ++lines;
-            x = fm.averageCharWidth();
-        }
-        x += w;
-    }
-    return lines;
-}
-
-int TimelinePainter::headerHeight(const QFont& font, int width) {
+int TimelinePainter::headerHeight(const QFont& font, int width, const TimelineModel* model) {
     // The legend's lines, then the axis: labels above their tick marks.
     const int h = QFontMetrics(font).height();
-    return h * (legendLines(font, width) + 2) + 4;
+    return h * (TimelineLegend::lines(font, width, model) + 2) + 4;
+}
+
+int TimelinePainter::rowsFitting(const QFont& font, const QSize& size, const TimelineModel* model,
+                                 int rows) {
+    const int available = size.height() - headerHeight(font, size.width(), model);
+    return rows > 0 ? available / rows : available;
+}
+
+bool TimelinePainter::drawsDense(const QFont& font, const QSize& size, const TimelineModel* model) {
+    if (!model)
+        return false;
+    const int rows = static_cast<int>(std::min<size_t>(model->drawnRowCount(), 1 << 30));
+    return rows > 0 && rowsFitting(font, size, model, rows) < kMinRowPixels;
 }
 
 int TimelinePainter::gutterWidth(const TimelineModel* model, const QFont& font, int maxWidth) {
     const QFontMetrics fm(font);
     int widest = fm.horizontalAdvance(QStringLiteral("Task-00"));
     if (model)
-        for (size_t r = 0; r < model->rowCount(); ++r)
-            widest = std::max(
-                widest, fm.horizontalAdvance(QString::fromStdString(model->row(r).displayLabel())));
+        for (size_t r = 0; r < model->drawnRowCount(); ++r)
+            widest = std::max(widest, fm.horizontalAdvance(QString::fromStdString(
+                                          model->drawnRow(r).displayLabel())));
     // Long thread names are elided rather than squeezing the time area.
     return std::min(widest + fm.averageCharWidth() * 2, std::max(40, maxWidth));
 }
@@ -161,51 +163,24 @@ void TimelinePainter::paint(QPainter& p, const TimelineModel* model, const Timel
     p.fillRect(QRect(QPoint(0, 0), frame.size), frame.base);
     p.setFont(frame.font);
     if (model) {
-        const int top = headerHeight(frame.font, frame.size.width());
-        const int available = frame.size.height() - top;
-        const bool squeeze =
-            frame.dense &&
-            static_cast<int64_t>(model->rowCount()) * rowHeight(frame.font) > available;
-        if (squeeze)
+        if (frame.dense && drawsDense(frame.font, frame.size, model))
             drawDenseRows(p, *model, frame);
         else
             drawRows(p, *model, frame);
     }
-    drawLegend(p, frame);
-    drawAxis(p, frame);
-    drawCursor(p, frame);
+    TimelineLegend::draw(p, frame.size.width(), model, frame.base, frame.text,
+                         frame.scale * lineFactor(paletteKind(frame.base, frame.text)));
+    drawAxis(p, frame, model);
+    drawCursor(p, frame, model);
     p.restore();
 }
 
-void TimelinePainter::drawLegend(QPainter& p, const TimelineFrame& frame) const {
-    const QFontMetrics fm(p.font());
-    const int h = fm.height();
-    const int left = fm.averageCharWidth();
-    int x = left;
-    int y = 0;
-    p.fillRect(QRect(0, 0, frame.size.width(), h * legendLines(p.font(), frame.size.width())),
-               frame.base);
-    for (const LegendEntry& entry : kLegend) {
-        if (x + legendEntryWidth(fm, entry) > frame.size.width() && x > left) {
-            x = left;
-            y += h;
-        }
-        const QRect swatch(x, y + h / 4, h * 3 / 2, h * 3 / 4);
-        p.fillRect(swatch, TimelinePalette::fill(entry.kind));
-        p.fillRect(swatch, TimelinePalette::pattern(entry.kind));
-        p.setPen(frame.text);
-        x += swatch.width() + fm.averageCharWidth() / 2;
-        const QString text = QString::fromLatin1(entry.text);
-        p.drawText(QPoint(x, y + fm.ascent()), text);
-        x += fm.horizontalAdvance(text) + fm.averageCharWidth() * 2;
-    }
-}
-
-void TimelinePainter::drawAxis(QPainter& p, const TimelineFrame& frame) const {
+void TimelinePainter::drawAxis(QPainter& p, const TimelineFrame& frame,
+                               const TimelineModel* model) const {
     const QFontMetrics fm(p.font());
     const int width = frame.size.width();
-    const int top = fm.height() * legendLines(p.font(), width) + 2;
-    const int bottom = headerHeight(p.font(), width);
+    const int top = fm.height() * TimelineLegend::lines(p.font(), width, model) + 2;
+    const int bottom = headerHeight(p.font(), width, model);
     const int gutter = frame.gutter;
     const TimelineZoom& zoom = frame.zoom;
     p.fillRect(QRect(0, top, width, bottom - top), frame.base);
@@ -250,56 +225,83 @@ void TimelinePainter::drawAxis(QPainter& p, const TimelineFrame& frame) const {
 
 void TimelinePainter::drawRows(QPainter& p, const TimelineModel& model,
                                const TimelineFrame& frame) {
-    const int top = headerHeight(frame.font, frame.size.width());
-    const int rh = frame.rowHeight > 0 ? frame.rowHeight : rowHeight(frame.font);
-    scratch_->reset(p.font(), rh);
+    const int top = headerHeight(frame.font, frame.size.width(), &model);
+    int rh = frame.rowHeight > 0 ? frame.rowHeight : rowHeight(frame.font);
+    const int rows = static_cast<int>(model.drawnRowCount());
+    // An export squeezes rows to fit the page while each still gets kMinRowPixels.
+    if (frame.dense && rows > 0 && rh * rows > frame.size.height() - top)
+        rh = std::max(kMinRowPixels, (frame.size.height() - top) / rows);
+    // Labels of rows lower than the font get a font that fits them.
+    QFont labelFont = p.font();
+    if (QFontMetrics(labelFont).height() > rh - 1)
+        labelFont.setPixelSize(std::max(5, rh - 2));
     p.save();
+    p.setFont(labelFont);
+    scratch_->reset(labelFont, rh);
     p.setClipRect(QRect(0, top, frame.size.width(), frame.size.height() - top));
     // Stripes and labels row by row; the state rectangles of all rows are only collected.
     const size_t first = static_cast<size_t>(std::max(0, frame.scrollY / rh));
-    for (size_t r = first; r < model.rowCount(); ++r) {
+    for (size_t r = first; r < model.drawnRowCount(); ++r) {
         const int y = top + static_cast<int>(r) * rh - frame.scrollY;
         if (y >= frame.size.height())
             break;
-        collectRow(p, model, frame, r, y);
+        collectRow(p, model.drawnRow(r), frame, r, y);
     }
     drawCollected(p, frame);
+    const double lineWidth = frame.scale * lineFactor(paletteKind(frame.base, frame.text));
+    // Decorations stop where the run (or, before a prediction, what has happened) ends: a mark
+    // at that instant stays left of it, never a hint of what comes next.
+    const int runRight = static_cast<int>(std::clamp(frame.zoom.nsToX(model.endNs()), 0.0,
+                                                     double(frame.size.width() - frame.gutter)));
+    for (Scratch::Decorated& d : scratch_->decorated)
+        d.box.setWidth(std::max(1, runRight));
+    for (const Scratch::Decorated& d : scratch_->decorated)
+        RowDecorations::drawHolds(p, d.row->holds, frame.zoom, frame.gutter, d.box, lineWidth);
     // The state in words where it fits: colour and pattern are never the only cue.
     for (const Scratch::Caption& c : scratch_->captions) {
-        if (TimelinePalette::pattern(c.kind).style() != Qt::NoBrush)
-            p.fillRect(c.box.adjusted(-2, 0, 2, 0), TimelinePalette::fill(c.kind));
-        p.setPen(TimelinePalette::text(c.kind));
+        if (TimelinePalette::pattern(c.kind, c.wait).style() != Qt::NoBrush)
+            p.fillRect(c.box.adjusted(-2, 0, 2, 0), TimelinePalette::fill(c.kind, c.wait));
+        p.setPen(TimelinePalette::text(c.kind, c.wait));
         p.drawText(c.box, Qt::AlignLeft | Qt::AlignVCenter, segmentCaption(*c.segment));
     }
+    for (const Scratch::Decorated& d : scratch_->decorated)
+        RowDecorations::drawMarks(p, d.row->marks, frame.zoom, frame.gutter, d.box, frame.text,
+                                  frame.base);
+    // The loop's row is the loop, not a task: a rule sets it apart from the tasks below.
+    if (model.loopRow() && first == 0)
+        p.fillRect(QRect(0, top + rh - 1, frame.gutter + runRight,
+                         std::max(1, static_cast<int>(std::lround(lineWidth)))),
+                   frame.text);
     // The spotlight: every other row fades behind a veil of the background colour.
     if (!frame.spotlight.isEmpty()) {
         QColor veil = frame.base;
         veil.setAlpha(190);
-        for (size_t r = first; r < model.rowCount(); ++r) {
+        for (size_t r = first; r < model.drawnRowCount(); ++r) {
             const int y = top + static_cast<int>(r) * rh - frame.scrollY;
             if (y >= frame.size.height())
                 break;
-            if (!frame.spotlight.contains(QString::fromStdString(model.rowLabel(r))))
+            if (!frame.spotlight.contains(QString::fromStdString(model.drawnRow(r).label)))
                 p.fillRect(QRect(0, y, frame.size.width(), rh), veil);
         }
     }
     p.restore();
 }
 
-// One pass per state over every collected rectangle: the fill, then its pattern on top.
+// One pass per look over every collected rectangle: the fill, then its pattern on top.
 // Rectangles never overlap (snapToPixels, and rows are apart), so the order of the fills does
 // not matter and the picture is the one per-rectangle fills would paint.
 void TimelinePainter::drawCollected(QPainter& p, const TimelineFrame& frame) {
     p.setPen(Qt::NoPen);
     p.setBrushOrigin(frame.gutter, 0); // hatching stays put while the row is redrawn
-    for (size_t k = 0; k < kKindCount; ++k) {
-        const QList<QRect>& boxes = scratch_->boxesByKind[k];
+    for (size_t k = 0; k < kLookCount; ++k) {
+        const QList<QRect>& boxes = scratch_->boxesByLook[k];
         if (boxes.isEmpty())
             continue;
-        const auto kind = static_cast<SegmentKind>(k);
-        p.setBrush(TimelinePalette::fill(kind));
+        const SegmentKind kind = TimelinePalette::lookKind(static_cast<int>(k));
+        const WaitKind wait = TimelinePalette::lookWait(static_cast<int>(k));
+        p.setBrush(TimelinePalette::fill(kind, wait));
         p.drawRects(boxes.constData(), static_cast<int>(boxes.size()));
-        const QBrush pattern = TimelinePalette::pattern(kind);
+        const QBrush pattern = TimelinePalette::pattern(kind, wait);
         if (pattern.style() == Qt::NoBrush)
             continue;
         p.setBrush(pattern);
@@ -308,32 +310,35 @@ void TimelinePainter::drawCollected(QPainter& p, const TimelineFrame& frame) {
     p.setBrush(Qt::NoBrush);
 }
 
-void TimelinePainter::collectRow(QPainter& p, const TimelineModel& model,
-                                 const TimelineFrame& frame, size_t row, int y) {
+void TimelinePainter::collectRow(QPainter& p, const TimelineRow& rowData,
+                                 const TimelineFrame& frame, size_t drawIndex, int y) {
     Scratch& scratch = *scratch_;
     const int rh = scratch.rowHeight;
     const int gutter = frame.gutter;
     const int width = frame.size.width();
     const QFontMetrics& fm = scratch.fm;
-    if (row % 2 == 1)
+    if (drawIndex % 2 == 1)
         p.fillRect(QRect(0, y, width, rh), frame.alternate);
-    const TimelineRow& rowData = model.row(row);
     p.setPen(frame.text);
     p.drawText(QRect(4, y, gutter - 6, rh), Qt::AlignLeft | Qt::AlignVCenter,
                fittedLabel(rowData, fm, gutter - 6));
 
     const TimelineZoom& zoom = frame.zoom;
-    const auto range = model.visibleRange(row, zoom.startNs(), zoom.endNs() + 1);
+    const auto range =
+        TimelineModel::visibleRange(rowData.segments, zoom.startNs(), zoom.endNs() + 1);
     mergeSubPixel(rowData.segments, range.first, range.second, zoom.startNs(), zoom.nsPerPx(),
                   scratch.rects);
     const double areaWidth = width - gutter;
     const int boxTop = y + scratch.pad;
     const int boxHeight = rh - 2 * scratch.pad;
-    // At most one rectangle per pixel column, neighbours of one state already joined.
+    // At most one rectangle per pixel column, neighbours of one look already joined.
     snapToPixels(scratch.rects, areaWidth, scratch.spans);
+    separateLooks(scratch.spans, std::max(1, static_cast<int>(std::lround(frame.scale))));
     for (const PixelSpan& span : scratch.spans)
-        scratch.boxesByKind[static_cast<size_t>(span.kind)].append(
-            QRect(gutter + span.x0, boxTop, span.x1 - span.x0, boxHeight));
+        scratch.boxesByLook[static_cast<size_t>(TimelinePalette::look(span.kind, span.wait))]
+            .append(QRect(gutter + span.x0, boxTop, span.x1 - span.x0, boxHeight));
+    if (!rowData.holds.empty() || !rowData.marks.empty())
+        scratch.decorated.push_back({&rowData, QRect(gutter, boxTop, width - gutter, boxHeight)});
 
     const QRect rowArea(gutter, y, width - gutter, rh);
     for (const DrawRect& r : scratch.rects) {
@@ -351,18 +356,18 @@ void TimelinePainter::collectRow(QPainter& p, const TimelineModel& model,
             continue;
         const QRect textBox(visible.left() + 4, box.top() + (box.height() - fm.height()) / 2,
                             textWidth, fm.height());
-        scratch.captions.push_back({textBox, r.kind, &segment});
+        scratch.captions.push_back({textBox, r.kind, r.wait, &segment});
     }
 }
 
-// Several rows per band of pixels: each pixel column of a band takes the state most of the
+// Several rows per band of pixels: each pixel column of a band takes the look most of the
 // band's rows are in there. Labels name the first row of a band, as often as they fit.
 void TimelinePainter::drawDenseRows(QPainter& p, const TimelineModel& model,
                                     const TimelineFrame& frame) {
     Scratch& scratch = *scratch_;
-    const int top = headerHeight(frame.font, frame.size.width());
+    const int top = headerHeight(frame.font, frame.size.width(), &model);
     const int available = std::max(1, frame.size.height() - top);
-    const size_t rows = model.rowCount();
+    const size_t rows = model.drawnRowCount();
     const size_t rowsPerBand = (rows + static_cast<size_t>(available) - 1) / available;
     const size_t bands = (rows + rowsPerBand - 1) / rowsPerBand;
     const int areaWidth = std::max(1, frame.size.width() - frame.gutter);
@@ -381,38 +386,43 @@ void TimelinePainter::drawDenseRows(QPainter& p, const TimelineModel& model,
         const size_t firstRow = band * rowsPerBand;
         const size_t endRow = std::min(rows, firstRow + rowsPerBand);
         for (size_t r = firstRow; r < endRow; ++r) {
-            const auto range = model.visibleRange(r, zoom.startNs(), zoom.endNs() + 1);
-            mergeSubPixel(model.segments(r), range.first, range.second, zoom.startNs(),
-                          zoom.nsPerPx(), scratch.rects);
+            const std::vector<Segment>& segments = model.drawnRow(r).segments;
+            const auto range =
+                TimelineModel::visibleRange(segments, zoom.startNs(), zoom.endNs() + 1);
+            mergeSubPixel(segments, range.first, range.second, zoom.startNs(), zoom.nsPerPx(),
+                          scratch.rects);
             snapToPixels(scratch.rects, areaWidth, scratch.spans);
-            for (const PixelSpan& span : scratch.spans)
+            for (const PixelSpan& span : scratch.spans) {
+                const auto look = static_cast<size_t>(TimelinePalette::look(span.kind, span.wait));
                 for (int x = std::max(0, span.x0); x < std::min(areaWidth, span.x1); ++x)
-                    ++scratch.columnCounts[static_cast<size_t>(x)][static_cast<size_t>(span.kind)];
+                    ++scratch.columnCounts[static_cast<size_t>(x)][look];
+            }
         }
-        // Runs of columns whose dominant state is the same become one rectangle.
+        // Runs of columns whose dominant look is the same become one rectangle.
         int runStart = 0;
-        int runKind = -1;
+        int runLook = -1;
         for (int x = 0; x <= areaWidth; ++x) {
-            int kind = -1;
+            int look = -1;
             if (x < areaWidth) {
                 const auto& counts = scratch.columnCounts[static_cast<size_t>(x)];
                 int best = 0;
-                for (size_t k = 0; k < kKindCount; ++k)
+                for (size_t k = 0; k < kLookCount; ++k)
                     if (counts[k] > best) {
                         best = counts[k];
-                        kind = static_cast<int>(k);
+                        look = static_cast<int>(k);
                     }
             }
-            if (kind == runKind)
+            if (look == runLook)
                 continue;
-            if (runKind >= 0)
-                scratch.boxesByKind[static_cast<size_t>(runKind)].append(
+            if (runLook >= 0)
+                scratch.boxesByLook[static_cast<size_t>(runLook)].append(
                     QRect(frame.gutter + runStart, y0, x - runStart, std::max(1, y1 - y0)));
             runStart = x;
-            runKind = kind;
+            runLook = look;
         }
         if (y0 >= nextLabelY && y0 + lineHeight <= frame.size.height()) {
-            const QString label = fittedLabel(model.row(firstRow), scratch.fm, frame.gutter - 6);
+            const QString label =
+                fittedLabel(model.drawnRow(firstRow), scratch.fm, frame.gutter - 6);
             p.drawText(QRect(4, y0, frame.gutter - 6, lineHeight), Qt::AlignLeft | Qt::AlignTop,
                        label);
             nextLabelY = y0 + lineHeight * 3 / 2;
@@ -421,7 +431,8 @@ void TimelinePainter::drawDenseRows(QPainter& p, const TimelineModel& model,
     drawCollected(p, frame);
 }
 
-void TimelinePainter::drawCursor(QPainter& p, const TimelineFrame& frame) const {
+void TimelinePainter::drawCursor(QPainter& p, const TimelineFrame& frame,
+                                 const TimelineModel* model) const {
     if (frame.cursorNs < 0)
         return;
     const double x = frame.zoom.nsToX(frame.cursorNs);
@@ -431,11 +442,13 @@ void TimelinePainter::drawCursor(QPainter& p, const TimelineFrame& frame) const 
     const PaletteKind kind = paletteKind(frame.base, frame.text);
     const int w = std::max(2, static_cast<int>(std::lround(2 * frame.scale * lineFactor(kind))));
     const int cx = frame.gutter + static_cast<int>(std::lround(x));
-    const int top = QFontMetrics(p.font()).height() * legendLines(p.font(), frame.size.width()) + 2;
+    const int top = QFontMetrics(p.font()).height() *
+                        TimelineLegend::lines(p.font(), frame.size.width(), model) +
+                    2;
     const QRect line(cx - w / 2, top, w, frame.size.height() - top);
     if (frame.veilAfterCursor) {
         // Later is still there to read, but never to be confused with now.
-        const int rowsTop = headerHeight(frame.font, frame.size.width());
+        const int rowsTop = headerHeight(frame.font, frame.size.width(), model);
         QColor veil = frame.base;
         veil.setAlpha(150);
         p.fillRect(QRect(cx, rowsTop, frame.size.width() - cx, frame.size.height() - rowsTop),

@@ -4,10 +4,12 @@
 // interaction (zoom, pan, scrolling, tooltips); this class owns the picture, so an export
 // shows exactly what the window shows.
 //
-// Rows too many for the height (a 10,000-task run on one page) are drawn "dense": several
-// rows share one band of pixels and each pixel shows the state most of them are in, the way
-// sub-pixel segments are merged along the time axis.
+// The event loop's own row (TimelineModel::loopRow) comes first, then tasks and workers. Rows
+// too many for the height (a 10,000-task run on one page, under 6 pixels a row) are drawn
+// "dense": several rows share one band of pixels and each pixel shows the look most of them
+// are in, the way sub-pixel segments are merged along the time axis.
 
+#include "TimelineMath.h"
 #include "TimelineModel.h"
 #include "TimelineZoom.h"
 
@@ -50,8 +52,13 @@ class TimelinePainter {
 
     // Layout measures for a font: one row, and the legend plus axis above the rows.
     static int rowHeight(const QFont& font);
-    // The legend wraps to more lines when `width` is too narrow for one.
-    static int headerHeight(const QFont& font, int width);
+    // The legend (what `model` contains) wraps to more lines when `width` is too narrow.
+    static int headerHeight(const QFont& font, int width, const TimelineModel* model = nullptr);
+    // Pixels per row when `rows` rows share the height of `size` below the header.
+    static int rowsFitting(const QFont& font, const QSize& size, const TimelineModel* model,
+                           int rows);
+    // Whether an export of `model` in `size` squeezes several rows into one band of pixels.
+    static bool drawsDense(const QFont& font, const QSize& size, const TimelineModel* model);
     // Wide enough for the longest row label, but never more than maxWidth.
     static int gutterWidth(const TimelineModel* model, const QFont& font, int maxWidth);
 
@@ -64,15 +71,13 @@ class TimelinePainter {
 
   private:
     struct Scratch;
-    static int legendLines(const QFont& font, int width);
-    void drawLegend(QPainter& p, const TimelineFrame& frame) const;
-    void drawAxis(QPainter& p, const TimelineFrame& frame) const;
+    void drawAxis(QPainter& p, const TimelineFrame& frame, const TimelineModel* model) const;
     void drawRows(QPainter& p, const TimelineModel& model, const TimelineFrame& frame);
     void drawDenseRows(QPainter& p, const TimelineModel& model, const TimelineFrame& frame);
-    void collectRow(QPainter& p, const TimelineModel& model, const TimelineFrame& frame, size_t row,
-                    int y);
+    void collectRow(QPainter& p, const TimelineRow& row, const TimelineFrame& frame,
+                    size_t drawIndex, int y);
     void drawCollected(QPainter& p, const TimelineFrame& frame);
-    void drawCursor(QPainter& p, const TimelineFrame& frame) const;
+    void drawCursor(QPainter& p, const TimelineFrame& frame, const TimelineModel* model) const;
 
     std::unique_ptr<Scratch> scratch_; // buffers reused from paint to paint
 };

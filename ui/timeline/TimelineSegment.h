@@ -2,6 +2,8 @@
 // The unit the timeline draws: one stretch of virtual time in which a task or a worker thread
 // was in one state. Plain data so the model, the pixel maths and the tests share it without Qt.
 
+#include "WaitKind.h"
+
 #include <cstdint>
 #include <string>
 
@@ -39,10 +41,13 @@ struct Segment {
     int64_t endNs = 0; // exclusive
     SegmentKind kind = SegmentKind::Running;
     std::string detail;
+    // Waiting: the family of `detail`, decided once by the model so painting never compares
+    // strings. None for every other kind.
+    WaitKind wait = WaitKind::None;
 
     bool operator==(const Segment& other) const {
         return startNs == other.startNs && endNs == other.endNs && kind == other.kind &&
-               detail == other.detail;
+               detail == other.detail && wait == other.wait;
     }
 };
 

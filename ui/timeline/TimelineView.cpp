@@ -100,8 +100,17 @@ void TimelineView::setSpotlight(const QSet<QString>& labels) {
 int TimelineView::rowAt(int viewportY) const {
     if (!shown_ || viewportY < headerHeight())
         return -1;
+    const int index = drawnRowAt(viewportY);
+    // The loop's row is drawn first but is no row of the model: it is not a task to click.
+    const int offset = shown_->loopRow() ? 1 : 0;
+    return index >= offset ? index - offset : -1;
+}
+
+int TimelineView::drawnRowAt(int viewportY) const {
+    if (!shown_ || viewportY < headerHeight())
+        return -1;
     const int index = (viewportY - headerHeight() + verticalScrollBar()->value()) / rowHeight();
-    return index < static_cast<int>(shown_->rowCount()) ? index : -1;
+    return index < static_cast<int>(shown_->drawnRowCount()) ? index : -1;
 }
 
 void TimelineView::setScale(double scale) {
@@ -132,7 +141,7 @@ int TimelineView::rowHeight() const {
 }
 
 int TimelineView::headerHeight() const {
-    return TimelinePainter::headerHeight(scaledFont(), viewport()->width());
+    return TimelinePainter::headerHeight(scaledFont(), viewport()->width(), shown_.get());
 }
 
 int TimelineView::gutterWidth() const {
@@ -163,7 +172,7 @@ void TimelineView::syncScrollBars() {
     h->setSingleStep(std::max(1, h->pageStep() / 20));
     h->setValue(static_cast<int>(zoom_.startNs() / unit));
     QScrollBar* v = verticalScrollBar();
-    const int rows = shown_ ? static_cast<int>(shown_->rowCount()) : 0;
+    const int rows = shown_ ? static_cast<int>(shown_->drawnRowCount()) : 0;
     const int visible = std::max(0, viewport()->height() - headerHeight());
     v->setRange(0, std::max(0, rows * rowHeight() - visible));
     v->setPageStep(visible);
@@ -309,28 +318,47 @@ bool TimelineView::viewportEvent(QEvent* event) {
 }
 
 QString TimelineView::tooltipAt(const QPoint& pos) const {
-    if (!shown_ || pos.y() < headerHeight())
+    const int index = drawnRowAt(pos.y());
+    if (index < 0)
         return {};
-    const int index = (pos.y() - headerHeight() + verticalScrollBar()->value()) / rowHeight();
-    if (index < 0 || static_cast<size_t>(index) >= shown_->rowCount())
-        return {};
-    const size_t row = static_cast<size_t>(index);
+    const TimelineRow& rowData = shown_->drawnRow(static_cast<size_t>(index));
     if (pos.x() < gutterWidth()) // the whole label, which the gutter may have elided
-        return QString::fromStdString(shown_->row(row).displayLabel()) +
-               (shown_->row(row).asyncioCleanup
+        return QString::fromStdString(rowData.displayLabel()) +
+               (rowData.asyncioCleanup
                     ? tr("\nasyncio.run made this task to clean up before it closes the loop: "
                          "asyncio's own, not the program's")
                     : QString());
-    const std::ptrdiff_t found = shown_->segmentAt(row, timeAtX(pos.x()));
-    if (found < 0)
+    const qint64 ns = timeAtX(pos.x());
+    const auto range = TimelineModel::visibleRange(rowData.segments, ns, ns + 1);
+    if (range.first == range.second)
         return {};
-    const Segment& s = shown_->segments(row)[static_cast<size_t>(found)];
+    const Segment& s = rowData.segments[range.first];
     QString what = QString::fromLatin1(segmentKindName(s.kind));
-    if (!s.detail.empty())
+    if (s.kind == SegmentKind::Waiting && s.wait == WaitKind::Late)
+        what = tr("its timer was due at %1 s but ran %2 s later: the loop was blocked or busy")
+                   .arg(seconds(s.startNs, 3), seconds(s.endNs - s.startNs, 3));
+    else if (!s.detail.empty())
         what += QStringLiteral(" (%1)").arg(QString::fromStdString(s.detail));
-    return QStringLiteral("%1: %2\n%3 s to %4 s, %5 s")
-        .arg(QString::fromStdString(shown_->row(row).displayLabel()), what, seconds(s.startNs, 9),
-             seconds(s.endNs, 9), seconds(s.endNs - s.startNs, 9));
+    QString text =
+        QStringLiteral("%1: %2\n%3 s to %4 s, %5 s")
+            .arg(QString::fromStdString(rowData.displayLabel()), what, seconds(s.startNs, 9),
+                 seconds(s.endNs, 9), seconds(s.endNs - s.startNs, 9));
+    // Marks near the pointer: they are small, and at the run's end several share a spot.
+    for (const RowMark& mark : rowData.marks) {
+        const double markX = gutterWidth() + zoom_.nsToX(mark.ns);
+        if (std::abs(markX - pos.x()) > rowHeight() / 2)
+            continue;
+        text += QStringLiteral("\n%1 at %2 s")
+                    .arg(QString::fromLatin1(markKindName(mark.kind)), seconds(mark.ns, 9));
+        if (!mark.detail.empty())
+            text += QStringLiteral(" (%1)").arg(QString::fromStdString(mark.detail));
+    }
+    for (const RowHold& hold : rowData.holds)
+        if (hold.startNs <= ns && ns < hold.endNs)
+            text += tr("\nholds %1 '%2'")
+                        .arg(hold.semaphore ? tr("a permit of semaphore") : tr("lock"),
+                             QString::fromStdString(hold.name));
+    return text;
 }
 
 } // namespace looplab

@@ -48,6 +48,8 @@ class TimelineView : public QAbstractScrollArea {
     const QSet<QString>& spotlight() const { return spotlight_; }
     // The row under viewport y, or -1.
     int rowAt(int viewportY) const;
+    // The drawn row under viewportY (0 is the loop's row when there is one), or -1.
+    int drawnRowAt(int viewportY) const;
 
     // Multiplies fonts and line widths (presentation mode on a projector).
     void setScale(double scale);

@@ -62,31 +62,54 @@ TEST(ChartStyle, StatesUseTheTimelinesFillAndPattern) {
     }
 }
 
-TEST(ChartStyle, FirstWaitKindLooksLikeTheTimelinesWaiting) {
+TEST(ChartStyle, WaitKindsLookAsOnTheTimeline) {
     const ChartStyle style;
-    EXPECT_EQ(ChartStyle::waitFill(0), TimelinePalette::fill(SegmentKind::Waiting));
-    EXPECT_EQ(ChartStyle::waitPattern(0).style(),
-              TimelinePalette::pattern(SegmentKind::Waiting).style());
-    EXPECT_EQ(colorsOf(style.waitBrush(0)), colorsOf(style.brush(SegmentKind::Waiting)));
+    // asyncio's words and the families' own names land on the timeline's look of the family.
+    const std::vector<std::pair<std::string, WaitKind>> table = {
+        {"sleep", WaitKind::Sleep},         {"lock", WaitKind::Lock},
+        {"semaphore", WaitKind::Semaphore}, {"queue get", WaitKind::Queue},
+        {"queue", WaitKind::Queue},         {"condition", WaitKind::Event},
+        {"event", WaitKind::Event},         {"network", WaitKind::Network},
+        {"executor", WaitKind::Executor},   {"gather", WaitKind::Await},
+        {"await", WaitKind::Await},         {"wait_for", WaitKind::Await},
+        {"late timer", WaitKind::Late}};
+    for (const auto& [name, kind] : table) {
+        EXPECT_EQ(ChartStyle::waitFill(name), TimelinePalette::waitFill(kind)) << name;
+        EXPECT_EQ(ChartStyle::waitPattern(name).style(), TimelinePalette::waitHatch(kind)) << name;
+        QSet<QRgb> expected{TimelinePalette::waitFill(kind).rgb()};
+        if (TimelinePalette::waitHatch(kind) != Qt::NoBrush)
+            expected.insert(TimelinePalette::waitPattern(kind).color().rgb());
+        EXPECT_EQ(colorsOf(style.waitBrush(name)), expected) << name;
+    }
+}
+
+TEST(ChartStyle, WaitKindsAreNamedInTheTimelinesWords) {
+    EXPECT_EQ(ChartStyle::waitLabel("await"), "task / gather / future");
+    EXPECT_EQ(ChartStyle::waitLabel("event"), "event / condition");
+    EXPECT_EQ(ChartStyle::waitLabel("executor"), "executor / thread");
+    // asyncio's own words stay as they are.
+    for (const char* word : {"sleep", "lock", "semaphore", "network", "gather", "queue get"})
+        EXPECT_EQ(ChartStyle::waitLabel(word), QString::fromLatin1(word));
 }
 
 TEST(ChartStyle, WaitKindsDifferInShadeAndPatternAndFromOtherStates) {
     std::set<std::pair<QRgb, int>> looks;
-    for (int i = 0; i < 20; ++i)
-        looks.insert({ChartStyle::waitFill(i).rgb(), int(ChartStyle::waitPattern(i).style())});
-    EXPECT_EQ(looks.size(), 20u);
-    for (int i = 0; i < 6; ++i) {
-        const Qt::BrushStyle pattern = ChartStyle::waitPattern(i).style();
-        EXPECT_NE(pattern, Qt::NoBrush) << i;
-        // Waiting shades stay sky blue: blue is the strongest channel.
-        const QColor fill = ChartStyle::waitFill(i);
-        EXPECT_GT(fill.blue(), fill.red()) << i;
-        for (SegmentKind other : {SegmentKind::Ready, SegmentKind::Blocked, SegmentKind::Mixed})
-            EXPECT_NE(pattern, TimelinePalette::pattern(other).style()) << i;
+    std::set<QRgb> shades;
+    for (int w = 1; w < kWaitKindCount; ++w) {
+        const std::string name = waitKindName(static_cast<WaitKind>(w));
+        looks.insert(
+            {ChartStyle::waitFill(name).rgb(), int(ChartStyle::waitPattern(name).style())});
+        shades.insert(ChartStyle::waitFill(name).rgb());
+        const Qt::BrushStyle pattern = ChartStyle::waitPattern(name).style();
+        // Waiting shades stay in the cool family: blue is the strongest channel.
+        const QColor fill = ChartStyle::waitFill(name);
+        EXPECT_GE(fill.blue(), fill.red()) << name;
+        EXPECT_GE(fill.blue(), fill.green()) << name;
+        for (SegmentKind other : {SegmentKind::Ready, SegmentKind::Mixed})
+            EXPECT_NE(pattern, TimelinePalette::pattern(other).style()) << name;
     }
-    for (int i = 1; i < 5; ++i)
-        EXPECT_NE(ChartStyle::waitPattern(i).style(), ChartStyle::waitPattern(i - 1).style());
-    EXPECT_NE(ChartStyle::waitFill(1), ChartStyle::waitFill(0));
+    EXPECT_EQ(looks.size(), size_t(kWaitKindCount - 1));
+    EXPECT_EQ(shades.size(), size_t(kWaitKindCount - 1));
 }
 
 TEST(ChartStyle, FollowsThePaletteAndScale) {
@@ -113,17 +136,19 @@ TEST(ChartStyle, ChartsPaintSeriesWithTheStyle) {
     EXPECT_EQ(concurrency->backgroundBrush().color(), style.background());
     EXPECT_EQ(concurrency->titleBrush().color(), style.text());
     for (int i = 0; i < concurrency->layerCount(); ++i) {
-        const QColor expected = concurrency->layerKind(i) == SegmentKind::Waiting
-                                    ? ChartStyle::waitFill(concurrency->layerWaitIndex(i))
-                                    : TimelinePalette::fill(concurrency->layerKind(i));
+        const QColor expected =
+            concurrency->layerKind(i) == SegmentKind::Waiting
+                ? ChartStyle::waitFill(stats.waitKinds()[size_t(concurrency->layerWaitIndex(i))])
+                : TimelinePalette::fill(concurrency->layerKind(i));
         EXPECT_EQ(concurrency->layer(i)->brush().color(), expected) << i;
     }
 
     std::unique_ptr<BreakdownChart> breakdown(BreakdownChart::build(stats, style));
     for (int i = 0; i < breakdown->setCount(); ++i) {
-        const QColor expected = breakdown->setKind(i) == SegmentKind::Waiting
-                                    ? ChartStyle::waitFill(breakdown->setWaitIndex(i))
-                                    : TimelinePalette::fill(breakdown->setKind(i));
+        const QColor expected =
+            breakdown->setKind(i) == SegmentKind::Waiting
+                ? ChartStyle::waitFill(stats.waitKinds()[size_t(breakdown->setWaitIndex(i))])
+                : TimelinePalette::fill(breakdown->setKind(i));
         EXPECT_EQ(breakdown->set(i)->brush().color(), expected) << i;
     }
 }

@@ -20,6 +20,11 @@ using K = SegmentKind;
 using exporttest::seg;
 using exporttest::taskRow;
 using exporttest::workerRow;
+
+// A wait as the model records it: with its family.
+Segment recordedWait(int64_t from, int64_t to, const std::string& kind) {
+    return {from, to, K::Waiting, kind, waitKindOf(kind)};
+}
 using nlohmann::json;
 
 constexpr int64_t kAll0 = std::numeric_limits<int64_t>::min();
@@ -71,12 +76,12 @@ TEST(ChromeTraceWriter, RecordedRunModelIsTheOneDocumented) {
     const TimelineModel model(exporttest::miniRun());
     ASSERT_EQ(model.rowCount(), 3u);
     EXPECT_EQ(model.segments(0),
-              (std::vector<Segment>{seg(0, 100, K::Running), seg(100, 1400, K::Waiting, "task"),
+              (std::vector<Segment>{seg(0, 100, K::Running), recordedWait(100, 1400, "task"),
                                     seg(1400, 1450, K::Ready), seg(1450, 1500, K::Running)}));
     EXPECT_EQ(
         model.segments(1),
         (std::vector<Segment>{seg(60, 100, K::Ready), seg(100, 150, K::Running),
-                              seg(150, 1150, K::Waiting, "sleep"), seg(1150, 1200, K::Ready),
+                              recordedWait(150, 1150, "sleep"), seg(1150, 1200, K::Ready),
                               seg(1200, 1250, K::Running), seg(1250, 1350, K::Blocked, "line 9"),
                               seg(1350, 1400, K::Running)}));
     EXPECT_EQ(model.segments(2), (std::vector<Segment>{seg(70, 300, K::Busy, "blocking_io")}));
@@ -110,15 +115,24 @@ TEST(ChromeTraceWriter, MetadataNamesEveryRowOnce) {
         }
     }
     EXPECT_EQ(processNames, 1);
-    EXPECT_EQ(names, (std::map<int, std::string>{
-                         {1, "main"}, {2, "fetch \"a\""}, {3, "default worker 0"}}));
-    EXPECT_EQ(sortIndex, (std::map<int, int>{{1, 0}, {2, 1}, {3, 2}}));
+    // The event loop's own row comes after the model's rows and sorts first.
+    EXPECT_EQ(names,
+              (std::map<int, std::string>{
+                  {1, "main"}, {2, "fetch \"a\""}, {3, "default worker 0"}, {4, "event loop"}}));
+    EXPECT_EQ(sortIndex, (std::map<int, int>{{1, 0}, {2, 1}, {3, 2}, {4, -1}}));
 }
 
 TEST(ChromeTraceWriter, CompleteEventsMatchTheModelAndNeverOverlap) {
     const TimelineModel model(exporttest::miniRun());
     const auto byTid = completeEventsByTid(traceOf(model, exporttest::miniRun()));
-    ASSERT_EQ(byTid.size(), model.rowCount());
+    ASSERT_EQ(byTid.size(), model.drawnRowCount());
+    ASSERT_NE(model.loopRow(), nullptr);
+    const auto& loop = byTid.at(static_cast<int>(model.rowCount()) + 1);
+    ASSERT_EQ(loop.size(), model.loopRow()->segments.size());
+    for (size_t i = 0; i < loop.size(); ++i) {
+        EXPECT_EQ(loop[i].from, model.loopRow()->segments[i].startNs);
+        EXPECT_EQ(loop[i].to, model.loopRow()->segments[i].endNs);
+    }
     for (size_t row = 0; row < model.rowCount(); ++row) {
         const auto& got = byTid.at(static_cast<int>(row) + 1);
         const auto& want = model.segments(row);
@@ -191,7 +205,8 @@ TEST(ChromeTraceWriter, WindowClipsSegmentsAndInstants) {
     EXPECT_EQ(trace.at("otherData").at("fromNs"), 1100);
     EXPECT_EQ(trace.at("otherData").at("toNs"), 1300);
     const auto byTid = completeEventsByTid(trace);
-    ASSERT_EQ(byTid.size(), 2u); // the worker's job is over by 300
+    ASSERT_EQ(byTid.size(), 3u); // two tasks and the loop: the worker's job is over by 300
+    EXPECT_EQ(byTid.count(4), 1u);
     ASSERT_EQ(byTid.at(1).size(), 1u);
     EXPECT_EQ(byTid.at(1)[0].from, 1100);
     EXPECT_EQ(byTid.at(1)[0].to, 1300);
@@ -206,7 +221,7 @@ TEST(ChromeTraceWriter, WindowClipsSegmentsAndInstants) {
     EXPECT_EQ(ns(instants[0].at("ts")), 1150);
     EXPECT_EQ(ns(instants[1].at("ts")), 1210);
     // Thread names stay, so the rows of a window still read as the run's.
-    EXPECT_EQ(eventsWith(trace, "M").size(), 1u + 2 * model.rowCount());
+    EXPECT_EQ(eventsWith(trace, "M").size(), 1u + 2 * model.drawnRowCount());
 }
 
 TEST(ChromeTraceWriter, EscapesAnyTextIntoValidJson) {

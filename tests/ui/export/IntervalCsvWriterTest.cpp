@@ -146,12 +146,34 @@ TEST(IntervalCsvWriter, RecordedRunReadsBackExactly) {
               (std::vector<std::string>{"task", "state", "detail", "start_s", "end_s"}));
 
     std::map<std::string, std::vector<Segment>> byLabel;
+    std::map<std::string, std::vector<std::string>> marks;
     for (size_t i = 1; i < records.size(); ++i) {
         ASSERT_EQ(records[i].size(), 5u) << "line " << i;
         const auto& r = records[i];
+        if (r[1] == "mark") { // an instant: start and end are the same
+            EXPECT_EQ(r[3], r[4]);
+            marks[r[0]].push_back(r[2]);
+            continue;
+        }
         byLabel[r[0]].push_back({parseNs(r[3]), parseNs(r[4]), K::Mixed, r[2]});
     }
-    ASSERT_EQ(byLabel.size(), model.rowCount());
+    // Every row, and the event loop's own row first.
+    ASSERT_EQ(byLabel.size(), model.drawnRowCount());
+    EXPECT_EQ(records[1][0], "event loop");
+    ASSERT_NE(model.loopRow(), nullptr);
+    const auto& loop = byLabel.at("event loop");
+    ASSERT_EQ(loop.size(), model.loopRow()->segments.size());
+    for (size_t i = 0; i < loop.size(); ++i) {
+        EXPECT_EQ(loop[i].startNs, model.loopRow()->segments[i].startNs);
+        EXPECT_EQ(loop[i].detail, model.loopRow()->segments[i].detail);
+    }
+    // The tasks that returned say so.
+    for (size_t row = 0; row < model.rowCount(); ++row) {
+        std::vector<std::string> want;
+        for (const RowMark& m : model.row(row).marks)
+            want.push_back(markKindName(m.kind));
+        EXPECT_EQ(marks[model.rowLabel(row)], want) << model.rowLabel(row);
+    }
     size_t lines = 0;
     for (size_t row = 0; row < model.rowCount(); ++row) {
         const auto& read = byLabel.at(model.rowLabel(row));

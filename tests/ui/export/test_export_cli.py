@@ -153,10 +153,17 @@ class Data(unittest.TestCase):
             self.assertEqual(status, 0, err)
             rows = read_csv(os.path.join(folder, "t.csv"))
             self.assertEqual(rows[0], ["task", "state", "detail", "start_s", "end_s"])
-            by_task = {}
+            by_task, extras = {}, {}
             for task, state, detail, start, end in rows[1:]:
-                by_task.setdefault(task, []).append((float(start), float(end), state, detail))
+                # Held resources and marks overlap the states; they are lines of their own.
+                target = extras if state in ("holds", "mark") else by_task
+                target.setdefault(task, []).append((float(start), float(end), state, detail))
             self.assertIn("alpha, the first", by_task)  # the comma survived quoting
+            # The event loop's own row comes first; between its steps it may do bookkeeping
+            # that takes no recorded state, so only task rows must be gapless.
+            self.assertEqual(rows[1][0], "event loop")
+            loop = by_task.pop("event loop")
+            self.assertTrue(any(state == "running" and detail == "beta" for _, _, state, detail in loop))
             for task, spans in by_task.items():
                 for (s0, e0, _, _), (s1, e1, _, _) in zip(spans, spans[1:]):
                     self.assertLessEqual(e0, s1, task)
@@ -166,6 +173,13 @@ class Data(unittest.TestCase):
             self.assertAlmostEqual(by_task["beta"][-1][1], 3.0, places=3)
             self.assertTrue(any(state == "waiting" and detail == "lock"
                                 for _, _, state, detail in by_task["beta"]))
+            # alpha holds the lock for about 1 s, and both tasks end with a "finished" mark.
+            holds = [(s, e) for s, e, state, _ in extras["alpha, the first"] if state == "holds"]
+            self.assertEqual(len(holds), 1)
+            self.assertAlmostEqual(holds[0][1] - holds[0][0], 1.0, places=3)
+            for task in ("alpha, the first", "beta"):
+                self.assertIn(("mark", "finished"),
+                              [(state, detail) for _, _, state, detail in extras[task]])
 
     def test_csv_window_keeps_only_that_stretch(self):
         with tempfile.TemporaryDirectory() as folder:
@@ -185,7 +199,13 @@ class Data(unittest.TestCase):
             names = {e["tid"]: e["args"]["name"] for e in events
                      if e["ph"] == "M" and e["name"] == "thread_name"}
             self.assertEqual(sorted(names.values()),
-                             sorted(["Task-1", "alpha, the first", "beta", "napper"]))
+                             sorted(["Task-1", "alpha, the first", "beta", "napper", "event loop"]))
+            # alpha holds the lock as an async slice; each wait names its kind.
+            holds = [e for e in events if e.get("cat") == "holds"]
+            self.assertEqual([e["ph"] for e in holds], ["b", "e", "b", "e"])  # alpha, then beta
+            self.assertEqual(holds[0]["name"], "holds lock lock")
+            self.assertTrue(any(e["ph"] == "X" and e["name"] == "waiting: lock"
+                                and e["args"]["kind"] == "lock" for e in events))
             by_tid = {}
             for e in events:
                 if e["ph"] == "X":

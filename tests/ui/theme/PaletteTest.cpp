@@ -95,12 +95,74 @@ TEST(Palette, TaskStateColoursStayApartForColourBlindViewers) {
     expectDistinguishable(colours);
 }
 
-TEST(Palette, TimelineFillsStayApartForColourBlindViewers) {
+// Every look a timeline segment can have: the states other than Waiting, then Waiting once per
+// wait kind (None shares Sleep's look: a wait without a kind is drawn as the plain sky).
+std::vector<QColor> timelineFills() {
     std::vector<QColor> colours;
-    for (const SegmentKind k : {SegmentKind::Running, SegmentKind::Ready, SegmentKind::Waiting,
-                                SegmentKind::Blocked, SegmentKind::Busy, SegmentKind::Mixed})
+    for (const SegmentKind k : {SegmentKind::Running, SegmentKind::Ready, SegmentKind::Blocked,
+                                SegmentKind::Busy, SegmentKind::Mixed})
         colours.push_back(TimelinePalette::fill(k));
+    for (int w = 1; w < kWaitKindCount; ++w)
+        colours.push_back(TimelinePalette::fill(SegmentKind::Waiting, static_cast<WaitKind>(w)));
+    return colours;
+}
+
+TEST(Palette, TimelineFillsStayApartForColourBlindViewers) {
+    const std::vector<QColor> colours = timelineFills();
+    ASSERT_EQ(colours.size(), 5u + 9u);
     expectDistinguishable(colours);
+}
+
+// The mapping itself, as a table: a wait kind's fill, hatch and caption colour.
+TEST(Palette, EachWaitKindHasItsOwnColourAndPattern) {
+    struct Row {
+        WaitKind kind;
+        QRgb fill;
+        Qt::BrushStyle hatch;
+        QRgb text;
+    };
+    const QRgb dark = qRgb(0x10, 0x10, 0x10), white = qRgb(0xFF, 0xFF, 0xFF);
+    const Row table[] = {
+        {WaitKind::None, qRgb(0xC6, 0xE6, 0xF7), Qt::BDiagPattern, dark},
+        {WaitKind::Sleep, qRgb(0xC6, 0xE6, 0xF7), Qt::BDiagPattern, dark},
+        {WaitKind::Lock, qRgb(0x54, 0x3C, 0x6D), Qt::CrossPattern, white},
+        {WaitKind::Semaphore, qRgb(0x50, 0x0C, 0x9F), Qt::VerPattern, white},
+        {WaitKind::Queue, qRgb(0x30, 0x5C, 0x63), Qt::HorPattern, white},
+        {WaitKind::Event, qRgb(0x7F, 0xB3, 0xC8), Qt::FDiagPattern, dark},
+        {WaitKind::Network, qRgb(0x9B, 0x8B, 0xFF), Qt::Dense7Pattern, dark},
+        {WaitKind::Executor, qRgb(0x00, 0x00, 0x6E), Qt::Dense4Pattern, white},
+        {WaitKind::Await, qRgb(0xA8, 0x58, 0xFF), Qt::NoBrush, dark},
+        {WaitKind::Late, qRgb(0x3C, 0x30, 0xE7), Qt::DiagCrossPattern, white},
+    };
+    ASSERT_EQ(std::size(table), size_t(kWaitKindCount));
+    for (const Row& row : table) {
+        SCOPED_TRACE(waitKindName(row.kind));
+        EXPECT_EQ(TimelinePalette::fill(SegmentKind::Waiting, row.kind).rgb(), row.fill);
+        EXPECT_EQ(TimelinePalette::pattern(SegmentKind::Waiting, row.kind).style(), row.hatch);
+        EXPECT_EQ(TimelinePalette::text(SegmentKind::Waiting, row.kind).rgb(), row.text);
+        // A hatch's ink is neither its fill nor lost on it.
+        if (row.hatch != Qt::NoBrush) {
+            const QColor ink = TimelinePalette::pattern(SegmentKind::Waiting, row.kind).color();
+            EXPECT_NE(ink.rgb(), row.fill);
+        }
+        // Other states ignore the wait kind.
+        EXPECT_EQ(TimelinePalette::fill(SegmentKind::Running, row.kind),
+                  TimelinePalette::fill(SegmentKind::Running));
+    }
+    // asyncio's words map onto the families.
+    const std::pair<const char*, WaitKind> words[] = {
+        {"sleep", WaitKind::Sleep},         {"lock", WaitKind::Lock},
+        {"semaphore", WaitKind::Semaphore}, {"queue get", WaitKind::Queue},
+        {"queue put", WaitKind::Queue},     {"queue join", WaitKind::Queue},
+        {"event", WaitKind::Event},         {"condition", WaitKind::Event},
+        {"barrier", WaitKind::Event},       {"network", WaitKind::Network},
+        {"executor", WaitKind::Executor},   {"task", WaitKind::Await},
+        {"gather", WaitKind::Await},        {"taskgroup", WaitKind::Await},
+        {"shield", WaitKind::Await},        {"wait_for", WaitKind::Await},
+        {"wait", WaitKind::Await},          {"as_completed", WaitKind::Await},
+        {"future", WaitKind::Await},        {"", WaitKind::None}};
+    for (const auto& [word, kind] : words)
+        EXPECT_EQ(waitKindOf(word), kind) << word;
 }
 
 // The colours that mean something in one theme: task states, timeline fills, the timeline's
@@ -120,16 +182,16 @@ ThemeColours coloursOf(const QString& theme) {
     ThemeColours c;
     c.name = theme;
     c.page = palette.color(QPalette::Base);
-    for (const SegmentKind k : {SegmentKind::Running, SegmentKind::Ready, SegmentKind::Waiting,
-                                SegmentKind::Blocked, SegmentKind::Busy, SegmentKind::Mixed})
-        c.timeline.push_back(TimelinePalette::fill(k));
+    c.timeline = timelineFills();
     c.timeline.push_back(TimelinePalette::cursor(kind));
     for (const SegmentKind k : {SegmentKind::Running, SegmentKind::Ready, SegmentKind::Blocked,
                                 SegmentKind::Busy, SegmentKind::Mixed})
         c.chart.push_back(chart.fill(k));
-    for (int i = 0; i < 4; ++i) // four shades, then they repeat with other hatches
-        c.chart.push_back(ChartStyle::waitFill(i));
+    for (int w = 1; w < kWaitKindCount; ++w)
+        c.chart.push_back(ChartStyle::waitFill(waitKindName(static_cast<WaitKind>(w))));
     c.all = c.timeline;
+    c.all.push_back(TimelinePalette::holdBand(false));
+    c.all.push_back(TimelinePalette::holdBand(true));
     c.all.insert(c.all.end(), c.chart.begin(), c.chart.end());
     c.all.push_back(chart.cursor());
     for (const TaskState s :
@@ -216,6 +278,17 @@ TEST(Palette, ThemesAreRecognisedFromTheirPalette) {
     // Lines are thicker in high contrast only.
     EXPECT_EQ(lineFactor(paletteKind(hc)), 2.0);
     EXPECT_EQ(lineFactor(paletteKind(themePalette(QStringLiteral("dark")))), 1.0);
+}
+
+// A caption on a segment reads on its fill, whatever the wait kind.
+TEST(Palette, CaptionsReadOnEveryWaitKind) {
+    for (int w = 0; w < kWaitKindCount; ++w) {
+        const auto kind = static_cast<WaitKind>(w);
+        EXPECT_GE(contrast(TimelinePalette::text(SegmentKind::Waiting, kind),
+                           TimelinePalette::fill(SegmentKind::Waiting, kind)),
+                  4.5)
+            << waitKindName(kind);
+    }
 }
 
 TEST(Palette, TheCheckCanFail) {

@@ -1,5 +1,7 @@
 // Cost of one full paint of the timeline on a large synthetic run: 200 rows, 100,000 segments,
 // rendered into a 1920x600 image, zoomed out to the whole run, in to 1% of it, and in between.
+// Waits cycle through every wait kind (each its own look), every row holds a lock for a third
+// of the run, and has a mark every 50 segments, so all that the timeline draws is paid for.
 
 #include "TimelineView.h"
 
@@ -29,9 +31,17 @@ std::shared_ptr<const TimelineModel> bigModel() {
         for (int i = 0; i < kSegmentsPerRow; ++i) {
             // Irregular lengths, from sub-microsecond to milliseconds, as real runs have.
             const int64_t length = 100 + ((i * 7919 + r * 104729) % 2000000);
-            row.segments.push_back({t, t + length, kinds[(i + r) % 4], i % 4 == 2 ? "sleep" : ""});
+            const SegmentKind kind = kinds[(i + r) % 4];
+            const auto wait = kind == SegmentKind::Waiting
+                                  ? static_cast<WaitKind>(1 + (i / 4 + r) % (kWaitKindCount - 1))
+                                  : WaitKind::None;
+            row.segments.push_back({t, t + length, kind,
+                                    kind == SegmentKind::Waiting ? waitKindName(wait) : "", wait});
+            if (i % 50 == 49)
+                row.marks.push_back({t, static_cast<MarkKind>(i / 50 % kMarkKindCount), {}});
             t += length;
         }
+        row.holds.push_back({t / 3, 2 * t / 3, r % 2 == 1, "lock"});
         end = std::max(end, t);
         rows.push_back(std::move(row));
     }

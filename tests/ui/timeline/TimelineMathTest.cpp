@@ -248,4 +248,33 @@ TEST(TimelineMath, DenseRowFillsEachPixelColumnAtMostOnce) {
 }
 
 } // namespace
+// Neighbouring spans of different looks get an edge; the same look, a gap already there or a
+// sliver too thin to give up a column keep their columns.
+TEST(SeparateLooks, DifferentLooksThatTouchGetAGapOfBackground) {
+    using S = SegmentKind;
+    using W = WaitKind;
+    std::vector<PixelSpan> spans = {{0, 10, S::Waiting, W::Lock},   {10, 20, S::Waiting, W::Sleep},
+                                    {20, 30, S::Waiting, W::Sleep}, {30, 32, S::Running, W::None},
+                                    {32, 40, S::Ready, W::None},    {45, 50, S::Busy, W::None},
+                                    {50, 52, S::Running, W::None},  {52, 54, S::Ready, W::None}};
+    separateLooks(spans, 1);
+    const std::vector<PixelSpan> expected = {
+        {0, 10, S::Waiting, W::Lock},   {11, 20, S::Waiting, W::Sleep},
+        {20, 29, S::Waiting, W::Sleep}, {30, 32, S::Running, W::None},
+        {33, 40, S::Ready, W::None},    {45, 49, S::Busy, W::None},
+        {50, 52, S::Running, W::None},  {52, 54, S::Ready, W::None}};
+    EXPECT_EQ(spans, expected);
+}
+
+// A column of sub-pixel waits takes the look of the wait kind that lasted longest in it.
+TEST(MergeSubPixel, AMergedWaitingColumnKeepsItsLongestWaitKind) {
+    std::vector<Segment> segments = {{0, 30, SegmentKind::Waiting, "lock", WaitKind::Lock},
+                                     {30, 40, SegmentKind::Running, ""},
+                                     {40, 100, SegmentKind::Waiting, "sleep", WaitKind::Sleep}};
+    const std::vector<DrawRect> rects = mergeSubPixel(segments, 0, 3, 0, 1000.0);
+    ASSERT_EQ(rects.size(), 1u);
+    EXPECT_EQ(rects[0].kind, SegmentKind::Waiting);
+    EXPECT_EQ(rects[0].wait, WaitKind::Sleep);
+}
+
 } // namespace looplab

@@ -13,6 +13,8 @@ namespace looplab {
 void PrintTo(const Segment& s, std::ostream* os) {
     *os << segmentKindName(s.kind) << " [" << s.startNs << ", " << s.endNs << ") '" << s.detail
         << "'";
+    if (s.wait != WaitKind::None)
+        *os << " (" << waitKindName(s.wait) << ")";
 }
 
 namespace {
@@ -104,14 +106,14 @@ TEST(TimelineModel, TaskSegmentsFollowReadyRunningWaiting) {
     const TimelineModel model(sampleRun());
     const Segments task1 = {
         {0, 100, SegmentKind::Running, ""},
-        {100, 1000001600, SegmentKind::Waiting, "task"},
+        {100, 1000001600, SegmentKind::Waiting, "task", WaitKind::Await},
         {1000001600, 1000001700, SegmentKind::Running, ""},
     };
     EXPECT_EQ(model.segments(0), task1);
     const Segments task2 = {
         {0, 100, SegmentKind::Ready, ""},
         {100, 200, SegmentKind::Running, ""},
-        {200, 1000000300, SegmentKind::Waiting, "sleep"},
+        {200, 1000000300, SegmentKind::Waiting, "sleep", WaitKind::Sleep},
         {1000000300, 1000000400, SegmentKind::Ready, ""},
         {1000000400, 1000000500, SegmentKind::Running, ""},
         {1000000500, 1000001500, SegmentKind::Blocked, "line 7"},
@@ -120,13 +122,11 @@ TEST(TimelineModel, TaskSegmentsFollowReadyRunningWaiting) {
     EXPECT_EQ(model.segments(1), task2);
 }
 
-TEST(TimelineModel, WorkerRowsShowJobsWithBlockingCallsInside) {
+// A blocking call inside a job blocks only its worker, which is what workers are for: the row
+// stays "worker busy" for the whole job, never "blocked" like the loop in the blocking trap.
+TEST(TimelineModel, WorkerRowsAreBusyForTheirWholeJobs) {
     const TimelineModel model(sampleRun());
-    const Segments pool = {
-        {100, 200, SegmentKind::Busy, "blocking_io"},
-        {200, 700, SegmentKind::Blocked, "line 13"},
-        {700, 800, SegmentKind::Busy, "blocking_io"},
-    };
+    const Segments pool = {{100, 800, SegmentKind::Busy, "blocking_io"}};
     EXPECT_EQ(model.segments(2), pool);
     const Segments thread = {{250, 400, SegmentKind::Busy, "download"}};
     EXPECT_EQ(model.segments(3), thread);
@@ -155,7 +155,7 @@ TEST(TimelineModel, UnrelatedTimerOfATaskDoesNotWakeIt) {
                                ev(K::TimerDue, 40, -1, 7), ev(K::ReadyPush, 70, 1, 8),
                                ev(K::StepBegin, 80, 1, 8), ev(K::TaskDone, 90, 1)});
     const Segments expected = {{0, 10, SegmentKind::Running, ""},
-                               {10, 70, SegmentKind::Waiting, "lock"},
+                               {10, 70, SegmentKind::Waiting, "lock", WaitKind::Lock},
                                {70, 80, SegmentKind::Ready, ""},
                                {80, 90, SegmentKind::Running, ""}};
     EXPECT_EQ(model.segments(0), expected);
@@ -167,7 +167,7 @@ TEST(TimelineModel, OpenStatesEndWithTheRun) {
     const TimelineModel model({created(0, 1, "t"), ev(K::StepBegin, 0, 1, 1),
                                yielded(10, 1, R"({"wait":{"kind":"event"}})"), ev(K::End, 500)});
     const Segments expected = {{0, 10, SegmentKind::Running, ""},
-                               {10, 500, SegmentKind::Waiting, "event"}};
+                               {10, 500, SegmentKind::Waiting, "event", WaitKind::Event}};
     EXPECT_EQ(model.segments(0), expected);
 }
 

@@ -5,12 +5,15 @@
 #include "TimelineMath.h"
 #include "TimelinePalette.h"
 
+#include <QApplication>
+#include <QHelpEvent>
 #include <QImage>
 #include <QPainter>
 #include <QScrollBar>
 #include <QSet>
 #include <QSignalSpy>
 #include <QTest>
+#include <QToolTip>
 #include <QWheelEvent>
 
 #include <gtest/gtest.h>
@@ -185,9 +188,10 @@ TEST(TimelineViewDenseTest, BatchedFillsPaintWhatPerRectangleFillsWould) {
             const int y = top + static_cast<int>(row) * rh;
             const auto range =
                 view.model()->visibleRange(row, view.zoom().startNs(), view.zoom().endNs() + 1);
-            for (const DrawRect& r :
-                 mergeSubPixel(view.model()->segments(row), range.first, range.second,
-                               view.zoom().startNs(), view.zoom().nsPerPx())) {
+            const std::vector<DrawRect> rects =
+                mergeSubPixel(view.model()->segments(row), range.first, range.second,
+                              view.zoom().startNs(), view.zoom().nsPerPx());
+            for (const DrawRect& r : rects) {
                 const PixelSpan columns = pixelBox(r, areaWidth);
                 if (columns.x1 <= columns.x0)
                     continue;
@@ -197,6 +201,17 @@ TEST(TimelineViewDenseTest, BatchedFillsPaintWhatPerRectangleFillsWould) {
                 p.setBrushOrigin(gutter, 0);
                 p.fillRect(box, TimelinePalette::pattern(r.kind));
             }
+            // Then the edges between looks, as the row's background showing through.
+            std::vector<PixelSpan> spans, separated;
+            snapToPixels(rects, areaWidth, spans);
+            separated = spans;
+            separateLooks(separated, 1);
+            const QColor stripe = row % 2 == 1 ? view.palette().color(QPalette::AlternateBase)
+                                               : view.palette().color(QPalette::Base);
+            for (size_t i = 0; i < spans.size(); ++i)
+                for (int x = spans[i].x0; x < spans[i].x1; ++x)
+                    if (x < separated[i].x0 || x >= separated[i].x1)
+                        p.fillRect(QRect(gutter + x, y + pad, 1, rh - 2 * pad), stripe);
         }
     }
     // The cursor (at the end) is painted over the rows; leave its columns out.
@@ -215,6 +230,37 @@ TEST(TimelineViewDenseTest, BatchedFillsPaintWhatPerRectangleFillsWould) {
             mixed = QColor(image.pixel(x + offset.x(), y + offset.y())) ==
                     TimelinePalette::fill(SegmentKind::Mixed);
     EXPECT_TRUE(mixed);
+}
+
+// The loop's row is drawn first but is no task: clicks on it select nothing, and the task
+// rows below keep their model indices. A tooltip names what the task holds and its marks.
+TEST(TimelineViewLoopRowTest, LoopRowComesFirstAndTooltipsTellHoldsAndMarks) {
+    TimelineRow task{TimelineRow::Kind::Task, 1, "Task-1", {}};
+    task.segments = {{0, 1000, SegmentKind::Waiting, "sleep", WaitKind::Sleep}};
+    task.holds = {{0, 1000, false, "db"}};
+    task.marks = {{1000, MarkKind::Finished, ""}};
+    TimelineRow loop{TimelineRow::Kind::Loop, -1, "event loop", {}};
+    loop.segments = {{0, 1000, SegmentKind::Waiting, "idle", WaitKind::Sleep}};
+    TimelineView view;
+    view.resize(640, 240);
+    view.setModel(std::make_shared<TimelineModel>(std::vector<TimelineRow>{task}, loop, 1000));
+    view.show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&view));
+    const int loopY = view.headerHeight() + view.rowHeight() / 2;
+    const int taskY = loopY + view.rowHeight();
+    EXPECT_EQ(view.drawnRowAt(loopY), 0);
+    EXPECT_EQ(view.rowAt(loopY), -1);
+    EXPECT_EQ(view.drawnRowAt(taskY), 1);
+    EXPECT_EQ(view.rowAt(taskY), 0);
+
+    const int x = view.gutterWidth() + static_cast<int>(view.zoom().nsToX(995));
+    const QPoint local(x, taskY);
+    QHelpEvent help(QEvent::ToolTip, local, view.viewport()->mapToGlobal(local));
+    QApplication::sendEvent(view.viewport(), &help);
+    const QString text = QToolTip::text();
+    EXPECT_TRUE(text.contains(QStringLiteral("Task-1: waiting (sleep)"))) << text.toStdString();
+    EXPECT_TRUE(text.contains(QStringLiteral("holds lock 'db'"))) << text.toStdString();
+    EXPECT_TRUE(text.contains(QStringLiteral("finished at 0.000001000 s"))) << text.toStdString();
 }
 
 } // namespace
