@@ -52,13 +52,17 @@ void applySync(LoopState& state, const TraceEvent& e) {
         view.holders.clear();
         if (parsed.contains("holder") && parsed["holder"].is_number())
             view.holders.push_back(parsed["holder"].get<int64_t>());
-    } else if (parsed.contains("acquired")) {
-        view.holders.push_back(parsed["acquired"].get<int64_t>());
-    } else if (parsed.contains("released")) {
-        auto found =
-            std::find(view.holders.begin(), view.holders.end(), parsed["released"].get<int64_t>());
-        if (found != view.holders.end())
-            view.holders.erase(found);
+    } else {
+        // A semaphore: one state may name a release and, handed over in the same step, the
+        // waiter that took the permit; the release comes first.
+        if (parsed.contains("released") && parsed["released"].is_number()) {
+            auto found = std::find(view.holders.begin(), view.holders.end(),
+                                   parsed["released"].get<int64_t>());
+            if (found != view.holders.end())
+                view.holders.erase(found);
+        }
+        if (parsed.contains("acquired") && parsed["acquired"].is_number())
+            view.holders.push_back(parsed["acquired"].get<int64_t>());
     }
 }
 

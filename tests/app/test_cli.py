@@ -477,6 +477,31 @@ class RawOutputFlood(unittest.TestCase):
                               done.stderr)
 
 
+class SemaphoreHandOver(unittest.TestCase):
+    def test_a_release_that_hands_the_permit_over_names_the_waiter_as_the_new_holder(self):
+        # Python 3.11.1+ takes the permit for the first waiter inside release(): the trace must
+        # say the waiter holds it, not the releasing task that runs that code.
+        status, out, err, trace = run_with_trace("""
+            import asyncio
+            async def worker(sem):
+                async with sem:
+                    await asyncio.sleep(1)
+            async def main():
+                sem = asyncio.Semaphore(1)
+                await asyncio.gather(worker(sem), worker(sem))
+            asyncio.run(main())
+        """)
+        self.assertEqual(status, 0, err)
+        names = {e["task"]: e["name"] for e in trace["events"] if e["e"] == "task"}
+        changes = [(e["t"] // 10**9, {k: names[v] for k, v in e["state"].items()
+                                      if k in ("acquired", "released")})
+                   for e in trace["events"] if e["e"] == "sync" and e["state"]["kind"] == "semaphore"]
+        changes = [c for c in changes if c[1]]
+        self.assertEqual(changes, [(0, {"acquired": "Task-2"}),
+                                   (1, {"released": "Task-2", "acquired": "Task-3"}),
+                                   (2, {"released": "Task-3"})])
+
+
 class Trace(unittest.TestCase):
     SOURCE = """
         import asyncio

@@ -57,54 +57,19 @@ void HeldResources::apply(const TraceEvent& e) {
     } else if (kind == "semaphore") {
         nameOf(object, given, true);
         std::vector<Open>& open = permits_[object];
-        const int64_t value = state.value("value", int64_t{0});
-        const auto last = value_.find(object);
-        const bool unchanged = last != value_.end() && last->second == value;
-        value_[object] = value;
-        auto release = [&](int64_t giver) {
+        // A release that hands the permit straight to a waiter names both in one state: the
+        // giver lets go first, then the waiter holds it.
+        if (const int64_t giver = taskIdOf(state, "released"); giver >= 0) {
             auto held = std::find_if(open.begin(), open.end(),
                                      [giver](const Open& o) { return o.task == giver; });
             if (held != open.end()) {
                 close(object, *held, e.t);
                 open.erase(held);
             }
-        };
-        if (const int64_t taker = taskIdOf(state, "acquired"); taker >= 0) {
-            if (unchanged) {
-                // Released and handed over in one step: the releaser let go, a woken waiter
-                // holds the permit now.
-                release(taker);
-                std::vector<Open>& woken = woken_[object];
-                if (!woken.empty()) {
-                    open.push_back({woken.front().task, e.t});
-                    woken.erase(woken.begin());
-                } else {
-                    ++handedOver_[object];
-                }
-            } else {
-                open.push_back({taker, e.t});
-                // A woken waiter that takes its permit itself (before 3.12) is no candidate.
-                std::vector<Open>& woken = woken_[object];
-                woken.erase(std::remove_if(woken.begin(), woken.end(),
-                                           [taker](const Open& o) { return o.task == taker; }),
-                            woken.end());
-            }
         }
-        if (const int64_t giver = taskIdOf(state, "released"); giver >= 0)
-            release(giver);
+        if (const int64_t taker = taskIdOf(state, "acquired"); taker >= 0)
+            open.push_back({taker, e.t});
     }
-}
-
-void HeldResources::semaphoreWaiterWoken(int64_t task, int64_t object, int64_t t) {
-    if (!names_.count(object))
-        return;
-    int& handed = handedOver_[object];
-    if (handed > 0) {
-        --handed;
-        permits_[object].push_back({task, t});
-        return;
-    }
-    woken_[object].push_back({task, t});
 }
 
 std::unordered_map<int64_t, std::vector<RowHold>> HeldResources::finish(int64_t endNs) {

@@ -23,10 +23,6 @@ class HeldResources {
     // program never named by the end (a library's own, like the simulated aiohttp's connection
     // limit) are left out at finish(): they are not what the student wrote.
     void apply(const TraceEvent& e);
-    // A task waiting on semaphore `object` was woken at `t`: the permit a releasing task hands
-    // straight to it (Python 3.12's Semaphore._wake_up_next takes the permit on the waiter's
-    // behalf, inside the releasing task's step, so the trace's `sync` names the releaser).
-    void semaphoreWaiterWoken(int64_t task, int64_t object, int64_t t);
     // Closes every hold still open at `endNs` (a deadlock keeps its locks to the end) and
     // returns the holds of each task, sorted by start.
     std::unordered_map<int64_t, std::vector<RowHold>> finish(int64_t endNs);
@@ -47,9 +43,6 @@ class HeldResources {
     std::map<int64_t, Open> lockHolder_;                    // by object id
     std::map<int64_t, std::vector<Open>> permits_;          // by object id
     std::map<int64_t, std::pair<std::string, bool>> names_; // object -> name, is semaphore
-    std::map<int64_t, int64_t> value_;                      // a semaphore's last value
-    std::map<int64_t, std::vector<Open>> woken_;            // waiters woken, permit not yet seen
-    std::map<int64_t, int> handedOver_;                     // permits handed over before the wake
     std::vector<Closed> closed_;
 };
 

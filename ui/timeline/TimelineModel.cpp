@@ -89,9 +89,6 @@ class ModelBuilder {
                     task->cancelRequested = true;
                     mark(*task, {e.t, MarkKind::CancelRequested, {}});
                 }
-                if (e.text == "wake" && task->open && task->kind == SegmentKind::Waiting &&
-                    task->wait && task->wait->kind == "semaphore")
-                    held_.semaphoreWaiterWoken(e.task, task->wait->object, e.t);
                 if (task->open && task->kind == SegmentKind::Running)
                     task->wokenWhileRunning = true;
                 else if (!(task->open && task->kind == SegmentKind::Ready))

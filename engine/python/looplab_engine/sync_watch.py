@@ -30,7 +30,7 @@ class Watched:
         self.global_name = None  # None: not looked up yet; "": no global refers to it
         self.local_name = None
         self.last_state = None   # JSON last recorded
-        self.change = None       # (task, +1 acquired / -1 released) for semaphores
+        self.change = {}         # semaphores: {"released": task, "acquired": task} since the last flush
 
 
 _fallback = weakref.WeakKeyDictionary()  # objects without a __dict__ (C futures)
@@ -89,12 +89,33 @@ def _track_holder(obj, name, old, new):
     elif name == "_value" and record.kind == "semaphore" and old is not None:
         holders = record.holders
         if new < old and task >= 0:
+            # Since 3.11.1 a release hands the permit straight to the first waiter
+            # (Semaphore._wake_up_next takes it on the waiter's behalf): the new holder is
+            # the task waiting on that future, not the releasing task that runs the code.
+            receiver = _waiting_receiver(obj) if sys._getframe(2).f_code.co_name == \
+                "_wake_up_next" else None
+            if receiver is not None:
+                task = receiver
             holders.append(task)
-            record.change = (task, 1)
+            record.change["acquired"] = task
         elif new > old and holders:
             released = task if task in holders else holders[0]
             holders.remove(released)
-            record.change = (released, -1)
+            record.change["released"] = released
+
+
+def _waiting_receiver(semaphore):
+    """The id of the task waiting on the semaphore's first waiter that is not done (the one
+    _wake_up_next is about to wake), or None."""
+    from . import recorder
+    for fut in getattr(semaphore, "_waiters", None) or ():
+        if fut.done():
+            continue
+        for task in asyncio.all_tasks(fut.get_loop()):
+            if getattr(task, "_fut_waiter", None) is fut:
+                return recorder.task_id(task)
+        return None
+    return None
 
 
 def _wrap_queue_method(method):
@@ -169,9 +190,10 @@ def state_of(obj):
         # A semaphore may have hundreds of holders: record who acquired or released, and let
         # readers replay the holder list, instead of repeating it at every change.
         state = {"value": obj._value, "bounded": isinstance(obj, asyncio.BoundedSemaphore)}
-        change, record.change = record.change, None
-        if change is not None:
-            state["acquired" if change[1] > 0 else "released"] = change[0]
+        # A release that hands the permit to a waiter (Semaphore._wake_up_next) names both,
+        # in one state: the giver let go, then the waiter took it.
+        change, record.change = record.change, {}
+        state.update(change)
     elif kind == "event":
         state = {"set": obj.is_set()}
     elif kind == "queue":

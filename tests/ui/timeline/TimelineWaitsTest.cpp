@@ -195,7 +195,9 @@ TEST(TimelineWaits, HeldLocksAndPermitsAreBandsUntilReleasedOrTheEnd) {
 
 // Python 3.12 hands a released permit straight to the first waiter, inside the releasing
 // task's step: the trace's one `sync` names the releaser with the value unchanged.
-TEST(TimelineWaits, APermitHandedOverOnReleaseMovesToTheWokenWaiter) {
+// A release that hands the permit to the first waiter (Semaphore._wake_up_next) is one state
+// naming both tasks: the releaser's band ends, the waiter's begins.
+TEST(TimelineWaits, APermitHandedOverOnReleaseMovesToTheWaiterTheTraceNames) {
     const TimelineModel model({
         ev(K::TaskCreated, 0, 1, -1, "download-0"),
         ev(K::TaskCreated, 0, 2, -1, "download-5"),
@@ -208,7 +210,8 @@ TEST(TimelineWaits, APermitHandedOverOnReleaseMovesToTheWokenWaiter) {
         ev(K::StepBegin, 1000, 1, 3),
         ev(K::ReadyPush, 1010, 2, 4, "wake"),
         ev(K::Sync, 1020, -1, 8, {}, 0,
-           R"({"kind":"semaphore","name":"limit","value":0,"bounded":false,"acquired":1})"),
+           R"({"kind":"semaphore","name":"limit","value":0,"bounded":false,"released":1,)"
+           R"("acquired":2})"),
         done(1030, 1, R"({"state":"finished"})"),
         ev(K::StepBegin, 1040, 2, 4),
         ev(K::Sync, 1050, -1, 8, {}, 0,
