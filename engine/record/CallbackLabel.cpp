@@ -55,6 +55,17 @@ CallbackLabel CallbackLabeler::label(py::handle callback, py::handle args) const
         out.task = known ? known.cast<int64_t>() : taskIdOf_(owner).cast<int64_t>();
         // Task.__step is scheduled with no arguments; task_wakeup with the finished future.
         out.what = PyObject_Length(args.ptr()) > 0 ? "wake" : "step";
+        if (out.what == "wake") {
+            // The future's own flag, read without a call: cancelled() has no side effect, but
+            // a future of the program's own class might override it.
+            // A task awaited by another and ended cancelled wakes its awaiter too, but nobody
+            // cancelled the awaiter: only a cancelled plain future counts.
+            py::handle future = PyTuple_GET_ITEM(args.ptr(), 0);
+            py::object state = attrOrNull(future, "_state");
+            out.cancelledWake = state && PyUnicode_Check(state.ptr()) &&
+                                state.cast<std::string>() == "CANCELLED" &&
+                                PyObject_IsInstance(future.ptr(), taskType_.ptr()) != 1;
+        }
         PyErr_Clear();
         return out;
     }

@@ -15,6 +15,9 @@ namespace py = pybind11;
 struct CallbackLabel {
     int64_t task = -1; // the task this callback steps, or -1
     std::string what;  // "step", "wake" or the callback's name
+    // A wake whose future was cancelled: Task.cancel() on a waiting task cancels what it
+    // awaits, and this is the moment the cancellation was asked for (any kind of wait).
+    bool cancelledWake = false;
 };
 
 class CallbackLabeler {

@@ -29,10 +29,18 @@ const py::str& attrRun() {
 EventLoopCore::EventLoopCore(VirtualClock& clock, TraceRecorder& recorder, RunBudget& budget)
     : clock_(clock), recorder_(recorder), budget_(budget) {}
 
-int64_t EventLoopCore::callSoon(py::object handle, int64_t task, const std::string& what) {
+int64_t EventLoopCore::callSoon(py::object handle, int64_t task, const std::string& what,
+                                bool cancelledWake) {
     const int64_t id = nextHandleId_++;
     ready_.push_back(Ready{std::move(handle), id, task});
-    recorder_.add({EventKind::ReadyPush, clock_.loopNs(), task, id, currentHandle_, 0, what, {}});
+    recorder_.add({EventKind::ReadyPush,
+                   clock_.loopNs(),
+                   task,
+                   id,
+                   currentHandle_,
+                   cancelledWake ? 1 : 0,
+                   what,
+                   {}});
     return id;
 }
 

@@ -30,7 +30,10 @@ class EventLoopCore {
     EventLoopCore(VirtualClock& clock, TraceRecorder& recorder, RunBudget& budget);
 
     // Appends a callback to the ready queue; `task` is the task it steps (-1 for none).
-    int64_t callSoon(py::object handle, int64_t task, const std::string& what);
+    // `cancelledWake`: the callback wakes a task whose awaited future was cancelled (recorded
+    // as the ready event's `cancel`, docs/trace-format.md).
+    int64_t callSoon(py::object handle, int64_t task, const std::string& what,
+                     bool cancelledWake = false);
     // Schedules a TimerHandle for loop time `when` (seconds). A timer that does not step a task
     // (task -1) is recorded as belonging to the task running now (the one that went to sleep).
     int64_t callAt(py::object handle, double when, int64_t task, const std::string& what);

@@ -73,7 +73,8 @@ PYBIND11_EMBEDDED_MODULE(_looplab, m) {
     // the labeler need not look them up again.
     m.def("call_soon", [](py::object handle, py::handle callback, py::handle args) {
         const auto label = session().labeler.label(callback, args);
-        return session().loop.callSoon(std::move(handle), label.task, label.what);
+        return session().loop.callSoon(std::move(handle), label.task, label.what,
+                                       label.cancelledWake);
     });
     m.def("call_at", [](py::object handle, double when, py::handle callback, py::handle args) {
         const auto label = session().labeler.label(callback, args);

@@ -127,6 +127,8 @@ void writeEvent(std::string& out, const TraceEvent& e, LineFrameMemory& frames) 
         if (e.kind == EventKind::TimerPush)
             w.number("when", e.num);
         w.text("what", e.text);
+        if (e.kind == EventKind::ReadyPush && e.num == 1)
+            w.number("cancel", 1); // a wake because what the task awaited was cancelled
         if (e.line >= 0)
             w.number("by", e.line);
         break;

@@ -22,7 +22,8 @@ enum class EventKind : uint8_t {
     Line,         // task (or -1 on a worker), line, text = thread label on a worker, frame, depth
     LinesSkipped, // task (or -1), num = lines executed but not recorded one by one, line = last,
                   // frame and depth of the last
-    ReadyPush,    // handle, task, line = handle running when scheduled (the cause), text = what
+    ReadyPush,    // handle, task, line = handle running when scheduled (the cause), text = what,
+                  // num = 1 for a wake whose awaited future was cancelled
     TimerPush,    // handle, task, line = cause, num = deadline ns, text: pushed on the timer heap
     TimerDue,     // handle: a due timer moved to the ready queue
     HandleRun,    // handle: popped from the ready queue and run

@@ -115,7 +115,7 @@ bool toEvent(const json& e, TraceEvent& out, LineFrameMemory& frames) {
     case EventKind::ReadyPush:
     case EventKind::TimerPush:
         out.handle = number(e, "h", -1);
-        out.num = number(e, "when");
+        out.num = out.kind == EventKind::TimerPush ? number(e, "when") : number(e, "cancel");
         out.line = number(e, "by", -1);
         out.text = text(e, "what");
         break;

@@ -477,6 +477,39 @@ class RawOutputFlood(unittest.TestCase):
                               done.stderr)
 
 
+class CancelRequest(unittest.TestCase):
+    def test_a_wake_whose_awaited_future_was_cancelled_is_marked(self):
+        status, out, err, trace = run_with_trace("""
+            import asyncio
+            async def holder(lock):
+                async with lock:
+                    await asyncio.sleep(5)
+            async def waiter(lock):
+                async with lock:
+                    pass
+            async def main():
+                lock = asyncio.Lock()
+                h = asyncio.create_task(holder(lock), name="holder")
+                await asyncio.sleep(0)
+                w = asyncio.create_task(waiter(lock), name="waiter")
+                await asyncio.sleep(1)
+                w.cancel()
+                try:
+                    await w
+                except asyncio.CancelledError:
+                    pass
+                h.cancel()
+            asyncio.run(main())
+        """)
+        self.assertEqual(status, 0, err)
+        names = {e["task"]: e["name"] for e in trace["events"] if e["e"] == "task"}
+        cancelled = [names[e["task"]] for e in trace["events"]
+                     if e["e"] == "ready" and e.get("cancel") == 1]
+        # The lock waiter and the sleeper were cancelled; main, woken by a task that ended
+        # cancelled, was not.
+        self.assertEqual(cancelled, ["waiter", "holder"])
+
+
 class SemaphoreHandOver(unittest.TestCase):
     def test_a_release_that_hands_the_permit_over_names_the_waiter_as_the_new_holder(self):
         # Python 3.11.1+ takes the permit for the first waiter inside release(): the trace must

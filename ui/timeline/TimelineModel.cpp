@@ -82,10 +82,14 @@ class ModelBuilder {
             break;
         case EventKind::ReadyPush:
             if (TaskTrack* task = find(e.task)) {
-                // A sleep ends only by its own timer; woken before the deadline, the task was
-                // cancelled. (Other waits end by other tasks' doing, so there it cannot be told.)
+                // The trace marks a wake whose awaited future was cancelled (`cancel`: what
+                // Task.cancel() does to a waiting task, whatever it waits on). Traces from before
+                // that field: a sleep woken before its deadline was cancelled too.
+                const bool cancelledWake =
+                    e.num == 1 ||
+                    (task->wait && task->wait->kind == "sleep" && task->wait->untilNs > e.t);
                 if (e.text == "wake" && task->open && task->kind == SegmentKind::Waiting &&
-                    task->wait && task->wait->kind == "sleep" && task->wait->untilNs > e.t) {
+                    cancelledWake) {
                     task->cancelRequested = true;
                     mark(*task, {e.t, MarkKind::CancelRequested, {}});
                 }

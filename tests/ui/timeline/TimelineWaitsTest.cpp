@@ -222,6 +222,24 @@ TEST(TimelineWaits, APermitHandedOverOnReleaseMovesToTheWaiterTheTraceNames) {
     EXPECT_EQ(model.row(1).holds, (std::vector<RowHold>{{1020, 1050, true, "limit"}}));
 }
 
+// Task.cancel() on a task waiting for a lock: the trace marks the wake whose future was
+// cancelled (`cancel`), and that is the moment the cancellation was asked for; a plain wake of
+// the same wait (the lock released) is no such moment.
+TEST(TimelineWaits, ACancelledWakeMarksTheCancelRequestWhateverTheWait) {
+    const TimelineModel model({
+        ev(K::TaskCreated, 0, 1, -1, "main"), ev(K::TaskCreated, 0, 2, -1, "waiter"),
+        ev(K::TaskCreated, 0, 3, -1, "other"), ev(K::StepBegin, 0, 2, 1),
+        yielded(10, 2, R"({"wait":{"kind":"lock","obj":5,"name":"lock"}})"),
+        ev(K::StepBegin, 10, 3, 2),
+        yielded(20, 3, R"({"wait":{"kind":"lock","obj":5,"name":"lock"}})"),
+        ev(K::StepBegin, 1000, 1, 3),
+        ev(K::ReadyPush, 1010, 2, 4, "wake", 1), // main called waiter.cancel()
+        ev(K::ReadyPush, 1020, 3, 5, "wake"),    // main released the lock: other's turn
+    });
+    EXPECT_EQ(model.row(1).marks, (std::vector<RowMark>{{1010, MarkKind::CancelRequested, ""}}));
+    EXPECT_TRUE(model.row(2).marks.empty());
+}
+
 // Lesson 13 and 12: main cancels a task that sleeps, and a wait_for's timeout expires.
 TEST(TimelineWaits, CancellationAndTimeoutsLeaveMarks) {
     const TimelineModel model({
