@@ -1,8 +1,9 @@
 #pragma once
 // A private folder for one run: the only place its program may write (its HOME and TMPDIR).
-// Made with mode 0700 under the system's temporary folder and removed, with everything the
-// program left in it, when the object goes away. Symbolic links inside are removed, never
-// followed.
+// Made with mode 0700 under the system's temporary folder as looplab-run-PID-XXXXXX (PID: the
+// process that made it) and removed, with everything the program left in it, when the object
+// goes away. Symbolic links inside are removed, never followed. Folders left by a process that
+// no longer exists (killed before it could clean up) are removed when the next one is made.
 
 #include <string>
 

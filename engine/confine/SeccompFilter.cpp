@@ -73,6 +73,34 @@ const int kRefusedCalls[] = {
     SCMP_SYS(adjtimex),
     SCMP_SYS(sethostname),
     SCMP_SYS(setdomainname),
+    // A file's mode, owner, times and extended attributes: Landlock does not cover them, so a
+    // program could make ~/.ssh/id_rsa world-readable or ~/.bashrc world-writable by name, or
+    // through a descriptor it may only read.
+    SCMP_SYS(chmod),
+    SCMP_SYS(fchmod),
+    SCMP_SYS(fchmodat),
+    SCMP_SYS(chown),
+    SCMP_SYS(fchown),
+    SCMP_SYS(lchown),
+    SCMP_SYS(fchownat),
+    SCMP_SYS(utime),
+    SCMP_SYS(utimes),
+    SCMP_SYS(futimesat),
+    SCMP_SYS(utimensat),
+    SCMP_SYS(setxattr),
+    SCMP_SYS(lsetxattr),
+    SCMP_SYS(fsetxattr),
+    SCMP_SYS(removexattr),
+    SCMP_SYS(lremovexattr),
+    SCMP_SYS(fremovexattr),
+    SCMP_SYS(getxattr),
+    SCMP_SYS(lgetxattr),
+    SCMP_SYS(listxattr),
+    SCMP_SYS(llistxattr),
+    // Leaving the worker's process group, or the death that follows its parent's: the parent
+    // ends the run by killing that group, and a worker that left it would outlive the run.
+    SCMP_SYS(setpgid),
+    SCMP_SYS(setsid),
 };
 
 // Signal calls whose first argument names the target process: allowed only on the worker itself.
@@ -100,6 +128,8 @@ std::string applySeccompFilter() {
     // clone3 passes its flags in memory, out of the filter's sight: say it does not exist, and
     // the C library uses clone instead.
     failed |= seccomp_rule_add(filter, SCMP_ACT_ERRNO(ENOSYS), SCMP_SYS(clone3), 0);
+    failed |= seccomp_rule_add(filter, refuse, SCMP_SYS(prctl), 1,
+                               SCMP_A0(SCMP_CMP_EQ, static_cast<scmp_datum_t>(PR_SET_PDEATHSIG)));
     const auto self = static_cast<scmp_datum_t>(getpid());
     for (const int call : kSignalCalls)
         failed |= seccomp_rule_add(filter, refuse, call, 1, SCMP_A0(SCMP_CMP_NE, self));

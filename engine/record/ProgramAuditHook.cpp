@@ -70,6 +70,10 @@ const AuditedEvent kEvents[] = {
     {"os.link", Kind::WritePath, 0, 1, 2},
     {"os.symlink", Kind::WritePath, 1, -1, 2},
     {"shutil.rmtree", Kind::WritePath, 0, -1, 1},
+    {"os.setxattr", Kind::WritePath, 0},
+    {"os.removexattr", Kind::WritePath, 0},
+    {"os.getxattr", Kind::ReadPath, 0},
+    {"os.listxattr", Kind::ReadPath, 0},
 };
 
 const char* const kNoSystem = "; LoopLab runs programs without access to your system";
@@ -194,7 +198,9 @@ int onAuditEvent(const char* name, PyObject* args, void*) {
             return checkPath(args, event.path, write, write ? "write to" : "read");
         }
         case Kind::ReadPath:
-            return checkPath(args, event.path, false, "list");
+            return checkPath(args, event.path, false,
+                             std::strcmp(name, "os.getxattr") == 0 ? "read the attributes of"
+                                                                   : "list");
         case Kind::WritePath:
             if (relativeToDirFd(args, event.dirFd))
                 return 0; // the kernel still decides

@@ -77,8 +77,10 @@ bool makePipe(int ends[2]) {
 }
 
 void endGroup(pid_t worker) {
-    // The worker leads its own process group: anything it left behind goes with it.
+    // The worker leads its own process group: anything it left behind goes with it. The
+    // worker itself too, by its own id (it cannot leave the group, but say it twice).
     kill(-worker, SIGKILL);
+    kill(worker, SIGKILL);
 }
 
 // A spent budget: SIGTERM first, so the worker sends the events it has not streamed yet (its

@@ -92,13 +92,14 @@ class HostilePrograms(unittest.TestCase):
         shutil.rmtree(self.programs, ignore_errors=True)
 
     def run_program(self, body, env=None, **kwargs):
+        flags = ["--max-seconds", "3"]
         source = "import asyncio, os, sys\nHOME = %r\n\nasync def main():\n%s\n\nasyncio.run(main())\n" % (
             self.home, textwrap.indent(textwrap.dedent(body), "    "))
         path = os.path.join(self.programs, "hostile.py")
         with open(path, "w") as f:
             f.write(source)
         environment = dict(os.environ, HOME=self.home, **(env or {}))
-        done = subprocess.run([LOOPLAB, "run", path], capture_output=True, text=True,
+        done = subprocess.run([LOOPLAB, "run", path, *flags], capture_output=True, text=True,
                               timeout=120, env=environment, **kwargs)
         return done.returncode, done.stdout, done.stderr
 
@@ -146,6 +147,31 @@ class HostilePrograms(unittest.TestCase):
             print(open(link).read())
         """, NO_FILES)
         self.assertHomeUntouched()
+
+    def test_modes_owners_times_and_attributes_stay_as_they_were(self):
+        # Landlock does not cover chmod, chown, utime and xattrs: the seccomp filter does, even
+        # through ctypes, which gets past the audit hook.
+        os.setxattr(self.secret, "user.note", b"private")
+        before = os.stat(self.secret)
+        status, out, err = self.run_program("""
+            import ctypes
+            libc = ctypes.CDLL(None, use_errno=True)
+            secret = (HOME + '/secret.txt').encode()
+            print(libc.chmod(secret, 0o777), libc.chmod(HOME.encode(), 0),
+                  libc.chown(secret, 65534, 65534), libc.utimes(secret, None),
+                  libc.setxattr(secret, b'user.pwn', b'x', 1, 0),
+                  libc.getxattr(secret, b'user.note', ctypes.create_string_buffer(64), 64),
+                  ctypes.get_errno())
+            os.getxattr(HOME + '/secret.txt', 'user.note')
+        """)
+        self.assertEqual(status, 1, err)
+        self.assertEqual(out.split(), ["-1"] * 6 + ["1"])  # each refused with EPERM
+        self.assertIn("tried to read the attributes of", err)
+        after = os.stat(self.secret)
+        self.assertEqual((after.st_mode, after.st_uid, after.st_mtime_ns),
+                         (before.st_mode, before.st_uid, before.st_mtime_ns))
+        self.assertEqual(os.stat(self.home).st_mode & 0o777, 0o700)
+        self.assertEqual(os.listxattr(self.secret), ["user.note"])
 
     # --- programs and processes -------------------------------------------------------------
 
@@ -207,6 +233,21 @@ class HostilePrograms(unittest.TestCase):
         """, NO_SYSTEM)
         time.sleep(2)
         self.assertHomeUntouched()
+
+    def test_the_time_budget_holds_for_a_program_that_ignores_sigterm_and_leaves_its_group(self):
+        start = time.monotonic()
+        status, out, err = self.run_program("""
+            import signal, ctypes
+            signal.signal(signal.SIGTERM, signal.SIG_IGN)
+            libc = ctypes.CDLL(None, use_errno=True)
+            print(libc.prctl(1, 0, 0, 0, 0), libc.setpgid(0, os.getpgid(os.getppid())),
+                  flush=True)  # PR_SET_PDEATHSIG 0, and out of the worker's group
+            r, w = os.pipe()
+            os.read(r, 1)  # waits for ever, using no processor time
+        """)
+        self.assertLess(time.monotonic() - start, 30)
+        self.assertEqual(status, 4, err)
+        self.assertIn("more than 3 seconds of real time", err)
 
     def test_a_signal_to_another_process_is_refused(self):
         victim = subprocess.Popen(["sleep", "30"])

@@ -149,5 +149,27 @@ TEST(ScratchFolder, IsPrivateAndGoesAwayWithWhatIsInIt) {
     EXPECT_TRUE(fs::exists(fs::temp_directory_path()));
 }
 
+TEST(ScratchFolder, FoldersOfProcessesThatAreGoneAreRemovedNextTime) {
+    // A folder named after a process that no longer exists (a child that exited and was
+    // reaped), and one of this live process: only the first goes.
+    const pid_t gone = fork();
+    if (gone == 0)
+        _exit(0);
+    waitpid(gone, nullptr, 0);
+    const fs::path base = fs::temp_directory_path();
+    const fs::path orphan = base / ("looplab-run-" + std::to_string(gone) + "-test01");
+    const fs::path alive = base / ("looplab-run-" + std::to_string(getpid()) + "-test02");
+    fs::create_directories(orphan / "inside");
+    fs::create_directories(alive);
+    {
+        const ScratchFolder scratch;
+        EXPECT_FALSE(fs::exists(orphan));
+        EXPECT_TRUE(fs::exists(alive));
+        EXPECT_NE(scratch.path().find("looplab-run-" + std::to_string(getpid()) + "-"),
+                  std::string::npos);
+    }
+    fs::remove_all(alive);
+}
+
 } // namespace
 } // namespace looplab
