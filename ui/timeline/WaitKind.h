@@ -47,58 +47,34 @@ inline WaitKind waitKindOf(const std::string& kind) {
     return WaitKind::Await;
 }
 
-// The family's name as the CSV, the Chrome trace and the charts say it.
-inline const char* waitKindName(WaitKind kind) {
-    switch (kind) {
-    case WaitKind::None:
-        return "waiting";
-    case WaitKind::Sleep:
-        return "sleep";
-    case WaitKind::Lock:
-        return "lock";
-    case WaitKind::Semaphore:
-        return "semaphore";
-    case WaitKind::Queue:
-        return "queue";
-    case WaitKind::Event:
-        return "event";
-    case WaitKind::Network:
-        return "network";
-    case WaitKind::Executor:
-        return "executor";
-    case WaitKind::Await:
-        return "await";
-    case WaitKind::Late:
-        return "late timer";
-    }
-    return "waiting";
+// The family's words, in WaitKind's order: its name as the CSV, the Chrome trace and the charts
+// say it, and the legend's words (what the student sees the task doing).
+struct WaitKindWords {
+    const char* name;
+    const char* legend;
+};
+
+inline const WaitKindWords& waitKindWords(WaitKind kind) {
+    static constexpr WaitKindWords kWords[kWaitKindCount] = {
+        {"waiting", "waiting"},
+        {"sleep", "sleep / timer"},
+        {"lock", "lock"},
+        {"semaphore", "semaphore"},
+        {"queue", "queue"},
+        {"event", "event / condition"},
+        {"network", "network"},
+        {"executor", "executor / thread"},
+        {"await", "task / gather / future"},
+        {"late timer", "timer late (loop blocked)"},
+    };
+    return kWords[static_cast<int>(kind)];
 }
 
-// The legend's words: what the student sees the task doing.
+inline const char* waitKindName(WaitKind kind) {
+    return waitKindWords(kind).name;
+}
 inline const char* waitKindLegend(WaitKind kind) {
-    switch (kind) {
-    case WaitKind::None:
-        return "waiting";
-    case WaitKind::Sleep:
-        return "sleep / timer";
-    case WaitKind::Lock:
-        return "lock";
-    case WaitKind::Semaphore:
-        return "semaphore";
-    case WaitKind::Queue:
-        return "queue";
-    case WaitKind::Event:
-        return "event / condition";
-    case WaitKind::Network:
-        return "network";
-    case WaitKind::Executor:
-        return "executor / thread";
-    case WaitKind::Await:
-        return "task / gather / future";
-    case WaitKind::Late:
-        return "timer late (loop blocked)";
-    }
-    return "waiting";
+    return waitKindWords(kind).legend;
 }
 
 } // namespace looplab

@@ -195,7 +195,7 @@ TEST_F(LessonWalkthroughTest, AnEditThatTakesANotesMomentAwayMarksThatNote) {
     EXPECT_EQ(panel()->afterEditProblems()[0].message,
               "the note cannot appear: the moment [when printed woke after 1] never comes in the "
               "run");
-    EXPECT_TRUE(panel()->problems().empty()); // the lesson itself has no mistake
+    EXPECT_TRUE(panel()->problems().empty());         // the lesson itself has no mistake
     if (qEnvironmentVariableIsSet("LOOPLAB_SHOTS")) { // for a person to look at
         panel()->resize(340, 600);
         panel()->grab().save(qEnvironmentVariable("LOOPLAB_SHOTS") + "/lesson-after-edit.png");
