@@ -140,6 +140,11 @@ std::string Narrator::sentence(size_t eventIndex) const {
                    ") before it closes the loop: asyncio's own task, not the program's" + tail;
         if (e.num < 0)
             return "Task " + e.text + coro + " is created outside any task" + atLine(e.line) + tail;
+        if (e.handle == kCreatedByAsCompleted)
+            return "asyncio.as_completed (called by " + taskName(before, e.num) + atLine(e.line) +
+                   ") wraps a coroutine it was given into task " + e.text + coro + tail +
+                   " LoopLab starts them in the order they were passed; CPython itself promises "
+                   "no order here (it puts them in a set, so real runs may differ).";
         return taskName(before, e.num) + " creates task " + e.text + coro + atLine(e.line) + tail;
     }
     case EventKind::TaskRenamed:

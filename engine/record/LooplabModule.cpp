@@ -125,11 +125,16 @@ PYBIND11_EMBEDDED_MODULE(_looplab, m) {
     m.def("lines_executed", [] { return session().tracer.linesExecuted(); });
 
     // --- recorder: facts only the Python side can see ------------------------------------------
-    m.def("record_task", [](int64_t task, int64_t parent, int line, const std::string& name,
-                            const std::string& coro) {
-        record(
-            {EventKind::TaskCreated, session().clock.loopNs(), task, -1, line, parent, name, coro});
-    });
+    // byAsCompleted: asyncio.as_completed made the task from a coroutine it was given.
+    m.def(
+        "record_task",
+        [](int64_t task, int64_t parent, int line, const std::string& name, const std::string& coro,
+           bool byAsCompleted) {
+            record({EventKind::TaskCreated, session().clock.loopNs(), task,
+                    byAsCompleted ? looplab::kCreatedByAsCompleted : -1, line, parent, name, coro});
+        },
+        py::arg("task"), py::arg("parent"), py::arg("line"), py::arg("name"), py::arg("coro"),
+        py::arg("by_as_completed") = false);
     m.def("record_rename", [](int64_t task, const std::string& name) {
         record({EventKind::TaskRenamed, session().clock.loopNs(), task, -1, 0, 0, name, {}});
     });

@@ -87,6 +87,8 @@ void writeEvent(std::string& out, const TraceEvent& e, LineFrameMemory& frames) 
         w.number("line", e.line);
         w.text("name", e.text);
         w.text("coro", e.detail);
+        if (e.handle == kCreatedByAsCompleted)
+            w.text("by", "as_completed");
         break;
     case EventKind::TaskRenamed:
         w.number("task", e.task);

@@ -40,6 +40,10 @@ enum class EventKind : uint8_t {
                   // (the loop found nothing to run; asyncio.run began its clean-up)
 };
 
+// A TaskCreated event's `handle` when asyncio.as_completed made the task from a coroutine it
+// was given (the trace's `by: "as_completed"`); -1 otherwise.
+constexpr int64_t kCreatedByAsCompleted = 1;
+
 // A Print event's `num` for text the program wrote to standard error (asyncio's reports among
 // it: "Task exception was never retrieved"); 0 is standard output.
 constexpr int64_t kStandardErrorStream = 1;

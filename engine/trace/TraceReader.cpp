@@ -82,6 +82,7 @@ bool toEvent(const json& e, TraceEvent& out, LineFrameMemory& frames) {
         out.line = number(e, "line");
         out.text = text(e, "name");
         out.detail = text(e, "coro");
+        out.handle = text(e, "by") == "as_completed" ? kCreatedByAsCompleted : -1;
         break;
     case EventKind::TaskRenamed:
         out.text = text(e, "name");

@@ -9,7 +9,7 @@ import sys
 import weakref
 
 import _looplab
-from looplab_sim import BudgetExceeded
+from looplab_sim import BudgetExceeded, determinism
 
 from . import describe, sync_watch
 
@@ -57,7 +57,7 @@ def task_id(task):
                  else type(task).__name__)
     name = _name_to_come(task)
     _looplab.record_task(new_id, _looplab.current_task(), _looplab.program_line(), name,
-                         coro_name)
+                         coro_name, _made_by_as_completed())
     _names[new_id] = name
     try:
         _fresh.append(weakref.ref(task))
@@ -67,6 +67,20 @@ def task_id(task):
 
 
 _CREATE_TASK_CODE = asyncio.tasks.create_task.__code__
+_AS_COMPLETED_CODE = determinism.as_completed.__code__
+
+
+def _made_by_as_completed():
+    """True when asyncio.as_completed (LoopLab's, which starts the coroutines it is given in
+    argument order) is making the task: the narration says CPython promises no order there."""
+    frame = sys._getframe(2)
+    for _ in range(10):  # as_completed, ensure_future, create_task, Task(), call_soon...
+        if frame is None:
+            return False
+        if frame.f_code is _AS_COMPLETED_CODE:
+            return True
+        frame = frame.f_back
+    return False
 
 
 def _name_to_come(task):

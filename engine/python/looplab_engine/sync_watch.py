@@ -122,11 +122,19 @@ def _waiting_receiver(semaphore):
     for fut in getattr(semaphore, "_waiters", None) or ():
         if fut.done():
             continue
-        for task in asyncio.all_tasks(fut.get_loop()):
-            if getattr(task, "_fut_waiter", None) is fut:
-                return recorder.task_id(task)
+        # The waiting task is the owner of the wake-up callback on its future (Task.__wakeup,
+        # a bound method): found at once, where scanning every task made a run with many
+        # waiters quadratic.
+        for entry in getattr(fut, "_callbacks", None) or ():
+            callback = entry[0] if isinstance(entry, tuple) else entry
+            owner = getattr(callback, "__self__", None)
+            if isinstance(owner, _TASK_TYPES) and getattr(owner, "_fut_waiter", None) is fut:
+                return recorder.task_id(owner)
         return None
     return None
+
+
+_TASK_TYPES = (asyncio.Task, asyncio.tasks._PyTask)
 
 
 def _wrap_queue_method(method):

@@ -82,6 +82,19 @@ TEST(Narrator, AsynciosReportsOnStandardErrorAreExplained) {
     EXPECT_EQ(narrator.sentence(own), "Task-2 writes to standard error: warning: disk almost full");
 }
 
+TEST(Narrator, TasksMadeByAsCompletedSayTheOrderIsLoopLabsNotAPromise) {
+    std::vector<TraceEvent> events = sleepScenario();
+    events.insert(events.begin() + 6, {EventKind::TaskCreated, 100, 9, kCreatedByAsCompleted, 12, 1,
+                                       "Task-9", "fetch"});
+    const TraceReplay replay(events);
+    const Narrator narrator(replay);
+    EXPECT_EQ(narrator.sentence(6),
+              "asyncio.as_completed (called by Task-1 at line 12) wraps a coroutine it was given "
+              "into task Task-9 (fetch); it will start when the loop reaches it in the ready "
+              "queue. LoopLab starts them in the order they were passed; CPython itself promises "
+              "no order here (it puts them in a set, so real runs may differ).");
+}
+
 TEST(Narrator, FormatSecondsFloorsToMillisecondsLikeTheStamps) {
     EXPECT_EQ(formatSeconds(0), "t=0.000");
     EXPECT_EQ(formatSeconds(3 * kSecond), "t=3.000");
