@@ -45,16 +45,18 @@ class GilLedger:
 
     def take(self, thread, at_ns, cost_ns):
         """``thread`` wants to run ``cost_ns`` of bytecode from ``at_ns``.
-        Returns ``(start, holder)``: when it gets the GIL and the thread it
-        waited for (None if it did not wait)."""
+        Returns ``(start, waits)``: when it gets the GIL, and what it waited
+        for as ``[until_ns, holder]`` pairs, one per holder in turn."""
         starts, ends = self._starts, self._ends
         i = bisect.bisect_right(ends, at_ns)
-        holder = None
+        waits = []
         # A line is never split: it waits for a gap long enough for it.
         while i < len(starts) and starts[i] < at_ns + cost_ns:
-            if holder is None:
-                holder = self._threads[i]
             at_ns = ends[i]
+            if waits and waits[-1][1] == self._threads[i]:
+                waits[-1][0] = at_ns  # the same holder again, after a gap too short
+            else:
+                waits.append([at_ns, self._threads[i]])
             i += 1
         if i > 0 and ends[i - 1] == at_ns and self._threads[i - 1] == thread:
             ends[i - 1] = at_ns + cost_ns
@@ -62,7 +64,7 @@ class GilLedger:
             starts.insert(i, at_ns)
             ends.insert(i, at_ns + cost_ns)
             self._threads.insert(i, thread)
-        return at_ns, holder
+        return at_ns, waits
 
     def retake(self, at_ns, interval_ns):
         """When the loop thread, wanting the GIL back at ``at_ns``, has it;

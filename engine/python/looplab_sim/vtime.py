@@ -96,9 +96,12 @@ class PyClock:
         if worker[2] is None:
             worker[1] += ns
             return
-        start, holder = self._gil.take(worker[2], worker[1], ns)
-        if holder is not None and self.on_gil_wait is not None:
-            self.on_gil_wait(worker[0], worker[1], start - worker[1], self._gil.label(holder))
+        start, waits = self._gil.take(worker[2], worker[1], ns)
+        if self.on_gil_wait is not None:
+            since = worker[1]
+            for until, holder in waits:
+                self.on_gil_wait(worker[0], since, until - since, self._gil.label(holder))
+                since = until
         worker[1] = start + ns
 
     def loop_waits(self, ns):
