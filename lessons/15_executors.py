@@ -24,19 +24,19 @@ other processes, each with a GIL of its own, which compute at the same time on o
 
 In the timeline, the executor jobs appear on their own rows beside the loop; the loop row has
 no blocked stretch while the sensors are read, and the heartbeat task keeps its half-second
-rhythm. When main computes the two checksums in threads, the second thread's row is orange:
-ready for the GIL, while the first one computes.
+rhythm. When main runs the two calls of `crunch` in threads, the second thread's row is orange:
+ready for the GIL, while the first one computes (zoom in around 1.8 s).
 
-Each checksum runs 100,000 rounds, each line a step of its worker. To pass a job in one step,
-press F10 (Step, then Step over) on a `loop.run_in_executor(...)` line of main: the job runs
-and main goes on. Inside a job, F10 on the `for` line, once the loop has gone round, runs the
-rest of the loop, and Shift+F11 (Step out) runs to the end of the job.
+The checksums run 1,000 and 2,000 rounds, each line a step of its worker. To pass a job in one
+step, press F10 (Step, then Step over) on a `loop.run_in_executor(...)` line of main: the job
+runs and main goes on. Inside a job, F10 on the `for` line, once the loop has gone round, runs
+the rest of the loop, and Shift+F11 (Step out) runs to the end of the job.
 
 Predict: The two sensors take 1.8 s and 1.2 s. How long does the whole run take?
 Check: total_time
 Choices: 1.2 s | 1.8 s | 3 s
 Explain: Both reads run at the same time, each in its own worker thread, so together they take
-as long as the slower one, 1.8 s. The checksums then take only a few hundredths of a second, and
+as long as the slower one, 1.8 s. The computing then takes only a few hundredths of a second, and
 main cancels the heartbeat.
 
 Predict: What is the second line the program prints?
@@ -45,9 +45,9 @@ Choices: 0.5 s: beat 1 | 1.2 s: read barometer=21.5 | 1.8 s: beat 1
 Explain: The sensor reads sleep in worker threads, not on the loop, so the loop is free to run
 the heartbeat at 0.5 s and 1.0 s while main waits for the sensors.
 
-Predict: One checksum takes 0.02 s. main computes two of them in two threads, then two in two
+Predict: One call of crunch takes 0.02 s. main runs two of them in two threads, then two in two
 processes. What does it print for the threads?
-Check: output_line -2
+Check: output_line -3
 Choices: threads: 0.02 s | threads: 0.04 s | threads: 0.08 s
 Explain: The two threads cannot compute at the same time: the second waits for the GIL until
 the first has finished, so together they take twice as long as one, 0.04 s. The two processes
@@ -73,6 +73,13 @@ def elapsed():
 def read_sensor(name, seconds):
     time.sleep(seconds)  #> This time.sleep runs in a worker thread: it blocks that thread only, not the loop.
     return f"{name}=21.5"
+
+
+def crunch(n):
+    total = 0
+    for i in range(n):
+        total += i * i
+    return total
 
 
 def checksum(rounds):
@@ -102,16 +109,21 @@ async def main():
         asyncio.create_task(read("barometer", 1.2), name="barometer"),
     )
     loop = asyncio.get_running_loop()
-    for kind, Pool in (("threads", concurrent.futures.ThreadPoolExecutor),
-                       ("processes", concurrent.futures.ProcessPoolExecutor)):
+    start = time.perf_counter()
+    #> Two threads, one GIL: the second crunch is ready to run but waits while the first computes.
+    await asyncio.gather(asyncio.to_thread(crunch, 100_000), asyncio.to_thread(crunch, 100_000))
+    print(f"threads: {time.perf_counter() - start:.2f} s")
+    with concurrent.futures.ProcessPoolExecutor(max_workers=2) as pool:
         start = time.perf_counter()
-        with Pool(max_workers=2) as pool:
-            await asyncio.gather(
-                #> Each checksum goes to a worker of its own. Threads take turns at the GIL; processes compute side by side.
-                loop.run_in_executor(pool, checksum, 100_000),
-                loop.run_in_executor(pool, checksum, 100_000),
-            )
-        print(f"{kind}: {time.perf_counter() - start:.2f} s")
+        await asyncio.gather(loop.run_in_executor(pool, crunch, 100_000),
+                             loop.run_in_executor(pool, crunch, 100_000))
+        print(f"processes: {time.perf_counter() - start:.2f} s")
+        sums = await asyncio.gather(
+            #> Each checksum goes to a process of its own: the two computations run side by side.
+            loop.run_in_executor(pool, checksum, 1000),
+            loop.run_in_executor(pool, checksum, 2000),
+        )
+    print(f"checksums from the process pool: {sums}")
     beating.cancel()  #> The heartbeat would beat forever: main stops it once the work is done.
 
 

@@ -139,7 +139,7 @@ TEST_F(StepOverLesson14, F10AtTheLoopsHeaderReachedAgainRunsTheRestOfTheLoop) {
 }
 
 TEST_F(StepOverLesson15, F10PassesAJobAndInsideAJobTheRestOfItsLoop) {
-    const int64_t first = lineOf("run_in_executor(pool, checksum, 100_000)");
+    const int64_t first = lineOf("run_in_executor(pool, checksum, 1000)");
     const int64_t header = lineOf("for i in range(rounds):");
     forwardToLine(first);
     press(Qt::Key_F10);
