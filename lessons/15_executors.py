@@ -4,6 +4,7 @@ Chapter: Blocking and threads
 Goals:
 - Run blocking I/O in a worker thread with `asyncio.to_thread` and await the result
 - Run CPU-bound work in a `ProcessPoolExecutor` with `loop.run_in_executor`
+- See why threads do not speed up computing: they take turns at the GIL
 - See that the loop stays free: the heartbeat keeps beating while the work goes on
 
 Text:
@@ -15,12 +16,16 @@ the result. `to_thread` is shorthand for `loop.run_in_executor(None, fn, *args)`
 the loop's default thread pool.
 
 Threads help with waiting, not with computing: in CPython only one thread at a time runs Python
-code (the GIL). For CPU-bound work, use processes. `run_in_executor(pool, fn, *args)` with a
-`ProcessPoolExecutor` sends `fn` and its arguments to other processes, which compute at the
-same time on other cores.
+code. It holds the GIL (the global interpreter lock), and a thread that waits (time.sleep, a
+network call) lets go of it, so waiting threads overlap. A thread that computes keeps it; the
+others are ready but wait for their turn. For CPU-bound work, use processes.
+`run_in_executor(pool, fn, *args)` with a `ProcessPoolExecutor` sends `fn` and its arguments to
+other processes, each with a GIL of its own, which compute at the same time on other cores.
 
 In the timeline, the executor jobs appear on their own rows beside the loop; the loop row has
-no blocked stretch, and the heartbeat task keeps its half-second rhythm.
+no blocked stretch while the sensors are read, and the heartbeat task keeps its half-second
+rhythm. When main runs the two calls of `crunch` in threads, the second thread's row is orange:
+ready for the GIL, while the first one computes (zoom in around 1.8 s).
 
 The checksums run 1,000 and 2,000 rounds, each line a step of its worker. To pass a job in one
 step, press F10 (Step, then Step over) on a `loop.run_in_executor(...)` line of main: the job
@@ -31,14 +36,22 @@ Predict: The two sensors take 1.8 s and 1.2 s. How long does the whole run take?
 Check: total_time
 Choices: 1.2 s | 1.8 s | 3 s
 Explain: Both reads run at the same time, each in its own worker thread, so together they take
-as long as the slower one, 1.8 s. The checksums then take only a few milliseconds in the process
-pool, and main cancels the heartbeat.
+as long as the slower one, 1.8 s. The computing then takes only a few hundredths of a second, and
+main cancels the heartbeat.
 
 Predict: What is the second line the program prints?
 Check: output_line 2
 Choices: 0.5 s: beat 1 | 1.2 s: read barometer=21.5 | 1.8 s: beat 1
 Explain: The sensor reads sleep in worker threads, not on the loop, so the loop is free to run
 the heartbeat at 0.5 s and 1.0 s while main waits for the sensors.
+
+Predict: One call of crunch takes 0.02 s. main runs two of them in two threads, then two in two
+processes. What does it print for the threads?
+Check: output_line -3
+Choices: threads: 0.02 s | threads: 0.04 s | threads: 0.08 s
+Explain: The two threads cannot compute at the same time: the second waits for the GIL until
+the first has finished, so together they take twice as long as one, 0.04 s. The two processes
+each have their own GIL and run side by side on two cores: 0.02 s.
 
 Try: In `read`, replace `await asyncio.to_thread(read_sensor, name, seconds)` with a direct
 call, `read_sensor(name, seconds)`. Each read now blocks the loop: the heartbeat stalls as in
@@ -60,6 +73,13 @@ def elapsed():
 def read_sensor(name, seconds):
     time.sleep(seconds)  #> This time.sleep runs in a worker thread: it blocks that thread only, not the loop.
     return f"{name}=21.5"
+
+
+def crunch(n):
+    total = 0
+    for i in range(n):
+        total += i * i
+    return total
 
 
 def checksum(rounds):
@@ -89,7 +109,15 @@ async def main():
         asyncio.create_task(read("barometer", 1.2), name="barometer"),
     )
     loop = asyncio.get_running_loop()
+    start = time.perf_counter()
+    #> Two threads, one GIL: the second crunch is ready to run but waits while the first computes.
+    await asyncio.gather(asyncio.to_thread(crunch, 100_000), asyncio.to_thread(crunch, 100_000))
+    print(f"threads: {time.perf_counter() - start:.2f} s")
     with concurrent.futures.ProcessPoolExecutor(max_workers=2) as pool:
+        start = time.perf_counter()
+        await asyncio.gather(loop.run_in_executor(pool, crunch, 100_000),
+                             loop.run_in_executor(pool, crunch, 100_000))
+        print(f"processes: {time.perf_counter() - start:.2f} s")
         sums = await asyncio.gather(
             #> Each checksum goes to a process of its own: the two computations run side by side.
             loop.run_in_executor(pool, checksum, 1000),

@@ -285,6 +285,19 @@ std::string Narrator::sentence(size_t eventIndex) const {
         return threadSubject(e.text) + " blocks for " + duration + atLine(e.line) +
                " inside its job, until " + until + "; the loop is not blocked.";
     }
+    case EventKind::GilWait: {
+        // Said in the holder's words too: the student must see who has the GIL, not only who
+        // waits for it.
+        const std::string holder =
+            isLoopThread(e.detail) ? std::string("the loop thread") : "'" + e.detail + "'";
+        if (isLoopThread(e.text))
+            return "The loop thread waits " + seconds(e.num) + " s for the GIL: " + holder +
+                   " is computing and hands the GIL over only when it blocks or its switch "
+                   "interval (sys.getswitchinterval()) is up. No task can run meanwhile, so "
+                   "timers fire late.";
+        return threadSubject(e.text) + " waits " + seconds(e.num) + " s for the GIL: " + holder +
+               " is computing, and only one thread at a time runs Python code.";
+    }
     case EventKind::Job:
         if (e.text == "threads") // threading.Thread: the program's own thread, not an executor
             return (e.task >= 0 ? taskName(before, e.task) : std::string("The program")) +

@@ -1,5 +1,6 @@
 #include "EngineSession.h"
 
+#include <cmath>
 #include <stdexcept>
 
 namespace looplab {
@@ -35,6 +36,17 @@ EngineSession::EngineSession()
                       duration,
                       thread,
                       {}});
+    });
+    clock.setGilListener([this](const std::string& thread, int64_t start, int64_t duration,
+                                const std::string& holder) {
+        recorder.add({EventKind::GilWait, start, -1, -1, 0, duration, thread, holder});
+    });
+    // Asked only when the loop finds the GIL taken, so one Python call there is cheap enough.
+    clock.setSwitchInterval([] {
+        const double seconds =
+            py::module_::import("sys").attr("getswitchinterval")().cast<double>();
+        // CPython keeps the interval in whole microseconds.
+        return static_cast<int64_t>(std::llround(seconds * 1e6)) * 1000;
     });
 }
 

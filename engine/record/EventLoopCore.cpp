@@ -166,6 +166,8 @@ bool EventLoopCore::waitForNextTimer(const Queues& queues, bool stopping) {
         const auto waitedNs = static_cast<int64_t>(std::ceil(timeout * 1e3)) * 1'000'000;
         recorder_.add({EventKind::Poll, clock_.loopNs(), -1, -1, 0, waitedNs, {}, {}});
         clock_.loopWaits(waitedNs);
+        // epoll_wait released the GIL: a thread that computes may hold it now.
+        clock_.retakeGil();
     }
     return true;
 }

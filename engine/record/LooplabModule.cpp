@@ -51,11 +51,14 @@ PYBIND11_EMBEDDED_MODULE(_looplab, m) {
     });
     // A job interrupts the step that submitted it: its lines are counted on their own.
     static std::vector<int64_t> suspendedStepLines;
-    m.def("enter_worker", [](const std::string& label, int64_t start) {
-        suspendedStepLines.push_back(session().budget.linesThisStep);
-        session().clock.enterWorker(label, start);
-        session().tracer.beginSpan();
-    });
+    m.def(
+        "enter_worker",
+        [](const std::string& label, int64_t start, bool sharesGil) {
+            suspendedStepLines.push_back(session().budget.linesThisStep);
+            session().clock.enterWorker(label, start, sharesGil);
+            session().tracer.beginSpan();
+        },
+        py::arg("label"), py::arg("start"), py::arg("shares_gil") = true);
     m.def("leave_worker", [] {
         session().tracer.endSpan(-1);
         const int64_t end = session().clock.leaveWorker();

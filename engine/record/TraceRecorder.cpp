@@ -157,6 +157,11 @@ void writeEvent(std::string& out, const TraceEvent& e, LineFrameMemory& frames) 
         w.number("dur", e.num);
         w.number("line", e.line);
         break;
+    case EventKind::GilWait:
+        w.text("thread", e.text);
+        w.number("dur", e.num);
+        w.text("holder", e.detail);
+        break;
     case EventKind::Job:
         if (e.task >= 0)
             w.number("task", e.task);

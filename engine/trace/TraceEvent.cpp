@@ -35,6 +35,8 @@ const char* eventKindName(EventKind kind) {
         return "poll";
     case EventKind::Block:
         return "block";
+    case EventKind::GilWait:
+        return "gil";
     case EventKind::Job:
         return "job";
     case EventKind::Print:

@@ -31,6 +31,8 @@ enum class EventKind : uint8_t {
     Iteration,    // num = iteration number, line = callbacks ready at its start
     Poll,         // num = ns the loop slept waiting for its next timer
     Block,        // num = duration ns, line, text = thread label: a thread blocked (time.sleep)
+    GilWait,      // num = duration ns, text = thread label, detail = label of the thread that
+                  // held the GIL: a thread was ready to run but waited for the GIL
     Job,          // task, line = worker index, num = finish ns, text = pool, detail = function
     Print,        // task, text = the printed line, detail = thread label, num = stream
                   // (0 standard output, kStandardErrorStream standard error)

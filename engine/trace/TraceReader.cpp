@@ -140,6 +140,11 @@ bool toEvent(const json& e, TraceEvent& out, LineFrameMemory& frames) {
         out.num = number(e, "dur");
         out.line = number(e, "line");
         break;
+    case EventKind::GilWait:
+        out.text = text(e, "thread");
+        out.num = number(e, "dur");
+        out.detail = text(e, "holder");
+        break;
     case EventKind::Job:
         out.text = text(e, "pool");
         out.line = number(e, "worker");

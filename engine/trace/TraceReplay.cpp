@@ -90,6 +90,8 @@ LoopState TraceReplay::stateAfter(size_t count) const {
 int64_t TraceReplay::loopClockAfter(int64_t nowNs, const TraceEvent& e) {
     if (e.kind == EventKind::Poll) // the loop slept `num` ns waiting for its next timer
         return e.t + e.num;
+    if (e.kind == EventKind::GilWait) // a thread waited `num` ns for the GIL
+        return e.text == "loop" ? std::max(nowNs, e.t + e.num) : nowNs;
     if (onLoopClock(e) || (e.kind == EventKind::Block && e.text == "loop"))
         return std::max(nowNs, e.t);
     return nowNs;
@@ -99,6 +101,7 @@ bool TraceReplay::onLoopClock(const TraceEvent& e) {
     switch (e.kind) {
     case EventKind::Job:
     case EventKind::Block:
+    case EventKind::GilWait:
         return false;
     case EventKind::Line:
     case EventKind::LinesSkipped:
@@ -266,6 +269,7 @@ void TraceReplay::apply(LoopState& state, const TraceEvent& e) {
             state.blockedUntilNs = e.t + e.num;
         break;
     case EventKind::Poll:
+    case EventKind::GilWait: // the clock moves (loopClockAfter); no task changes
         break;
     case EventKind::Print:
         if (!isErrorText(e))

@@ -81,8 +81,9 @@ class VirtualSelector:
             self.deadlock = loop_support.deadlock_message(self._loop)
             raise Deadlock(self.deadlock)
         if timeout > 0:
-            # epoll waits in whole milliseconds, rounding up.
-            self._loop._looplab_clock.advance_ns(math.ceil(timeout * 1e3) * 1_000_000)
+            # epoll waits in whole milliseconds, rounding up, and releases the
+            # GIL meanwhile: the clock takes it back (docs/simulation-model.md).
+            self._loop._looplab_clock.loop_waits(math.ceil(timeout * 1e3) * 1_000_000)
         return []
 
     def close(self):
@@ -188,8 +189,9 @@ _all_loops = []  # every loop made in this run, to find deadlocks swallowed by t
 def _make_tracer(clock, program_path, line_cost_ns):
     """A ``sys.settrace`` function charging ``line_cost_ns`` per line event in
     the program's own frames (other frames get no local tracer at all, which
-    also keeps the library code fast)."""
-    advance = clock.advance_ns
+    also keeps the library code fast).  A line is bytecode: on a thread it
+    runs under the GIL, hence ``spend_ns`` rather than ``advance_ns``."""
+    advance = clock.spend_ns
 
     def trace_line(frame, event, arg):
         if event == "line":

@@ -60,12 +60,17 @@ std::vector<LegendItem> TimelineLegend::items(const TimelineModel* model) {
     for (const SegmentKind kind : {SegmentKind::Running, SegmentKind::Ready})
         if (has(kind))
             out.push_back(lookItem(kind));
+    if (model->gilWaitsPresent())
+        out.back().text = QStringLiteral("ready (queued, or for the GIL)");
     for (int w = 0; w < kWaitKindCount; ++w)
         if ((model->waitsPresent() >> w) & 1u)
             out.push_back(lookItem(SegmentKind::Waiting, static_cast<WaitKind>(w)));
     for (const SegmentKind kind : {SegmentKind::Blocked, SegmentKind::Busy})
         if (has(kind))
             out.push_back(lookItem(kind));
+    // A worker thread's computing is what holds the GIL: say so where it mattered.
+    if (model->gilWaitsPresent() && has(SegmentKind::Busy))
+        out.back().text = QStringLiteral("worker busy (holds the GIL when it computes)");
     for (const bool semaphore : {false, true})
         if ((model->holdsPresent() >> (semaphore ? 1 : 0)) & 1u) {
             LegendItem item;

@@ -52,6 +52,7 @@ struct WorkerTrack {
     size_t row = 0;
     std::vector<Segment> busy;    // one per job, in the order recorded
     std::vector<Segment> blocked; // blocking calls on that thread
+    std::vector<Segment> gil;     // ready to run but waiting for the GIL
 };
 
 // Walks the events once, in order, turning state changes into closed segments.
@@ -156,6 +157,9 @@ class ModelBuilder {
         case EventKind::Block:
             block(e);
             break;
+        case EventKind::GilWait:
+            gilWait(e);
+            break;
         case EventKind::Line:
         case EventKind::LinesSkipped:
             noteWorkerThread(e.text);
@@ -186,8 +190,8 @@ class ModelBuilder {
         for (auto& entry : workers_) {
             for (Segment& s : entry.second.blocked)
                 s.kind = SegmentKind::Busy;
-            rows[entry.second.row].segments =
-                overlaySegments(entry.second.blocked, entry.second.busy);
+            rows[entry.second.row].segments = overlaySegments(
+                overlaySegments(entry.second.blocked, entry.second.busy), entry.second.gil);
         }
         // Tasks first, workers after, each group in order of appearance. A task that never
         // spent any virtual time (asyncio's own shutdown tasks) has nothing to show: no row.
@@ -307,6 +311,17 @@ class ModelBuilder {
         timers_.erase(timer);
     }
 
+    // A thread ready to run Python code while another holds the GIL: drawn as ready, as a task
+    // in the ready queue is, since both wait for their turn rather than for an event.
+    void gilWait(const TraceEvent& e) {
+        endNs = std::max(endNs, e.t + e.num);
+        const std::string detail = "waits for the GIL: " + e.detail + " computes";
+        if (isLoopThread(e.text))
+            stopLoopThread(e, SegmentKind::Ready, detail);
+        else
+            worker(e.text).gil.push_back({e.t, e.t + e.num, SegmentKind::Ready, detail});
+    }
+
     void block(const TraceEvent& e) {
         const int64_t end = e.t + e.num;
         endNs = std::max(endNs, end);
@@ -315,18 +330,28 @@ class ModelBuilder {
             worker(e.text).blocked.push_back({e.t, end, SegmentKind::Blocked, detail});
             return;
         }
-        // On the loop thread the running task is the one stuck; it resumes running after.
+        stopLoopThread(e, SegmentKind::Blocked, detail);
+    }
+
+    // The loop thread stops for [e.t, e.t + e.num) as `kind`. Inside a step the running task
+    // is the one stuck, and it resumes running after; between steps only the loop's row (for
+    // a GIL wait) says so.
+    void stopLoopThread(const TraceEvent& e, SegmentKind kind, const std::string& detail) {
+        const int64_t end = e.t + e.num;
         TaskTrack* task = find(e.task >= 0 ? e.task : running_);
-        if (!task || !task->open || task->kind != SegmentKind::Running)
+        if (!task || !task->open || task->kind != SegmentKind::Running) {
+            if (kind == SegmentKind::Ready)
+                appendSegment(loop_.segments, e.t, end, kind, detail);
             return;
+        }
         close(*task, e.t);
-        appendSegment(rows[task->row].segments, e.t, end, SegmentKind::Blocked, detail);
+        appendSegment(rows[task->row].segments, e.t, end, kind, detail);
         open(*task, SegmentKind::Running, end, {});
         // The loop is stuck in the same call: its row says so, then runs the step on.
         if (!loopStep_.label.empty()) {
             appendSegment(loop_.segments, loopStep_.startNs, e.t, SegmentKind::Running,
                           loopStep_.label);
-            appendSegment(loop_.segments, e.t, end, SegmentKind::Blocked, detail);
+            appendSegment(loop_.segments, e.t, end, kind, detail);
             loopStep_.startNs = end;
         }
     }
@@ -420,10 +445,14 @@ TimelineModel::TimelineModel(std::vector<TimelineRow> rows, TimelineRow loopRow,
 
 void TimelineModel::summarise() {
     kinds_ = waits_ = marks_ = holds_ = 0;
+    gilWaits_ = false;
     for (size_t r = 0; r < drawnRowCount(); ++r) {
         const TimelineRow& row = drawnRow(r);
         for (const Segment& s : row.segments) {
             kinds_ |= 1u << static_cast<unsigned>(s.kind);
+            // Only tasks sit in the ready queue: a thread that is ready waits for the GIL.
+            gilWaits_ =
+                gilWaits_ || (s.kind == SegmentKind::Ready && row.kind != TimelineRow::Kind::Task);
             if (s.kind == SegmentKind::Waiting)
                 waits_ |= 1u << static_cast<unsigned>(s.wait);
         }
@@ -432,40 +461,6 @@ void TimelineModel::summarise() {
         for (const RowHold& h : row.holds)
             holds_ |= h.semaphore ? 2u : 1u;
     }
-}
-
-namespace {
-
-// The row as far as it has happened at `ns`: what starts later is not told yet.
-TimelineRow cutRow(const TimelineRow& row, int64_t ns) {
-    TimelineRow cut(row.kind, row.taskId, row.label, {}, row.coroutine, row.asyncioCleanup);
-    for (const Segment& s : row.segments) {
-        if (s.startNs >= ns)
-            break;
-        cut.segments.push_back(s);
-        cut.segments.back().endNs = std::min(s.endNs, ns);
-    }
-    for (const RowMark& m : row.marks)
-        if (m.ns <= ns)
-            cut.marks.push_back(m);
-    for (const RowHold& h : row.holds)
-        if (h.startNs < ns)
-            cut.holds.push_back({h.startNs, std::min(h.endNs, ns), h.semaphore, h.name});
-    return cut;
-}
-
-} // namespace
-
-TimelineModel TimelineModel::upTo(int64_t ns, const std::unordered_set<int64_t>& tasks) const {
-    std::vector<TimelineRow> rows;
-    for (const TimelineRow& row : rows_) {
-        const bool exists = row.kind == TimelineRow::Kind::Task
-                                ? tasks.count(row.taskId) > 0
-                                : !row.segments.empty() && row.segments.front().startNs < ns;
-        if (exists)
-            rows.push_back(cutRow(row, ns));
-    }
-    return TimelineModel(std::move(rows), cutRow(loopRow_, ns), ns);
 }
 
 size_t TimelineModel::segmentCount() const {

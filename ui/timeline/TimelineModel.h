@@ -95,6 +95,8 @@ class TimelineModel {
     uint32_t waitsPresent() const { return waits_; }
     uint32_t marksPresent() const { return marks_; }
     uint32_t holdsPresent() const { return holds_; }
+    // Whether a thread (a worker or the loop's) was ever ready but waiting for the GIL.
+    bool gilWaitsPresent() const { return gilWaits_; }
 
   private:
     void summarise();
@@ -106,6 +108,7 @@ class TimelineModel {
     uint32_t waits_ = 0;
     uint32_t marks_ = 0;
     uint32_t holds_ = 0;
+    bool gilWaits_ = false;
 };
 
 } // namespace looplab

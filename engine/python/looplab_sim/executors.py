@@ -153,7 +153,8 @@ class _SimPool(cf.Executor):
         index = self._pick_worker(clock.now_ns())
         start = max(clock.now_ns(), self._free_ns[index])
         value, error = None, None
-        clock.enter_worker(f"{self._label} worker {index}", start)
+        # A thread pool's workers share the GIL; each process has its own.
+        clock.enter_worker(f"{self._label} worker {index}", start, self._kind == "thread")
         # Code on a worker thread has no running event loop; hiding the loop
         # lets a job call asyncio.run() and makes get_running_loop() fail as
         # it would in a real thread.

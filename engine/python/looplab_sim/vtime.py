@@ -12,6 +12,8 @@ import math
 import os
 import time as _time_module
 
+from .gil import GilLedger, switch_interval_ns
+
 __all__ = [
     "EPOCH_S",
     "PyClock",
@@ -55,14 +57,18 @@ class PyClock:
     """Pure-Python implementation of the clock duck type.
 
     The reference runner uses it; the C++ engine provides its own with the same
-    four methods.  Workers nest (a job may itself submit a job and wait for
-    it), so the running worker is the top of a stack and the loop thread is
-    what remains when the stack is empty.
+    methods.  Workers nest (a job may itself submit a job and wait for it), so
+    the running worker is the top of a stack and the loop thread is what
+    remains when the stack is empty.  Threads share one GIL (``gil.GilLedger``);
+    a process pool worker has its own.
     """
 
     def __init__(self, start_ns=0):
         self.loop_ns = int(start_ns)
-        self._workers = []  # [label, ns] pairs, innermost last
+        self._workers = []  # [label, ns, GIL thread number or None] lists, innermost last
+        self._gil = GilLedger()
+        # Called as on_gil_wait(thread label, start ns, duration ns, holder label).
+        self.on_gil_wait = None
 
     def now_ns(self):
         if self._workers:
@@ -70,6 +76,7 @@ class PyClock:
         return self.loop_ns
 
     def advance_ns(self, ns):
+        """The running thread blocks for ``ns``, releasing the GIL."""
         ns = int(ns)
         if ns < 0:
             raise ValueError("a simulated clock cannot go backwards")
@@ -77,9 +84,49 @@ class PyClock:
             self._workers[-1][1] += ns
         else:
             self.loop_ns += ns
+            self.retake_gil()
 
-    def enter_worker(self, label, start_ns):
-        self._workers.append([label, int(start_ns)])
+    def spend_ns(self, ns):
+        """The running thread executes ``ns`` of program lines, under the GIL
+        unless it is a process."""
+        if not self._workers:
+            self.loop_ns += ns
+            return
+        worker = self._workers[-1]
+        if worker[2] is None:
+            worker[1] += ns
+            return
+        start, waits = self._gil.take(worker[2], worker[1], ns)
+        if self.on_gil_wait is not None:
+            since = worker[1]
+            for until, holder in waits:
+                self.on_gil_wait(worker[0], since, until - since, self._gil.label(holder))
+                since = until
+        worker[1] = start + ns
+
+    def loop_waits(self, ns):
+        """The loop sleeps in its selector (which releases the GIL)."""
+        self.loop_ns += int(ns)
+        self.retake_gil()
+
+    def retake_gil(self):
+        """The loop thread takes the GIL back after a wait; a worker's next
+        line does that by itself."""
+        if self._workers:
+            return
+        self._gil.forget_before(self.loop_ns)
+        if not len(self._gil):
+            return
+        until, holder = self._gil.retake(self.loop_ns, switch_interval_ns())
+        if until > self.loop_ns:
+            if self.on_gil_wait is not None:
+                self.on_gil_wait("loop", self.loop_ns, until - self.loop_ns,
+                                 self._gil.label(holder))
+            self.loop_ns = until
+
+    def enter_worker(self, label, start_ns, shares_gil=True):
+        thread = self._gil.add_thread(label) if shares_gil else None
+        self._workers.append([label, int(start_ns), thread])
 
     def leave_worker(self):
         if not self._workers:

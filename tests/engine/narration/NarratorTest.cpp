@@ -234,6 +234,26 @@ TEST(Narrator, BlockingCallsJobsAndWorkers) {
                                     "lines up to line 13; the loop is not blocked.");
 }
 
+TEST(Narrator, WaitsForTheGilNameTheThreadThatComputes) {
+    const TraceReplay replay({
+        {EventKind::TaskCreated, 0, 1, -1, 30, -1, "Task-1", "main"},
+        {EventKind::GilWait, 1000, -1, -1, 0, 40'000'000, "default worker 1", "default worker 0"},
+        {EventKind::GilWait, 2'000'000, -1, -1, 0, 5'000'000, "loop", "default worker 1"},
+    });
+    const Narrator narrator(replay);
+    EXPECT_EQ(narrator.sentence(1), "Worker 'default worker 1' waits 0.040 s for the GIL: 'default "
+                                    "worker 0' is computing, and only one thread at a time runs "
+                                    "Python code.");
+    EXPECT_EQ(
+        narrator.sentence(2),
+        "The loop thread waits 0.005 s for the GIL: 'default worker 1' is computing and hands "
+        "the GIL over only when it blocks or its switch interval (sys.getswitchinterval()) "
+        "is up. No task can run meanwhile, so timers fire late.");
+    // The loop's clock moves past its wait; a worker's wait leaves it alone.
+    EXPECT_EQ(replay.stateAfter(2).timeNs, 0);
+    EXPECT_EQ(replay.stateAfter(3).timeNs, 7'000'000);
+}
+
 TEST(Narrator, OtherWaitsSyncObjectsAndTheEnd) {
     const std::string gate = R"({"wait":{"kind":"event","obj":1,"name":"gate"}})";
     const std::string bare = R"({"wait":{"kind":"ready"}})";

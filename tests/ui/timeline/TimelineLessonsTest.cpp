@@ -1,8 +1,10 @@
 // The timeline's pixels on real lessons, recorded by `looplab run`: the semaphore lesson's
 // downloading and queued tasks look different, lesson 8's two tasks hold their locks until the
 // deadlock, the loop's row is blocked during lesson 14's time.sleep(2), lesson 15's workers are
-// busy and never blocked, and a 31-task run exported at 1920x1080 labels every row.
+// busy and never blocked, its second computing thread is ready for the GIL while the first
+// computes, and a 31-task run exported at 1920x1080 labels every row.
 
+#include "TimelineLegend.h"
 #include "TimelineModel.h"
 #include "TimelinePainter.h"
 #include "TimelinePalette.h"
@@ -17,6 +19,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <memory>
 
 namespace looplab {
@@ -183,6 +186,64 @@ TEST(TimelineLessons, ExecutorWorkersAreBusyNeverBlocked) {
         EXPECT_GT(busyPixels, 0) << model->drawnRow(r).label;
     }
     EXPECT_GE(workers, 2);
+}
+
+TEST(TimelineLessons, SecondComputingThreadIsReadyForTheGilWhileTheFirstComputes) {
+    const auto model = recordLesson(QStringLiteral("15_executors.py"));
+    const Picture pic = draw(*model);
+    const TimelineRow* first = nullptr;
+    const TimelineRow* second = nullptr;
+    size_t secondRow = 0;
+    for (size_t r = 0; r < model->drawnRowCount(); ++r) {
+        const TimelineRow& row = model->drawnRow(r);
+        if (row.label == "default worker 0")
+            first = &row;
+        if (row.label == "default worker 1") {
+            second = &row;
+            secondRow = r;
+        }
+    }
+    ASSERT_NE(first, nullptr);
+    ASSERT_NE(second, nullptr);
+    // The second crunch waits from its start until the first one is over, then runs. (Both
+    // workers read the sensors before: those jobs come first on their rows.)
+    const auto isReady = [](const Segment& s) { return s.kind == SegmentKind::Ready; };
+    ASSERT_EQ(std::count_if(second->segments.begin(), second->segments.end(), isReady), 1);
+    const auto readyAt = std::find_if(second->segments.begin(), second->segments.end(), isReady);
+    const Segment& ready = *readyAt;
+    ASSERT_NE(readyAt + 1, second->segments.end());
+    const Segment& computing = *(readyAt + 1);
+    EXPECT_EQ(ready.detail, "waits for the GIL: default worker 0 computes");
+    EXPECT_EQ(computing.kind, SegmentKind::Busy);
+    EXPECT_EQ(computing.detail, "crunch");
+    EXPECT_EQ(computing.startNs, ready.endNs);
+    const auto firstCrunch = std::find_if(first->segments.begin(), first->segments.end(),
+                                          [&](const Segment& s) { return s.endNs == ready.endNs; });
+    ASSERT_NE(firstCrunch, first->segments.end());
+    EXPECT_EQ(firstCrunch->detail, "crunch");
+    EXPECT_LE(firstCrunch->startNs, ready.startNs);
+    // Both compute for as long: waiting for the GIL does not slow the computing.
+    EXPECT_EQ(computing.endNs - computing.startNs, firstCrunch->endNs - firstCrunch->startNs);
+    const QSet<QRgb> readyLook = look(SegmentKind::Ready);
+    EXPECT_TRUE(pic.colours(pic.x((ready.startNs + ready.endNs) / 2) - 4, pic.fillY(secondRow))
+                    .intersects(readyLook));
+    // The loop, woken by the first job's result, waits for the GIL the second thread now holds.
+    const TimelineRow* loop = model->loopRow();
+    ASSERT_NE(loop, nullptr);
+    const auto waits =
+        std::count_if(loop->segments.begin(), loop->segments.end(), [](const Segment& s) {
+            return s.kind == SegmentKind::Ready &&
+                   s.detail == "waits for the GIL: default worker 1 computes" &&
+                   s.endNs - s.startNs == 5'000'000; // the switch interval
+        });
+    EXPECT_EQ(waits, 1);
+    EXPECT_TRUE(model->gilWaitsPresent());
+    QStringList legend;
+    for (const LegendItem& item : TimelineLegend::items(model.get()))
+        legend << item.text;
+    EXPECT_TRUE(legend.contains(QStringLiteral("ready (queued, or for the GIL)")))
+        << legend.join(", ").toStdString();
+    EXPECT_TRUE(legend.contains(QStringLiteral("worker busy (holds the GIL when it computes)")));
 }
 
 TEST(TimelineLessons, ThirtyOneTaskExportAtFullHdLabelsEveryRow) {
