@@ -12,7 +12,7 @@ from asyncio import base_events, events
 
 import _looplab
 
-from looplab_sim import determinism, executors
+from looplab_sim import determinism, executors, schedule
 from looplab_sim.loop_support import NotSimulatedLoopMixin
 
 from . import recorder
@@ -57,7 +57,7 @@ class VirtualEventLoop(NotSimulatedLoopMixin, base_events.BaseEventLoop):
             self._check_thread()
             self._check_callback(callback, "call_at")
         timer = _TimerHandle(when, callback, args, self, context)
-        timer._ll_id = _looplab.call_at(timer, when, callback, args)
+        timer._ll_id = _looplab.call_at(timer, when, callback, args, schedule.timer_tie())
         timer._scheduled = True
         return timer
 

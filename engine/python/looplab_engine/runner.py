@@ -31,7 +31,9 @@ def run(settings):
     output = looplab_sim.install(_looplab, loop_factory=virtual_loop.VirtualEventLoop,
                                  seed=settings["seed"],
                                  output_limit_bytes=settings["output_limit_bytes"],
-                                 on_line=recorder.on_print)
+                                 on_line=recorder.on_print,
+                                 schedule_seed=settings.get("schedule_seed"),
+                                 jitter=settings.get("jitter", looplab_sim.schedule.DEFAULT_JITTER))
     executors.on_job = recorder.on_job
     sync_watch.install()
     recorder.install_cleanup_marker()
@@ -39,7 +41,8 @@ def run(settings):
     _looplab.configure_labeler(asyncio.Task, recorder.task_id)
     _keep_output_on_os_exit(output, real_stdout, settings["stamp"])
 
-    status, message, report = _execute(program, settings["line_cost_ns"], virtual_loop.Deadlock)
+    line_cost_ns = looplab_sim.schedule.line_cost_ns(settings["line_cost_ns"])
+    status, message, report = _execute(program, line_cost_ns, virtual_loop.Deadlock)
 
     output.finish()
     real_stdout.write(output.render(settings["stamp"]))

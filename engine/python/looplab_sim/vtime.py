@@ -12,6 +12,8 @@ import math
 import os
 import time as _time_module
 
+from . import schedule
+
 __all__ = [
     "EPOCH_S",
     "PyClock",
@@ -143,7 +145,7 @@ def sleep_ns_for(seconds):
 def _sleep(seconds):
     # The running simulated thread simply spends the time; nothing else runs
     # "meanwhile" on this thread, which is exactly what blocking means.
-    current_clock().advance_ns(sleep_ns_for(seconds))
+    current_clock().advance_ns(schedule.blocking_ns(sleep_ns_for(seconds)))
 
 
 def _localtime(secs=None):
