@@ -396,7 +396,8 @@ std::string usageText() {
            "  looplab --version | --help\n"
            "      Print LoopLab's version (and the embedded Python's), or this help.\n"
            "  exit status: 0 finished, 1 uncaught exception, 2 usage error, 3 deadlock,\n"
-           "               4 budget exceeded (runaway loop, steps, output, memory, time)\n";
+           "               4 budget exceeded (runaway loop, steps, output, memory, time),\n"
+           "               5 the program's own sys.exit(N); for explore: several outcomes\n";
 }
 
 } // namespace looplab

@@ -57,6 +57,9 @@ class TimelineView : public QAbstractScrollArea {
 
     const TimelineZoom& zoom() const { return zoom_; }
     void setVisibleRange(qint64 startNs, qint64 durationNs);
+    // Two runs on one axis (Compare Runs): the axis ends at `ns`, or at the run's end if that
+    // is later, and all of it is shown.
+    void setAxisEnd(qint64 ns);
 
     // Layout in viewport coordinates, exposed for tests and for hit-testing by callers.
     int gutterWidth() const;
