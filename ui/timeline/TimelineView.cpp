@@ -221,7 +221,7 @@ void TimelineView::paintEvent(QPaintEvent*) {
     frame.scrollY = verticalScrollBar()->value();
     frame.cursorNs = currentNs_;
     frame.spotlight = spotlight_;
-    frame.veilAfterCursor = revealNs_ < 0;
+    frame.veilAfterCursor = revealNs_ < 0 && veilAfterCursor_;
     painter_->paint(p, shown_.get(), frame);
     if (hasFocus())
         paintFocusFrame(p, viewport()->rect(), palette());

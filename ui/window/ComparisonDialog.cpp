@@ -89,8 +89,10 @@ ComparisonDialog::ComparisonDialog(const ProgramRun& kept, const ProgramRun& cur
     // One virtual-time axis for both, so the same x is the same moment in both runs.
     const qint64 end =
         std::max<qint64>({keptView_->model()->endNs(), currentView_->model()->endNs(), 1'000'000});
-    for (TimelineView* view : {keptView_, currentView_})
+    for (TimelineView* view : {keptView_, currentView_}) {
         view->setAxisEnd(end);
+        view->setVeilAfterCursor(false);
+    }
     keptView_->setCurrentTime(difference_.same ? end : difference_.keptNs);
     currentView_->setCurrentTime(difference_.same ? end : difference_.currentNs);
 
