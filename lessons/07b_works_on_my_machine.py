@@ -47,12 +47,18 @@ stock = {"tickets": 1}
 lock = asyncio.Lock()
 
 
+async def load_page(session, delay):
+    async with session.get(f"https://shop.example/tickets/delay/{delay}") as page:
+        return page.status
+
+
 async def pay(session, buyer):
-    await session.post(f"https://shop.example/pay/{buyer}/delay/0.05")
+    async with session.post(f"https://shop.example/pay/{buyer}/delay/0.05") as receipt:
+        return receipt.status
 
 
 async def buy(session, buyer, page_delay):
-    await session.get(f"https://shop.example/tickets/delay/{page_delay}")
+    await load_page(session, page_delay)
     if stock["tickets"] > 0:  #> The check: a ticket is in stock right now.
         #> Between the check and the take, other tasks may run.
         await pay(session, buyer)
