@@ -6,6 +6,7 @@
 
 #include <QAction>
 #include <QFileInfo>
+#include <QLabel>
 #include <QMenu>
 #include <QStatusBar>
 
@@ -44,6 +45,24 @@ ScheduleActions::ScheduleActions(MainWindow* window, QMenu* menu)
                                  tr("Run the program under LoopLab's unperturbed model again"));
     defaultSchedule_->setEnabled(false);
     connect(defaultSchedule_, &QAction::triggered, this, [this] { openSchedule(-1, 0); });
+    note_ = new QLabel(window);
+    note_->setAccessibleName(tr("Schedule of this run"));
+    note_->hide();
+    window->statusBar()->addPermanentWidget(note_);
+    connect(window, &MainWindow::programOpened, this, &ScheduleActions::showSchedule);
+}
+
+QString ScheduleActions::scheduleNote() const {
+    return note_->text();
+}
+
+void ScheduleActions::showSchedule() {
+    const qint64 seed = window_->run().scheduleSeed;
+    note_->setText(seed >= 0 ? tr("Schedule seed %1").arg(seed) : QString());
+    note_->setToolTip(tr("This run is one of the other legal schedules (Run → Explore "
+                         "Schedules…), not LoopLab's default one"));
+    note_->setVisible(seed >= 0);
+    defaultSchedule_->setEnabled(seed >= 0);
 }
 
 void ScheduleActions::explore() {
@@ -87,7 +106,7 @@ void ScheduleActions::compare() {
 void ScheduleActions::openSchedule(qint64 seed, double jitter) {
     window_->setSchedule(seed, jitter);
     window_->runEditedCode();
-    defaultSchedule_->setEnabled(seed >= 0);
+    showSchedule();
     window_->statusBar()->showMessage(
         seed >= 0 ? tr("This run: schedule seed %1 (looplab %2 --schedule-seed %1)")
                         .arg(seed)

@@ -11,6 +11,7 @@
 #include <QPointer>
 
 class QAction;
+class QLabel;
 class QMenu;
 
 namespace looplab {
@@ -29,11 +30,17 @@ class ScheduleActions : public QObject {
     void openSchedule(qint64 seed, double jitter);
 
     bool hasKeptRun() const { return kept_.recorded(); }
+    // The status bar's note of the schedule on screen ("schedule seed 3"; hidden for the
+    // default schedule), so a perturbed run is never mistaken for the default one.
+    QString scheduleNote() const;
     ExploreDialog* exploreDialog() const { return explorer_; }
     ComparisonDialog* comparisonDialog() const { return comparison_; }
 
   private:
+    void showSchedule();
+
     MainWindow* window_;
+    QLabel* note_ = nullptr;
     ProgramRun kept_;
     QAction* compare_ = nullptr;
     QAction* defaultSchedule_ = nullptr;

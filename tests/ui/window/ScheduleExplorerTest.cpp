@@ -99,10 +99,12 @@ TEST_F(ScheduleExplorerTest, ExploresWithoutFreezingAndOpensAnOutcomesRun) {
 
 TEST_F(ScheduleExplorerTest, ComparesTheKeptRunWithTheBrokenOne) {
     open(kLostUpdate, QStringLiteral("lost_update.py"));
+    EXPECT_EQ(actions()->scheduleNote(), QString()); // the default schedule: no note
     actions()->keepRun();
     ASSERT_TRUE(actions()->hasKeptRun());
     actions()->openSchedule(3, 0.5);
     ASSERT_EQ(window_->run().scheduleSeed, 3);
+    EXPECT_EQ(actions()->scheduleNote(), QStringLiteral("Schedule seed 3"));
     actions()->compare();
     ComparisonDialog* dialog = actions()->comparisonDialog();
     ASSERT_NE(dialog, nullptr);
