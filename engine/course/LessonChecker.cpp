@@ -132,7 +132,8 @@ long LessonChecker::momentEvent(const LessonMoment& moment) const {
             hit = e.kind == EventKind::Block && e.text == "loop";
             break;
         case Kind::Printed:
-            hit = e.kind == EventKind::Print && e.text.find(moment.name) != std::string::npos;
+            hit = e.kind == EventKind::Print && !isErrorText(e) &&
+                  e.text.find(moment.name) != std::string::npos;
             break;
         case Kind::AtTime:
             hit = TraceReplay::onLoopClock(e) &&
@@ -216,7 +217,7 @@ QuestionVerdict LessonChecker::judge(const LessonQuestion& question) const {
         }
         std::vector<std::string> printed;
         for (const TraceEvent& e : events_)
-            if (e.kind == EventKind::Print)
+            if (e.kind == EventKind::Print && !isErrorText(e)) // standard output only
                 printed.push_back(trim(e.text));
         const long count = static_cast<long>(printed.size());
         const long index = n > 0 ? n - 1 : count + n;
@@ -250,6 +251,37 @@ QuestionVerdict LessonChecker::judge(const LessonQuestion& question) const {
         agrees = [=](const std::string& choice) {
             return numberIn(choice) == static_cast<double>(most);
         };
+    } else if (name == "report_time") {
+        // When the program (or asyncio for it: "Task exception was never retrieved") wrote to
+        // standard error for the N-th time (default: the first); "never" if it did not.
+        char* end = nullptr;
+        const long wanted = argument.empty() ? 1 : std::strtol(argument.c_str(), &end, 10);
+        if (wanted < 1 || (end && *end != '\0')) {
+            verdict.problem =
+                "report_time takes the report's number: 1 for the first (the default)";
+            return verdict;
+        }
+        long seen = 0;
+        const auto report = std::find_if(events_.begin(), events_.end(), [&](const TraceEvent& e) {
+            return isErrorText(e) && ++seen == wanted;
+        });
+        if (report == events_.end()) {
+            verdict.answer = "never";
+            agrees = [](const std::string& choice) { return lowered(trim(choice)) == "never"; };
+        } else {
+            verdict.answer = secondsText(report->t);
+            const double seconds = static_cast<double>(report->t) / 1e9;
+            double best = INFINITY;
+            for (const std::string& choice : question.choices)
+                if (lowered(trim(choice)) != "never")
+                    best = std::min(best, std::fabs(numberIn(choice) - seconds));
+            agrees = [=](const std::string& choice) {
+                if (lowered(trim(choice)) == "never")
+                    return false;
+                const double distance = std::fabs(numberIn(choice) - seconds);
+                return distance == best && distance <= std::max(0.05 * seconds, 0.001);
+            };
+        }
     } else if (name == "task_state") {
         const std::set<int64_t> tasks = tasksNamed(argument);
         if (tasks.size() != 1) {
@@ -266,7 +298,7 @@ QuestionVerdict LessonChecker::judge(const LessonQuestion& question) const {
     } else {
         verdict.problem = "unknown check '" + check +
                           "' (known: total_time, first_done, last_done, deadlock, outcome, "
-                          "output_line N, max_waiting KIND, task_state NAME)";
+                          "output_line N, max_waiting KIND, task_state NAME, report_time [N])";
         return verdict;
     }
 

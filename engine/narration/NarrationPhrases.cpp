@@ -459,4 +459,45 @@ std::string phaseSentence(const TraceEvent& e, const LoopState& before) {
     return "The run enters its " + e.text + " phase.";
 }
 
+namespace {
+// The task a report of asyncio's names ("<Task finished name='fetch' coro=...>"), or "".
+std::string reportedTaskName(const std::string& text) {
+    const std::string marker = "name='";
+    const size_t start = text.find(marker);
+    if (start == std::string::npos)
+        return {};
+    const size_t end = text.find('\'', start + marker.size());
+    return end == std::string::npos
+               ? std::string()
+               : text.substr(start + marker.size(), end - start - marker.size());
+}
+} // namespace
+
+std::string errorTextSentence(const TraceEvent& e, const LoopState& before) {
+    const std::string firstLine = e.text.substr(0, e.text.find('\n'));
+    const std::string named = reportedTaskName(e.text);
+    // A task's name as the program wrote it, never capitalised.
+    const std::string task = named.empty() ? std::string("A task") : named;
+    if (firstLine.rfind("Task exception was never retrieved", 0) == 0)
+        return "asyncio reports on standard error: \"Task exception was never retrieved\". " +
+               task +
+               " failed, and nothing ever awaited it or asked for its result, so its exception "
+               "was lost. CPython says so only now, when the finished task is destroyed (nothing "
+               "refers to it any more), not when it failed.";
+    if (firstLine.rfind("Task was destroyed but it is pending!", 0) == 0)
+        return "asyncio reports on standard error: \"Task was destroyed but it is pending!\". " +
+               task +
+               " was still waiting when the last reference to it went: the garbage collector "
+               "destroyed it, and it will never finish. Keep a reference to every task you "
+               "create (a variable, a set, a TaskGroup) until it is done.";
+    if (firstLine.rfind("Exception in callback", 0) == 0)
+        return "asyncio reports on standard error that a callback raised an exception; the loop "
+               "goes on with the next callback: " +
+               firstLine;
+    const std::string who = e.task >= 0              ? taskName(before, e.task)
+                            : isLoopThread(e.detail) ? std::string("The program")
+                                                     : threadSubject(e.detail);
+    return who + " writes to standard error: " + firstLine;
+}
+
 } // namespace looplab::narration

@@ -53,5 +53,9 @@ std::string syncSentence(const TraceEvent& e, const LoopState& before);
 std::string endSentence(const TraceEvent& e);
 // The run's own moments: the deadlock (who is stuck on what) and asyncio.run's clean-up.
 std::string phaseSentence(const TraceEvent& e, const LoopState& before);
+// Text the program (or asyncio on its behalf) wrote to standard error; asyncio's own reports
+// ("Task exception was never retrieved", "Task was destroyed but it is pending!", an exception
+// in a callback) are explained in plain words.
+std::string errorTextSentence(const TraceEvent& e, const LoopState& before);
 
 } // namespace looplab::narration

@@ -191,6 +191,9 @@ std::string Narrator::sentence(size_t eventIndex) const {
         return formatSeconds(e.t) + ": " + timerPhrase(before, e.handle) +
                " is due; its callback moves to the ready queue.";
     case EventKind::HandleCancel:
+        if (e.num == 1) // BaseEventLoop.close() clears _ready and _scheduled
+            return "The event loop is closed, so " + describeHandle(before, e.handle) +
+                   " is dropped without running.";
         return timerPhrase(before, e.handle, true) + " is cancelled; the loop will skip it.";
     case EventKind::Iteration:
         return "Loop iteration " + withCommas(e.num) + " begins with " +
@@ -288,6 +291,8 @@ std::string Narrator::sentence(size_t eventIndex) const {
                (e.task >= 0 ? " for " + taskName(before, e.task) : std::string()) +
                "; it will finish at " + formatSeconds(e.num) + ".";
     case EventKind::Print: {
+        if (isErrorText(e))
+            return errorTextSentence(e, before);
         if (e.task >= 0)
             return taskName(before, e.task) + " prints: " + e.text;
         if (!isLoopThread(e.detail))

@@ -27,12 +27,56 @@ const py::str& attrRun() {
 } // namespace
 
 EventLoopCore::EventLoopCore(VirtualClock& clock, TraceRecorder& recorder, RunBudget& budget)
-    : clock_(clock), recorder_(recorder), budget_(budget) {}
+    : clock_(clock), recorder_(recorder), budget_(budget) {
+    loops_.emplace(kFirstLoop, Queues{});
+}
+
+EventLoopCore::LoopId EventLoopCore::newLoop() {
+    const LoopId id = nextLoopId_++;
+    loops_.emplace(id, Queues{});
+    return id;
+}
+
+EventLoopCore::Queues& EventLoopCore::queuesOf(LoopId loop) {
+    // BaseEventLoop._check_closed() refuses scheduling on a closed loop before it gets here.
+    return loops_.at(loop);
+}
+
+const EventLoopCore::Queues* EventLoopCore::findQueues(LoopId loop) const {
+    const auto found = loops_.find(loop);
+    return found == loops_.end() ? nullptr : &found->second;
+}
+
+size_t EventLoopCore::closeLoop(LoopId loop) {
+    const auto found = loops_.find(loop);
+    if (found == loops_.end())
+        return 0;
+    // Move the queues out first: releasing a handle may run Python code (a __del__) that
+    // schedules on another loop, which must not see this map mid-erase.
+    Queues dropped = std::move(found->second);
+    loops_.erase(found);
+    size_t count = 0;
+    auto recordDropped = [&](int64_t handleId) {
+        recorder_.add({EventKind::HandleCancel, clock_.loopNs(), -1, handleId, 0, 1, {}, {}});
+        ++count;
+    };
+    for (const Ready& entry : dropped.ready)
+        recordDropped(entry.id);
+    while (!dropped.timers.empty()) {
+        const Timer& timer = dropped.timers.top();
+        if (!timer.handle.attr(attrCancelled()).cast<bool>())
+            recordDropped(timer.seq);
+        timer.handle.attr(attrScheduled()) = false;
+        dropped.timers.pop();
+    }
+    return count;
+}
 
 int64_t EventLoopCore::callSoon(py::object handle, int64_t task, const std::string& what,
-                                bool cancelledWake) {
+                                bool cancelledWake, LoopId loop) {
+    Queues& queues = queuesOf(loop);
     const int64_t id = nextHandleId_++;
-    ready_.push_back(Ready{std::move(handle), id, task});
+    queues.ready.push_back(Ready{std::move(handle), id, task});
     recorder_.add({EventKind::ReadyPush,
                    clock_.loopNs(),
                    task,
@@ -45,9 +89,10 @@ int64_t EventLoopCore::callSoon(py::object handle, int64_t task, const std::stri
 }
 
 int64_t EventLoopCore::callAt(py::object handle, double when, int64_t task, const std::string& what,
-                              int64_t tie) {
+                              LoopId loop, int64_t tie) {
+    Queues& queues = queuesOf(loop);
     const int64_t id = nextHandleId_++;
-    timers_.push(Timer{when, tie, id, std::move(handle), task});
+    queues.timers.push(Timer{when, tie, id, std::move(handle), task});
     const auto whenNs = static_cast<int64_t>(std::llround(when * 1e9));
     const int64_t owner = task >= 0 ? task : currentTask_;
     recorder_.add(
@@ -60,23 +105,25 @@ void EventLoopCore::noteCancelled(int64_t handleId) {
 }
 
 // One turn of the event loop, in four phases (compare libuv's uv_run and CPython's _run_once).
-EventLoopCore::Outcome EventLoopCore::runOnce(bool stopping) {
+EventLoopCore::Outcome EventLoopCore::runOnce(bool stopping, LoopId loop) {
     // Once a budget is exceeded nothing more of the program runs, not even asyncio.run's
     // clean-up of its tasks: the run is over.
     if (budget_.tripped())
         return Outcome::BudgetExceeded;
     ++iterations_;
+    Queues& queues = queuesOf(loop);
     // 1. Forget cancelled timers that reached the top of the heap.
-    dropCancelledTimers();
+    dropCancelledTimers(queues);
     // 2. Poll: if nothing is ready, sleep until the first timer is due. Nothing ready, no timer:
     //    no callback can ever run again, so every unfinished task is stuck (deadlock).
-    if (!waitForNextTimer(stopping))
+    if (!waitForNextTimer(queues, stopping))
         return Outcome::Deadlock;
     // 3. Timers whose deadline has come join the back of the ready queue.
-    moveDueTimersToReady();
+    moveDueTimersToReady(queues);
     // 4. Run the callbacks that are ready now, in order. Callbacks they schedule wait for the
-    //    next iteration, so one busy task cannot starve the timers.
-    const size_t readyAtStart = ready_.size();
+    //    next iteration, so one busy task cannot starve the timers. (A callback cannot close
+    //    the running loop, so `queues` stays valid: close() refuses while the loop runs.)
+    const size_t readyAtStart = queues.ready.size();
     recorder_.add({EventKind::Iteration,
                    clock_.loopNs(),
                    -1,
@@ -91,28 +138,29 @@ EventLoopCore::Outcome EventLoopCore::runOnce(bool stopping) {
                          " loop steps (raise it with --max-steps)");
             break; // the callback stays queued: the trace shows what would have run next
         }
-        Ready entry = std::move(ready_.front());
-        ready_.pop_front();
+        Ready entry = std::move(queues.ready.front());
+        queues.ready.pop_front();
         runHandle(entry);
     }
     return budget_.tripped() ? Outcome::BudgetExceeded : Outcome::Ran;
 }
 
-void EventLoopCore::dropCancelledTimers() {
-    while (!timers_.empty() && timers_.top().handle.attr(attrCancelled()).cast<bool>()) {
+void EventLoopCore::dropCancelledTimers(Queues& queues) {
+    TimerHeap& timers = queues.timers;
+    while (!timers.empty() && timers.top().handle.attr(attrCancelled()).cast<bool>()) {
         // Remove it from the heap before releasing the handle, as CPython does.
-        timers_.top().handle.attr(attrScheduled()) = false;
-        timers_.pop();
+        timers.top().handle.attr(attrScheduled()) = false;
+        timers.pop();
     }
 }
 
-bool EventLoopCore::waitForNextTimer(bool stopping) {
-    if (!ready_.empty() || stopping)
+bool EventLoopCore::waitForNextTimer(const Queues& queues, bool stopping) {
+    if (!queues.ready.empty() || stopping)
         return true;
-    if (timers_.empty())
+    if (queues.timers.empty())
         return false;
     const double timeout =
-        std::min(std::max(0.0, timers_.top().when - time()), kMaximumSelectTimeout);
+        std::min(std::max(0.0, queues.timers.top().when - time()), kMaximumSelectTimeout);
     if (timeout > 0) {
         // epoll takes whole milliseconds and rounds a positive timeout up.
         const auto waitedNs = static_cast<int64_t>(std::ceil(timeout * 1e3)) * 1'000'000;
@@ -122,14 +170,14 @@ bool EventLoopCore::waitForNextTimer(bool stopping) {
     return true;
 }
 
-void EventLoopCore::moveDueTimersToReady() {
+void EventLoopCore::moveDueTimersToReady(Queues& queues) {
     const double endTime = time() + kClockResolution;
-    while (!timers_.empty() && timers_.top().when < endTime) {
-        Timer timer = timers_.top();
-        timers_.pop();
+    while (!queues.timers.empty() && queues.timers.top().when < endTime) {
+        Timer timer = queues.timers.top();
+        queues.timers.pop();
         timer.handle.attr(attrScheduled()) = false;
         recorder_.add({EventKind::TimerDue, clock_.loopNs(), timer.task, timer.seq, 0, 0, {}, {}});
-        ready_.push_back(Ready{std::move(timer.handle), timer.seq, timer.task});
+        queues.ready.push_back(Ready{std::move(timer.handle), timer.seq, timer.task});
     }
 }
 
@@ -162,8 +210,39 @@ void EventLoopCore::runHandle(const Ready& entry) {
         stepObserver_(entry.task, entry.handle);
 }
 
-std::vector<double> EventLoopCore::timerDeadlines() const {
-    TimerHeap copy = timers_;
+size_t EventLoopCore::readyCount(LoopId loop) const {
+    const Queues* queues = findQueues(loop);
+    return queues ? queues->ready.size() : 0;
+}
+
+size_t EventLoopCore::timerCount(LoopId loop) const {
+    const Queues* queues = findQueues(loop);
+    return queues ? queues->timers.size() : 0;
+}
+
+py::list EventLoopCore::readyHandles(LoopId loop) const {
+    py::list out;
+    if (const Queues* queues = findQueues(loop))
+        for (const Ready& entry : queues->ready)
+            out.append(entry.handle);
+    return out;
+}
+
+py::list EventLoopCore::timerHandles(LoopId loop) const {
+    py::list out;
+    if (const Queues* queues = findQueues(loop)) {
+        TimerHeap copy = queues->timers;
+        for (; !copy.empty(); copy.pop())
+            out.append(copy.top().handle);
+    }
+    return out;
+}
+
+std::vector<double> EventLoopCore::timerDeadlines(LoopId loop) const {
+    const Queues* queues = findQueues(loop);
+    if (!queues)
+        return {};
+    TimerHeap copy = queues->timers;
     std::vector<double> out;
     while (!copy.empty()) {
         if (!copy.top().handle.attr(attrCancelled()).cast<bool>())

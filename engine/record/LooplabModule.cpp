@@ -71,30 +71,37 @@ PYBIND11_EMBEDDED_MODULE(_looplab, m) {
     // --- the loop core ------------------------------------------------------------------------
     // handle: an asyncio Handle/TimerHandle; callback and args are its own, passed along so
     // the labeler need not look them up again.
-    m.def("call_soon", [](py::object handle, py::handle callback, py::handle args) {
+    // loop: the id new_loop() gave the asyncio loop the handle belongs to.
+    m.def("new_loop", [] { return session().loop.newLoop(); });
+    m.def("close_loop", [](int64_t loop) { return session().loop.closeLoop(loop); });
+    m.def("call_soon", [](int64_t loop, py::object handle, py::handle callback, py::handle args) {
         const auto label = session().labeler.label(callback, args);
         return session().loop.callSoon(std::move(handle), label.task, label.what,
-                                       label.cancelledWake);
+                                       label.cancelledWake, loop);
     });
     // tie: orders timers with equal deadlines (0 = scheduling order; the schedule explorer's
     // perturbation draws it, looplab_sim/schedule.py).
     m.def(
         "call_at",
-        [](py::object handle, double when, py::handle callback, py::handle args, int64_t tie) {
+        [](int64_t loop, py::object handle, double when, py::handle callback, py::handle args,
+           int64_t tie) {
             const auto label = session().labeler.label(callback, args);
-            return session().loop.callAt(std::move(handle), when, label.task, label.what, tie);
+            return session().loop.callAt(std::move(handle), when, label.task, label.what, loop,
+                                         tie);
         },
-        py::arg("handle"), py::arg("when"), py::arg("callback"), py::arg("args"),
+        py::arg("loop"), py::arg("handle"), py::arg("when"), py::arg("callback"), py::arg("args"),
         py::arg("tie") = 0);
+    m.def("ready_handles", [](int64_t loop) { return session().loop.readyHandles(loop); });
+    m.def("timer_handles", [](int64_t loop) { return session().loop.timerHandles(loop); });
     m.def("configure_labeler", [](py::object taskType, py::object taskIdOf) {
         session().labeler.configure(std::move(taskType), std::move(taskIdOf));
     });
     m.def("note_cancelled", [](int64_t id) { session().loop.noteCancelled(id); });
-    m.def("run_once", [](bool stopping) { return outcomeName(session().loop.runOnce(stopping)); });
+    m.def("run_once", [](int64_t loop, bool stopping) {
+        return outcomeName(session().loop.runOnce(stopping, loop));
+    });
     m.def("time", [] { return session().loop.time(); });
     m.def("current_task", [] { return session().loop.currentTask(); });
-    m.def("ready_count", [] { return session().loop.readyCount(); });
-    m.def("timer_deadlines", [] { return session().loop.timerDeadlines(); });
     m.def("iterations", [] { return session().loop.iterations(); });
     m.def("configure_describer",
           [](py::object recorder, const std::string& program, const std::string& asyncioDir) {
@@ -143,10 +150,15 @@ PYBIND11_EMBEDDED_MODULE(_looplab, m) {
                            int64_t end, const std::string& fn) {
         record({EventKind::Job, start, task, -1, worker, end, pool, fn});
     });
-    m.def("record_print",
-          [](int64_t stampNs, int64_t task, const std::string& thread, const std::string& text) {
-              record({EventKind::Print, stampNs, task, -1, 0, 0, text, thread});
-          });
+    // stream: 0 standard output, 1 standard error (the event's `stream`).
+    m.def(
+        "record_print",
+        [](int64_t stampNs, int64_t task, const std::string& thread, const std::string& text,
+           int stream) {
+            record({EventKind::Print, stampNs, task, -1, 0, stream, text, thread});
+        },
+        py::arg("stamp_ns"), py::arg("task"), py::arg("thread"), py::arg("text"),
+        py::arg("stream") = 0);
     m.def("record_sync", [](int64_t obj, const std::string& stateJson) {
         record({EventKind::Sync, session().clock.loopNs(), -1, obj, 0, 0, {}, stateJson});
     });

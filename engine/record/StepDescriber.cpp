@@ -263,6 +263,16 @@ std::string StepDescriber::localsOf(PyObject* frameObject) {
         }
         out[name] = shown;
     }
+    // Reading a function frame's locals makes CPython 3.11 keep a dict of them on the frame
+    // (f_locals) until the next read: the recorder would keep every local of a suspended task
+    // alive, so a task or object the program dropped would outlive it ("Task was destroyed but
+    // it is pending!", weakref callbacks and __del__ would come late). Emptying the dict gives
+    // the references back; locals() fills it again from the frame when asked. Only for
+    // optimized (function) frames: a module's or class body's f_locals is its namespace.
+    py::object code =
+        py::reinterpret_steal<py::object>(reinterpret_cast<PyObject*>(PyFrame_GetCode(frame)));
+    if (code && (reinterpret_cast<PyCodeObject*>(code.ptr())->co_flags & CO_OPTIMIZED))
+        PyDict_Clear(locals.ptr());
     return out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 

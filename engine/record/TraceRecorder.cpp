@@ -135,8 +135,12 @@ void writeEvent(std::string& out, const TraceEvent& e, LineFrameMemory& frames) 
         break;
     case EventKind::TimerDue:
     case EventKind::HandleRun:
+        w.number("h", e.handle);
+        break;
     case EventKind::HandleCancel:
         w.number("h", e.handle);
+        if (e.num == 1)
+            w.number("closed", 1); // dropped unrun because its loop was closed
         break;
     case EventKind::Iteration:
         w.number("n", e.num);
@@ -165,6 +169,8 @@ void writeEvent(std::string& out, const TraceEvent& e, LineFrameMemory& frames) 
             w.number("task", e.task);
         w.text("thread", e.detail);
         w.text("text", e.text);
+        if (e.num == kStandardErrorStream)
+            w.text("stream", "stderr");
         break;
     case EventKind::Sync:
         w.number("obj", e.handle);

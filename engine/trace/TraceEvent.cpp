@@ -49,4 +49,8 @@ const char* eventKindName(EventKind kind) {
     return "?";
 }
 
+bool isErrorText(const TraceEvent& e) {
+    return e.kind == EventKind::Print && e.num == kStandardErrorStream;
+}
+
 } // namespace looplab

@@ -32,12 +32,21 @@ enum class EventKind : uint8_t {
     Poll,         // num = ns the loop slept waiting for its next timer
     Block,        // num = duration ns, line, text = thread label: a thread blocked (time.sleep)
     Job,          // task, line = worker index, num = finish ns, text = pool, detail = function
-    Print,        // task, text = the printed line, detail = thread label
+    Print,        // task, text = the printed line, detail = thread label, num = stream
+                  // (0 standard output, kStandardErrorStream standard error)
     Sync,         // handle = object id, detail = JSON state of a lock/semaphore/event/queue
     End,          // detail = JSON {status, message, deadlock}
     Phase,        // text = "deadlock" | "cleanup", detail = JSON: a moment of the run's own
                   // (the loop found nothing to run; asyncio.run began its clean-up)
 };
+
+// A Print event's `num` for text the program wrote to standard error (asyncio's reports among
+// it: "Task exception was never retrieved"); 0 is standard output.
+constexpr int64_t kStandardErrorStream = 1;
+
+// True for a Print event of standard error.
+struct TraceEvent;
+bool isErrorText(const TraceEvent& e);
 
 struct TraceEvent {
     TraceEvent() = default;

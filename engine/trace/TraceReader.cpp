@@ -121,8 +121,11 @@ bool toEvent(const json& e, TraceEvent& out, LineFrameMemory& frames) {
         break;
     case EventKind::TimerDue:
     case EventKind::HandleRun:
+        out.handle = number(e, "h", -1);
+        break;
     case EventKind::HandleCancel:
         out.handle = number(e, "h", -1);
+        out.num = number(e, "closed");
         break;
     case EventKind::Iteration:
         out.num = number(e, "n");
@@ -145,6 +148,7 @@ bool toEvent(const json& e, TraceEvent& out, LineFrameMemory& frames) {
     case EventKind::Print:
         out.text = text(e, "text");
         out.detail = text(e, "thread");
+        out.num = text(e, "stream") == "stderr" ? kStandardErrorStream : 0;
         break;
     case EventKind::Sync:
         out.handle = number(e, "obj", -1);

@@ -206,6 +206,8 @@ void TraceReplay::apply(LoopState& state, const TraceEvent& e) {
     }
     case EventKind::HandleCancel:
         removeHandle(state.timers, e.handle);
+        if (e.num == 1) // its loop was closed: a queued callback is dropped too
+            removeHandle(state.ready, e.handle);
         break;
     case EventKind::HandleRun:
         removeHandle(state.ready, e.handle);
@@ -266,7 +268,8 @@ void TraceReplay::apply(LoopState& state, const TraceEvent& e) {
     case EventKind::Poll:
         break;
     case EventKind::Print:
-        ++state.linesPrinted;
+        if (!isErrorText(e))
+            ++state.linesPrinted;
         break;
     case EventKind::Sync:
         applySync(state, e);

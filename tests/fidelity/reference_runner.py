@@ -51,6 +51,17 @@ from looplab_sim import determinism, executors, loop_support  # noqa: E402
 EXIT_OK, EXIT_EXCEPTION, EXIT_DEADLOCK, EXIT_BUDGET = 0, 1, 3, 4
 
 
+_THIS_FILE = os.path.abspath(__file__)
+_MODEL_DIR = os.path.dirname(os.path.abspath(determinism.__file__)) + os.sep
+
+
+def _drop_own_frames(frames, own):
+    """Debug mode: a source traceback ends where the program (or asyncio) asked, as in CPython,
+    not inside this runner or the shared model (file names starting with any of `own`)."""
+    while frames and frames[-1].filename.startswith(own):
+        del frames[-1]
+
+
 class Deadlock(BaseException):
     """The loop would wait forever.  A BaseException so that the program's
     ``except Exception`` cannot hide it."""
@@ -138,13 +149,16 @@ class VirtualLoop(loop_support.NotSimulatedLoopMixin, base_events.BaseEventLoop)
         timer = SequencedTimerHandle(when, callback, args, self, context,
                                      next(self._timer_sequence))
         if timer._source_traceback:
-            del timer._source_traceback[-1]
+            _drop_own_frames(timer._source_traceback, (_THIS_FILE,))
         heapq.heappush(self._scheduled, timer)
         timer._scheduled = True
         return timer
 
     def create_future(self):
-        return determinism.Future(loop=self)
+        future = determinism.Future(loop=self)
+        if future._source_traceback:  # ends here, as BaseEventLoop.create_future's
+            _drop_own_frames(future._source_traceback, (_MODEL_DIR,))
+        return future
 
     def create_task(self, coro, *, name=None, context=None):
         self._check_closed()
@@ -156,8 +170,8 @@ class VirtualLoop(loop_support.NotSimulatedLoopMixin, base_events.BaseEventLoop)
             asyncio.tasks._set_task_name(task, name)
             return task
         task = determinism.Task(coro, loop=self, name=name, context=context)
-        if task._source_traceback:
-            del task._source_traceback[-1]
+        if task._source_traceback:  # ends at the caller, as BaseEventLoop.create_task's
+            _drop_own_frames(task._source_traceback, (_THIS_FILE, _MODEL_DIR))
         return task
 
     def run_in_executor(self, executor, func, *args):

@@ -15,7 +15,7 @@ void OutputModel::setReplay(const TraceReplay* replay) {
     if (replay_) {
         for (size_t i = 0; i < replay_->eventCount(); ++i) {
             const TraceEvent& e = replay_->events()[i];
-            if (e.kind == EventKind::Print) {
+            if (e.kind == EventKind::Print && !isErrorText(e)) { // stderr: Errors and reports
                 printEvents_.push_back(i);
             } else if (e.kind == EventKind::TaskCreated || e.kind == EventKind::TaskRenamed) {
                 if (e.task >= static_cast<int64_t>(taskNames_.size()))

@@ -286,6 +286,7 @@ void MainWindow::showRun(int keepStop) {
     code->markerDeleteAll(); // markers of the previous run, errors included
     narrator_.reset();
     layout_->outputModel()->setReplay(run_.replay.get());
+    errorsSoFar_.setReplay(run_.replay.get());
     controller_.setLoops(run_.loops);
     controller_.setReplay(run_.replay);
     timelineModel_ = run_.replay ? std::make_shared<const TimelineModel>(*run_.replay)
@@ -323,7 +324,9 @@ void MainWindow::markProblems() {
         run_.replay->events().back().kind == EventKind::End)
         end = &run_.replay->events().back();
     deadlock->setDeadlock(end ? QString::fromStdString(end->detail) : QString());
-    errorLine_ = run_.failureLine();
+    // Only an uncaught exception is where the run failed: a traceback asyncio wrote while the
+    // program went on ("Task exception was never retrieved") is a report, shown at its step.
+    errorLine_ = run_.exitStatus == 1 ? run_.failureLine() : 0;
     errorMessage_ = errorLine_ ? run_.standardError.trimmed().split('\n').last() : QString();
 }
 
@@ -392,6 +395,7 @@ void MainWindow::showStep() {
     if (focus > 0)
         code->ensureLineVisible(focus - 1);
     showDeadlock(state);
+    showErrorsSoFar(state);
     layout_->loopView()->showState(state, controller_.replay());
     layout_->taskModel()->setState(state);
     showTaskDetails();
@@ -453,6 +457,31 @@ void MainWindow::showDeadlock(const LoopState& state) {
     QPlainTextEdit* problems = layout_->problems();
     if (problems->toPlainText() != report)
         problems->setPlainText(report);
+}
+
+void MainWindow::showErrorsSoFar(const LoopState& state) {
+    // Until the end of the run (or its deadlock, which shows the whole report), the tab shows
+    // what the program wrote to standard error so far: asyncio's reports appear at the step
+    // where CPython writes them, and nothing later is given away.
+    const bool atEnd = controller_.currentStop() == controller_.stopCount() - 1;
+    QTabWidget* tabs = layout_->bottomTabs();
+    QPlainTextEdit* problems = layout_->problems();
+    // The tab says how many reports the program has written so far, so a new one is noticed.
+    const int written = errorsSoFar_.countUpTo(state.eventsApplied);
+    const QString title =
+        written > 0 ? tr("Errors and reports (%1)").arg(written) : tr("Errors and reports");
+    if (const int tab = tabs->indexOf(problems); tab >= 0 && tabs->tabText(tab) != title)
+        tabs->setTabText(tab, title);
+    if (!errorsSoFar_.recorded() || atEnd || state.deadlocked || !run_.problem.isEmpty())
+        return;
+    QString text = errorsSoFar_.upTo(state.eventsApplied);
+    if (text.isEmpty())
+        text = tr("Nothing has been written to standard error so far.");
+    if (layout_->deadlockView()->hasDeadlock())
+        text += QLatin1Char('\n') + tr("The run's report appears when the stepping reaches the "
+                                       "deadlock.");
+    if (problems->toPlainText() != text)
+        problems->setPlainText(text);
 }
 
 void MainWindow::showTaskDetails() {

@@ -10,6 +10,7 @@
 #include "PresentationMode.h"
 #include "ProgramRun.h"
 #include "Spotlight.h"
+#include "StandardErrorSoFar.h"
 #include "StepController.h"
 #include "WindowLayout.h"
 
@@ -141,6 +142,7 @@ class MainWindow : public QMainWindow {
     void showStep();
     void showTaskDetails();
     void showDeadlock(const LoopState& state);
+    void showErrorsSoFar(const LoopState& state);
     void hideWhatComesLater(const LoopState& state);
     void markProblems();
     void showLesson();
@@ -153,6 +155,7 @@ class MainWindow : public QMainWindow {
     UnsavedEdits* edits_ = nullptr;
     FileActions* files_ = nullptr;
     int errorLine_ = 0; // where the run failed, shown at every step
+    StandardErrorSoFar errorsSoFar_; // the Errors tab's text before the end of the run
     QString errorMessage_;
     StepController controller_;
     std::unique_ptr<Narrator> narrator_;

@@ -78,6 +78,11 @@ void StepController::buildStops() {
             if (!showCleanup_)
                 continue;
         }
+        // Standard error written piece by piece (a traceback, line by line) is one step.
+        if (isErrorText(e) && i > 0 && isErrorText(events[i - 1]) && stops_.back() == i) {
+            stops_.back() = i + 1;
+            continue;
+        }
         if (e.kind == EventKind::Phase && e.text == "deadlock" && deadlockStop_ < 0)
             deadlockStop_ = static_cast<int>(stops_.size());
         if (e.kind == EventKind::Phase && e.text == "cleanup") {

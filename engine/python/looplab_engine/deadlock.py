@@ -5,7 +5,7 @@ wait-for graph has an edge from a task to every task that could release what it 
 (the holder of a lock, the holders of a semaphore, the task or gathered tasks it awaits).
 """
 
-from . import sync_watch
+from . import recorder, sync_watch
 
 
 def _object_for(ident):
@@ -80,7 +80,7 @@ def _find_cycle(edges):
 
 
 def build_report(live, last_wait):
-    names = {ident: task.get_name() for ident, task in live}
+    names = {ident: recorder.name_of(task) for ident, task in live}
     lines, stuck, edges, via = [], [], {}, {}
     for ident, task in live:
         wait = last_wait.get(ident, {"kind": "unknown"})
@@ -88,7 +88,7 @@ def build_report(live, last_wait):
         edges[ident] = [f for f in frees if f in names]
         for f in edges[ident]:
             via[(ident, f)] = _label(wait) if "obj" in wait else None
-        coro = task.get_coro()
+        coro = recorder.coroutine_of(task)
         where = f"line {wait.get('line')}" if wait.get("line") else "no program line"
         lines.append(f"  {names[ident]} ({getattr(coro, '__name__', '?')}) at {where}: "
                      f"{sentence}")

@@ -6,6 +6,7 @@ are shown by their type name only.
 """
 
 import asyncio
+import inspect
 import json
 import os
 
@@ -62,4 +63,23 @@ def is_asyncio_frame(frame):
     found = _asyncio_files.get(filename)
     if found is None:
         found = _asyncio_files[filename] = os.path.dirname(filename) == _ASYNCIO_DIR
+    return found
+
+
+_CO_OPTIMIZED = inspect.CO_OPTIMIZED
+
+
+def frame_locals(frame):
+    """A copy of the frame's local variables, read without keeping them alive.
+
+    In CPython 3.11, reading frame.f_locals of a function frame fills a dict that stays on the
+    frame until the next read: the recorder would hold every local of a suspended task, so an
+    object the program dropped (a task, a lock) would outlive it and "Task was destroyed but
+    it is pending!", weakref callbacks or __del__ would come late or never. The cached dict is
+    emptied after copying; locals() fills it again from the frame whenever it is asked. A
+    module's or class body's f_locals is its namespace: left alone."""
+    cached = frame.f_locals
+    found = dict(cached)
+    if frame.f_code.co_flags & _CO_OPTIMIZED:
+        cached.clear()
     return found

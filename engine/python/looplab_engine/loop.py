@@ -8,7 +8,9 @@ cancellation and contexts behave exactly as in CPython.
 """
 
 import asyncio
-from asyncio import base_events, events
+import collections
+import os
+from asyncio import base_events, events, tasks
 
 import _looplab
 
@@ -26,6 +28,26 @@ class Deadlock(BaseException):
         self.report = report
 
 
+_ENGINE_DIR = os.path.dirname(os.path.abspath(recorder.__file__)) + os.sep
+_MODEL_DIR = os.path.dirname(os.path.abspath(determinism.__file__)) + os.sep
+_OWN_DIRS = (_ENGINE_DIR, _MODEL_DIR)
+
+
+def _trim_source_traceback(obj, keep_loop_frame=False):
+    """Debug mode: a handle's, task's or future's source traceback as CPython records it, from
+    the program's first frame to the line that asked for it, without LoopLab's own frames (the
+    runner that executes the program, this loop, the deterministic Task and Future).
+    keep_loop_frame: end at the loop's own method, as CPython's create_future does."""
+    frames = obj._source_traceback
+    trailing = (_MODEL_DIR,) if keep_loop_frame else _OWN_DIRS
+    while frames and frames[-1].filename.startswith(trailing):
+        del frames[-1]
+    start = 0
+    while start < len(frames) and frames[start].filename.startswith(_OWN_DIRS):
+        start += 1
+    del frames[:start]
+
+
 class _Handle(events.Handle):
     __slots__ = ("_ll_id",)
 
@@ -36,8 +58,48 @@ class _TimerHandle(events.TimerHandle):
 
 class VirtualEventLoop(NotSimulatedLoopMixin, base_events.BaseEventLoop):
     def __init__(self):
+        # This loop's own ready queue and timers live in the C++ core under this id.
+        self._ll_loop = _looplab.new_loop()
         super().__init__()
         self._clock_resolution = 1e-9
+
+    # --- the ready queue and the timers, as BaseEventLoop names them ------------------------
+    # Copies of what the core holds, first to run first: reading them is as in CPython,
+    # changing them changes nothing (BaseEventLoop.__init__ assigns empty ones: ignored).
+    @property
+    def _ready(self):
+        return collections.deque(self._core_list(_looplab.ready_handles))
+
+    @_ready.setter
+    def _ready(self, _value):
+        pass
+
+    @property
+    def _scheduled(self):
+        return self._core_list(_looplab.timer_handles)
+
+    @_scheduled.setter
+    def _scheduled(self, _value):
+        pass
+
+    def _core_list(self, read):
+        if self._ll_loop is None:
+            return []
+        try:
+            return read(self._ll_loop)
+        except RuntimeError:
+            return []  # collected after the run's engine session ended
+
+    def close(self):
+        super().close()  # refuses a running loop; a second close does nothing
+        if self._closed and self._ll_loop is not None:
+            # As BaseEventLoop.close clears _ready and _scheduled: what is still queued on this
+            # loop is dropped and can never run inside a later loop.
+            loop_id, self._ll_loop = self._ll_loop, None
+            try:
+                _looplab.close_loop(loop_id)
+            except RuntimeError:
+                pass  # collected after the run's engine session ended: nothing left to drop
 
     # --- time ----------------------------------------------------------------------------
     def time(self):
@@ -46,7 +108,9 @@ class VirtualEventLoop(NotSimulatedLoopMixin, base_events.BaseEventLoop):
     # --- scheduling: everything goes to the C++ core -------------------------------------
     def _call_soon(self, callback, args, context):
         handle = _Handle(callback, args, self, context)
-        handle._ll_id = _looplab.call_soon(handle, callback, args)
+        if handle._source_traceback:  # debug mode: end at the caller, as CPython's _call_soon
+            _trim_source_traceback(handle)
+        handle._ll_id = _looplab.call_soon(self._ll_loop, handle, callback, args)
         return handle
 
     def call_at(self, when, callback, *args, context=None):
@@ -57,7 +121,10 @@ class VirtualEventLoop(NotSimulatedLoopMixin, base_events.BaseEventLoop):
             self._check_thread()
             self._check_callback(callback, "call_at")
         timer = _TimerHandle(when, callback, args, self, context)
-        timer._ll_id = _looplab.call_at(timer, when, callback, args, schedule.timer_tie())
+        if timer._source_traceback:  # debug mode: end at the caller, as CPython's call_at
+            _trim_source_traceback(timer)
+        timer._ll_id = _looplab.call_at(self._ll_loop, timer, when, callback, args,
+                                        schedule.timer_tie())
         timer._scheduled = True
         return timer
 
@@ -66,7 +133,7 @@ class VirtualEventLoop(NotSimulatedLoopMixin, base_events.BaseEventLoop):
             _looplab.note_cancelled(handle._ll_id)
 
     def _run_once(self):
-        outcome = _looplab.run_once(self._stopping)
+        outcome = _looplab.run_once(self._ll_loop, self._stopping)
         if outcome == "deadlock":
             report = recorder.deadlock_report(self)
             # The deadlock is a moment of its own in the trace, before asyncio.run's clean-up
@@ -85,19 +152,24 @@ class VirtualEventLoop(NotSimulatedLoopMixin, base_events.BaseEventLoop):
 
     # --- tasks and futures with deterministic hashes ------------------------------------
     def create_future(self):
-        return determinism.Future(loop=self)
+        future = determinism.Future(loop=self)
+        if future._source_traceback:
+            _trim_source_traceback(future, keep_loop_frame=True)
+        return future
 
     def create_task(self, coro, *, name=None, context=None):
         self._check_closed()
         if self._task_factory is None:
             task = determinism.Task(coro, loop=self, name=name, context=context)
+            if task._source_traceback:  # as BaseEventLoop.create_task: end at the caller
+                _trim_source_traceback(task)
         else:
             if context is None:
                 task = self._task_factory(self, coro)
             else:
                 task = self._task_factory(self, coro, context=context)
             if name is not None:
-                task.set_name(name)
+                tasks._set_task_name(task, name)  # as CPython: a warning if it has no set_name
         recorder.task_id(task)
         return task
 

@@ -25,6 +25,20 @@ _dumps = describe.encode_json
 
 
 # --- tasks ----------------------------------------------------------------------------------
+def coroutine_of(task):
+    """The task's coroutine, or None for a task-like object without get_coro() (a custom task
+    factory may return any future)."""
+    get_coro = getattr(task, "get_coro", None)
+    return get_coro() if get_coro is not None else None
+
+
+def name_of(task):
+    """The task's name, or a name made from its type for a task-like object without
+    get_name() (what a custom task factory returns need only be a future)."""
+    get_name = getattr(task, "get_name", None)
+    return get_name() if get_name is not None else type(task).__name__
+
+
 def task_id(task):
     """The task's id, assigning one (and recording its creation) on first sight."""
     found = getattr(task, "_ll_id", None)
@@ -38,13 +52,17 @@ def task_id(task):
     except AttributeError:
         _task_ids[task] = new_id
     _tasks[new_id] = weakref.ref(task, lambda _ref, ident=new_id: _tasks.pop(ident, None))
-    coro = task.get_coro()
-    coro_name = getattr(coro, "__qualname__", type(coro).__name__)
+    coro = coroutine_of(task)
+    coro_name = (getattr(coro, "__qualname__", type(coro).__name__) if coro is not None
+                 else type(task).__name__)
     name = _name_to_come(task)
     _looplab.record_task(new_id, _looplab.current_task(), _looplab.program_line(), name,
                          coro_name)
     _names[new_id] = name
-    _fresh.append(task)
+    try:
+        _fresh.append(weakref.ref(task))
+    except TypeError:
+        pass  # a task-like object without weak references: its later renames are not seen
     return new_id
 
 
@@ -60,22 +78,28 @@ def _name_to_come(task):
         if frame is None:
             break
         if frame.f_code is _CREATE_TASK_CODE:
-            name = frame.f_locals.get("name")
-            return task.get_name() if name is None else str(name)
+            name = describe.frame_locals(frame).get("name")
+            return name_of(task) if name is None else str(name)
         frame = frame.f_back
-    return task.get_name()
+    return name_of(task)
 
 
 _names = {}   # task id -> name last recorded
-_fresh = []   # tasks created during the current step; asyncio.create_task names them later
+_fresh = []   # weak references to tasks created during the current step; asyncio.create_task
+              # names them later. Weak: the recorder must not keep a task alive (CPython reports
+              # "Task was destroyed but it is pending!" when the last reference goes).
 
 
 def _record_renames():
-    for task in _fresh:
+    for ref in _fresh:
+        task = ref()
+        if task is None:
+            continue
         ident = task_id(task)
-        if task.get_name() != _names.get(ident):
-            _names[ident] = task.get_name()
-            _looplab.record_rename(ident, task.get_name())
+        name = name_of(task)
+        if name != _names.get(ident):
+            _names[ident] = name
+            _looplab.record_rename(ident, name)
     _fresh.clear()
 
 
@@ -113,7 +137,15 @@ def task_done(ident, task):
 
 
 def describe_wait(task, chain, program_frames):
-    """JSON of what the suspended task waits on; chain is [(name, frame)] outermost first."""
+    """JSON of what the suspended task waits on; chain is [(name, frame)] outermost first.
+    Never raises into the program: what cannot be read is told as a plain future wait."""
+    try:
+        return _dumps(_describe_wait(task, chain, program_frames))
+    except Exception:  # noqa: BLE001 - the program's run matters more than the description
+        return _dumps({"kind": "future"})
+
+
+def _describe_wait(task, chain, program_frames):
     wait = None
     for name, frame in reversed(chain):
         if frame is None:
@@ -133,8 +165,8 @@ def describe_wait(task, chain, program_frames):
             elif wait["kind"] == "semaphore" and not wait.get("name"):
                 wait = dict(wait, name="connection limit", url=found["url"])
     if wait is None:
-        wait = _classify_future(task._fut_waiter)
-    return _dumps(wait)
+        wait = _classify_future(getattr(task, "_fut_waiter", None))
+    return wait
 
 
 def _exception_of(task):
@@ -161,8 +193,16 @@ def _outcome(task):
     exc = _exception_of(task)
     if exc is not None:
         return {"state": "failed", "exception": type(exc).__name__,
-                "message": describe.short_repr(str(exc))}
+                "message": describe.short_repr(_message_of(exc))}
     return {"state": "finished", "result": describe.short_repr(getattr(task, "_result", None))}
+
+
+def _message_of(exc):
+    """str(exc), which runs the program's own __str__: a failing one must not end the run."""
+    try:
+        return str(exc)
+    except Exception:  # noqa: BLE001
+        return f"<{type(exc).__name__}: unprintable>"
 
 
 _WRAPPING_PRIMITIVES = {"Queue.join"}
@@ -174,7 +214,7 @@ _SIMPLE_WAITS = {"Lock.acquire": "lock", "Semaphore.acquire": "semaphore", "Even
 def _program_frames_of_tasks():
     """The program frames of every live task, task by task in creation order, outermost first."""
     for _ident, task in live_tasks():
-        coro = task.get_coro()
+        coro = coroutine_of(task)
         while coro is not None:
             frame = getattr(coro, "cr_frame", None)
             if frame is not None and frame.f_code.co_filename == program_path:
@@ -191,15 +231,18 @@ def _obj(kind, obj, program_frames=()):
 
 def object_wait(kind, obj, program_frames):
     """JSON for a wait on a lock, semaphore, event, condition or queue (called from C++)."""
-    return _dumps(_obj(kind, obj, program_frames))
+    try:
+        return _dumps(_obj(kind, obj, program_frames))
+    except Exception:  # noqa: BLE001 - never raise into the program
+        return _dumps({"kind": kind})
 
 
 def _classify_frame(name, frame, program_frames=()):
     if name.endswith("_simulated_request") and frame.f_code.co_filename.startswith(_SIM_DIR):
-        return {"kind": "network", "url": str(frame.f_locals.get("url", ""))[:200]}
+        return {"kind": "network", "url": str(describe.frame_locals(frame).get("url", ""))[:200]}
     if not describe.is_asyncio_frame(frame):
         return None
-    f_locals = frame.f_locals
+    f_locals = describe.frame_locals(frame)
     this = f_locals.get("self")
     simple = _SIMPLE_WAITS.get(name)
     if simple is not None and this is not None:
@@ -226,7 +269,7 @@ def _classify_future(fut):
     if fut is None:
         return {"kind": "ready"}  # a bare yield: asyncio.sleep(0)
     if isinstance(fut, asyncio.Task):
-        return {"kind": "task", "task": task_id(fut), "name": fut.get_name()}
+        return {"kind": "task", "task": task_id(fut), "name": name_of(fut)}
     children = getattr(fut, "_children", None)
     if children is not None:  # gather: the tasks it runs, and any other futures it waits for
         wait = {"kind": "gather",
@@ -241,7 +284,7 @@ def _classify_future(fut):
         return {"kind": "executor", **job}
     inner = _shielded(fut)
     if isinstance(inner, asyncio.Task):
-        return {"kind": "shield", "task": task_id(inner), "name": inner.get_name()}
+        return {"kind": "shield", "task": task_id(inner), "name": name_of(inner)}
     return _obj("future", fut)
 
 
@@ -279,6 +322,12 @@ def executor_future(fut):
 def on_print(stamp_ns, text):
     task = -1 if _looplab.on_worker() else _looplab.current_task()
     _looplab.record_print(stamp_ns, task, _looplab.thread_label(), text)
+
+
+def on_error_text(stamp_ns, text):
+    """A piece of the program's standard error (ending a line): asyncio's reports among it."""
+    task = -1 if _looplab.on_worker() else _looplab.current_task()
+    _looplab.record_print(stamp_ns, task, _looplab.thread_label(), text, 1)
 
 
 _phases = []  # the phases recorded so far in this run, in order

@@ -23,7 +23,7 @@ _error = []  # the program's uncaught exception as one line, once it has one
 def run(settings):
     import looplab_sim
     from looplab_sim import executors
-    from . import loop as virtual_loop, recorder, sync_watch
+    from . import error_stream, loop as virtual_loop, recorder, sync_watch
 
     program = settings["program"]
     recorder.program_path = program
@@ -38,11 +38,22 @@ def run(settings):
     sync_watch.install()
     recorder.install_cleanup_marker()
     _looplab.configure_describer(recorder, program, os.path.dirname(asyncio.__file__))
-    _looplab.configure_labeler(asyncio.Task, recorder.task_id)
+    # Both of CPython's task classes: the C one (asyncio.Task) and the pure-Python one that a
+    # task factory may return (asyncio.tasks._PyTask, as CPython's own tests do).
+    _looplab.configure_labeler((asyncio.Task, asyncio.tasks._PyTask), recorder.task_id)
     _keep_output_on_os_exit(output, real_stdout, settings["stamp"])
 
-    line_cost_ns = looplab_sim.schedule.line_cost_ns(settings["line_cost_ns"])
-    status, message, report = _execute(program, line_cost_ns, virtual_loop.Deadlock)
+    real_stderr = sys.stderr
+    errors = error_stream.RecordedErrorStream(real_stderr, recorder.on_error_text)
+    sys.stderr = errors
+    try:
+        line_cost_ns = looplab_sim.schedule.line_cost_ns(settings["line_cost_ns"])
+        status, message, report = _execute(program, line_cost_ns, virtual_loop.Deadlock)
+    finally:
+        # LoopLab's own messages from here on (the deadlock report, a budget) are not the
+        # program's: they go to standard error unrecorded, and the window tells them itself.
+        errors.finish()
+        sys.stderr = real_stderr
 
     output.finish()
     real_stdout.write(output.render(settings["stamp"]))

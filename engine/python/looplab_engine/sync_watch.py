@@ -38,10 +38,21 @@ _by_id = {}                              # ident -> weak reference to the object
 _next_ident = [1]
 
 
+def _own_dict(obj):
+    """The object's instance dictionary, or None. Reading __dict__ can raise more than
+    AttributeError (a C future subclass: "this __dict__ descriptor does not support 'Future'
+    objects"), and the recorder must never raise into the program."""
+    try:
+        attrs = object.__getattribute__(obj, "__dict__")
+    except (AttributeError, TypeError):
+        return None
+    return attrs if type(attrs) is dict else None
+
+
 def watched(obj):
     """The object's record, created on first sight with the next id (1, 2, ...).
     Kept in the object's own __dict__: cheaper than a weak mapping, gone with the object."""
-    attrs = getattr(obj, "__dict__", None)
+    attrs = _own_dict(obj)
     record = attrs.get("_looplab_watch") if attrs is not None else _fallback.get(obj)
     if record is None:
         record = Watched(_next_ident[0], _kind_of(obj))
@@ -161,7 +172,7 @@ def learn_name(obj, frames, creator_frames=()):
     if record.local_name is not None:
         return
     for frame in list(creator_frames()) + list(reversed(frames)):
-        for name, value in frame.f_locals.items():
+        for name, value in describe.frame_locals(frame).items():
             if value is obj and not name.startswith("_"):
                 record.local_name = name
                 return
@@ -213,7 +224,7 @@ def flush():
     changed = list(_dirty)
     _dirty.clear()
     for obj in changed:
-        if getattr(obj, "__dict__", {}).get("_looplab_internal"):
+        if (_own_dict(obj) or {}).get("_looplab_internal"):
             continue
         record = watched(obj)
         text = describe.encode_json(state_of(obj))

@@ -109,7 +109,7 @@ class LoopPolicy(asyncio.events.BaseDefaultEventLoopPolicy):
 
 
 def _coroutine_name(task):
-    coro = task.get_coro()
+    coro = task.get_coro() if hasattr(task, "get_coro") else None
     return getattr(coro, "__qualname__", None) or type(coro).__name__
 
 

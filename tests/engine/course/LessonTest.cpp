@@ -530,8 +530,9 @@ LessonQuestion question(const std::string& check, const std::vector<std::string>
     return q;
 }
 
-const std::string kUnknownCheckList = "(known: total_time, first_done, last_done, deadlock, "
-                                      "outcome, output_line N, max_waiting KIND, task_state NAME)";
+const std::string kUnknownCheckList =
+    "(known: total_time, first_done, last_done, deadlock, outcome, output_line N, max_waiting "
+    "KIND, task_state NAME, report_time [N])";
 
 // main sleeps 9 s; a worker thread's clock runs ahead to 12 s, which is not the run's time.
 std::vector<TraceEvent> nineSecondRun() {
@@ -581,6 +582,49 @@ TEST(LessonChecker, TotalTimeTakesTheNearestChoiceWithinFivePercent) {
     const QuestionVerdict twice = checker.judge(question("total_time", {"10 s", "10 s"}));
     EXPECT_EQ(twice.correctChoice, -1);
     EXPECT_EQ(twice.problem, "more than one choice agrees with the run's answer 10.000 s");
+}
+
+// A run that prints two lines and in between writes two reports to standard error (asyncio's
+// "Task exception was never retrieved" at 0.5 s and 3 s).
+std::vector<TraceEvent> reportingRun() {
+    TraceEvent first =
+        printed("Task exception was never retrieved\nfuture: <Task ...>", kSecond / 2);
+    first.num = kStandardErrorStream;
+    TraceEvent second =
+        printed("Task exception was never retrieved\nfuture: <Task ...>", 3 * kSecond);
+    second.num = kStandardErrorStream;
+    return {created(1, "Task-1", "main"),
+            iteration(0),
+            stepBegin(1, 0),
+            printed("working", kSecond / 4),
+            first,
+            printed("main: done", 3 * kSecond),
+            second,
+            done(1, "finished", 3 * kSecond),
+            ended("finished", 3 * kSecond)};
+}
+
+TEST(LessonChecker, ReportTimeIsWhenTheNthWriteToStandardErrorHappened) {
+    const std::vector<TraceEvent> events = reportingRun();
+    const LessonChecker checker(events);
+    const QuestionVerdict first = checker.judge(question("report_time", {"0.5 s", "3 s", "never"}));
+    EXPECT_EQ(first.answer, "0.500 s");
+    EXPECT_EQ(first.correctChoice, 0);
+    EXPECT_EQ(checker.judge(question("report_time 1", {"0.5 s", "3 s", "never"})).correctChoice, 0);
+    EXPECT_EQ(checker.judge(question("report_time 2", {"1 s", "3 s", "never"})).correctChoice, 1);
+    const QuestionVerdict third = checker.judge(question("report_time 3", {"3 s", "never"}));
+    EXPECT_EQ(third.answer, "never");
+    EXPECT_EQ(third.correctChoice, 1);
+    EXPECT_EQ(checker.judge(question("report_time 0", {"3 s"})).problem,
+              "report_time takes the report's number: 1 for the first (the default)");
+}
+
+TEST(LessonChecker, StandardErrorIsNotPrintedOutput) {
+    const std::vector<TraceEvent> events = reportingRun();
+    const LessonChecker checker(events);
+    EXPECT_EQ(checker.judge(question("output_line 2", {"main: done", "working"})).answer,
+              "main: done");
+    EXPECT_EQ(checker.judge(question("output_line -1", {"main: done"})).correctChoice, 0);
 }
 
 TEST(LessonChecker, AnUnknownCheckIsAProblem) {

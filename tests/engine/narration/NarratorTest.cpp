@@ -51,6 +51,37 @@ std::vector<TraceEvent> sleepScenario() {
     };
 }
 
+TEST(Narrator, AsynciosReportsOnStandardErrorAreExplained) {
+    std::vector<TraceEvent> events = sleepScenario();
+    events.pop_back(); // the end
+    const auto report = [&](const std::string& text, int64_t task) {
+        events.push_back(
+            {EventKind::Print, 3 * kSecond, task, -1, 0, kStandardErrorStream, text, "loop"});
+        return events.size() - 1;
+    };
+    const size_t lost = report("Task exception was never retrieved\nfuture: <Task finished "
+                               "name='fire-and-forget' coro=<boom() done> exception="
+                               "ValueError('lost')>\nTraceback...",
+                               1);
+    const size_t destroyed = report("Task was destroyed but it is pending!\ntask: <Task pending "
+                                    "name='Task-7' coro=<wait() running at x.py:3>>",
+                                    1);
+    const size_t own = report("warning: disk almost full", 2);
+    const TraceReplay replay(events);
+    const Narrator narrator(replay);
+    EXPECT_EQ(narrator.sentence(lost),
+              "asyncio reports on standard error: \"Task exception was never retrieved\". "
+              "fire-and-forget failed, and nothing ever awaited it or asked for its result, so "
+              "its exception was lost. CPython says so only now, when the finished task is "
+              "destroyed (nothing refers to it any more), not when it failed.");
+    EXPECT_EQ(narrator.sentence(destroyed),
+              "asyncio reports on standard error: \"Task was destroyed but it is pending!\". "
+              "Task-7 was still waiting when the last reference to it went: the garbage "
+              "collector destroyed it, and it will never finish. Keep a reference to every task "
+              "you create (a variable, a set, a TaskGroup) until it is done.");
+    EXPECT_EQ(narrator.sentence(own), "Task-2 writes to standard error: warning: disk almost full");
+}
+
 TEST(Narrator, FormatSecondsFloorsToMillisecondsLikeTheStamps) {
     EXPECT_EQ(formatSeconds(0), "t=0.000");
     EXPECT_EQ(formatSeconds(3 * kSecond), "t=3.000");

@@ -86,6 +86,20 @@ TEST_F(EventLoopCoreTest, ClockJumpsToTheNextTimerAndEqualDeadlinesKeepSchedulin
     EXPECT_EQ(session_->clock.loopNs(), 2'000'000'000);
 }
 
+// A perturbed run (the schedule explorer) gives each timer a seeded tie key: equal deadlines
+// fire in key order, equal keys in scheduling order; an earlier deadline still comes first.
+TEST_F(EventLoopCoreTest, EqualDeadlinesFireInTieOrderThenSchedulingOrder) {
+    auto& loop = session_->loop;
+    loop.callAt(timer(1.0, "tie 7"), 1.0, -1, "a", kFirstLoop, 7);
+    loop.callAt(timer(1.0, "tie 2"), 1.0, -1, "b", kFirstLoop, 2);
+    loop.callAt(timer(1.0, "tie 7 again"), 1.0, -1, "c", kFirstLoop, 7);
+    loop.callAt(timer(0.5, "earlier"), 0.5, -1, "d", kFirstLoop, 9);
+    loop.runOnce(false);
+    EXPECT_EQ(log(), (std::vector<std::string>{"earlier"}));
+    loop.runOnce(false);
+    EXPECT_EQ(log(), (std::vector<std::string>{"earlier", "tie 2", "tie 7", "tie 7 again"}));
+}
+
 TEST_F(EventLoopCoreTest, APositiveWaitIsRoundedUpToAWholeMillisecondLikeEpoll) {
     auto& loop = session_->loop;
     loop.callAt(timer(0.0002, "soon"), 0.0002, -1, "soon");
@@ -164,6 +178,45 @@ TEST_F(EventLoopCoreTest, RecordsQueueMovesInOrder) {
     EXPECT_EQ(events[1].num, 500'000'000);
     EXPECT_EQ(events[5].num, 500'000'000); // the poll waited half a second
     EXPECT_EQ(events[6].handle, events[1].handle);
+}
+
+TEST_F(EventLoopCoreTest, EachLoopRunsOnlyItsOwnCallbacksAndTimers) {
+    auto& loop = session_->loop;
+    const auto second = loop.newLoop();
+    loop.callSoon(handle("first-loop"), -1, "first-loop");
+    loop.callSoon(handle("second-loop"), -1, "second-loop", false, second);
+    loop.callAt(timer(1.0, "second-timer"), 1.0, -1, "second-timer", second);
+    EXPECT_EQ(loop.runOnce(false, second), Outcome::Ran);
+    EXPECT_EQ(log(), (std::vector<std::string>{"second-loop"}));
+    EXPECT_EQ(loop.readyCount(), 1u);           // the first loop's callback waits for its loop
+    EXPECT_TRUE(loop.timerDeadlines().empty()); // the timer is the second loop's
+    EXPECT_EQ(loop.timerDeadlines(second), (std::vector<double>{1.0}));
+    EXPECT_EQ(loop.runOnce(false, second), Outcome::Ran);
+    EXPECT_EQ(log(), (std::vector<std::string>{"second-loop", "second-timer"}));
+    EXPECT_EQ(session_->clock.loopNs(), 1'000'000'000); // one clock for every loop
+}
+
+TEST_F(EventLoopCoreTest, ClosingALoopDropsWhatItHoldsUnrunAndRecordsIt) {
+    auto& loop = session_->loop;
+    const auto closing = loop.newLoop();
+    loop.callSoon(handle("queued"), -1, "queued", false, closing);
+    loop.callAt(timer(5.0, "timer"), 5.0, -1, "timer", closing);
+    py::object cancelled = timer(6.0, "cancelled");
+    loop.callAt(cancelled, 6.0, -1, "cancelled", closing);
+    cancelled.attr("cancel")();
+    const size_t before = session_->recorder.events().size();
+    EXPECT_EQ(loop.closeLoop(closing), 2u); // the cancelled timer was already told
+    EXPECT_EQ(loop.readyCount(closing), 0u);
+    EXPECT_EQ(loop.timerCount(closing), 0u);
+    const auto& events = session_->recorder.events();
+    ASSERT_EQ(events.size(), before + 2);
+    for (size_t i = before; i < events.size(); ++i) {
+        EXPECT_EQ(events[i].kind, EventKind::HandleCancel);
+        EXPECT_EQ(events[i].num, 1); // dropped because the loop closed
+    }
+    // The first loop knows nothing of it: nothing ready, no timer.
+    EXPECT_EQ(loop.runOnce(false), Outcome::Deadlock);
+    EXPECT_TRUE(log().empty());
 }
 
 } // namespace
