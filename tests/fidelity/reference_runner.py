@@ -277,7 +277,8 @@ def main(argv):
         with open(path, "rb") as handle:
             source = handle.read()
         code = compile(source, path, "exec", dont_inherit=True)
-        _run_program(path, code, _make_tracer(clock, path, looplab_sim.schedule.line_cost_ns(args.line_cost)))
+        line_cost = looplab_sim.schedule.line_cost_ns(args.line_cost)  # drawn once per run
+        _run_program(path, code, _make_tracer(clock, path, line_cost))
     except SystemExit as exc:
         status = _system_exit_status(exc)
     except Deadlock as exc:
