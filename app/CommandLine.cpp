@@ -42,6 +42,22 @@ bool parseInteger(const std::string& text, int64_t min, int64_t& out) {
     return true;
 }
 
+// The perturbation's F: each duration is scaled by a factor in [1 - F, 1 + F].
+bool parseJitter(const std::string& text, double& out) {
+    char* end = nullptr;
+    const double value = std::strtod(text.c_str(), &end);
+    if (text.empty() || *end != '\0' || !(value >= 0 && value < 1))
+        return false;
+    out = value;
+    return true;
+}
+
+constexpr const char* kScheduleSeedError =
+    "--schedule-seed needs a whole number from 0 (a schedule to reproduce, e.g. from looplab "
+    "explore)";
+constexpr const char* kJitterError =
+    "--jitter needs a number from 0 to below 1 (durations vary by up to that fraction)";
+
 Command parseRun(const std::vector<std::string>& args) {
     Command command;
     command.kind = Command::Kind::Run;
@@ -71,6 +87,13 @@ Command parseRun(const std::vector<std::string>& args) {
         } else if (arg == "--seed") {
             if (!number(INT64_MIN, run.seed))
                 return usageError("--seed needs a whole number");
+        } else if (arg == "--schedule-seed") {
+            if (!number(0, run.scheduleSeed))
+                return usageError(kScheduleSeedError);
+        } else if (arg == "--jitter") {
+            std::string text;
+            if (!value(text) || !parseJitter(text, run.jitter))
+                return usageError(kJitterError);
         } else if (arg == "--max-steps") {
             if (!number(1, run.maxSteps))
                 return usageError("--max-steps needs a positive whole number");
@@ -197,6 +220,14 @@ Command parseWindow(const std::vector<std::string>& args) {
             ++i;
         } else if (arg == "--present") {
             window.present = true;
+        } else if (arg == "--schedule-seed") {
+            if (!hasValue || !parseInteger(value, 0, window.scheduleSeed))
+                return usageError(kScheduleSeedError);
+            ++i;
+        } else if (arg == "--jitter") {
+            if (!hasValue || !parseJitter(value, window.jitter))
+                return usageError(kJitterError);
+            ++i;
         } else if (arg == "--screenshot") {
             if (!hasValue)
                 return usageError("--screenshot needs a PNG file name");
@@ -228,6 +259,47 @@ Command parseWindow(const std::vector<std::string>& args) {
     return command;
 }
 
+Command parseExplore(const std::vector<std::string>& args) {
+    Command command;
+    command.kind = Command::Kind::Explore;
+    ExploreOptions& explore = command.explore;
+    for (size_t i = 1; i < args.size(); ++i) {
+        const std::string& arg = args[i];
+        const bool hasValue = i + 1 < args.size();
+        const std::string value = hasValue ? args[i + 1] : std::string();
+        int64_t number = 0;
+        if (arg == "--runs") {
+            if (!parseInteger(value, 1, number) || number > 100'000)
+                return usageError("--runs needs a whole number of runs from 1 to 100000");
+            explore.runs = static_cast<int>(number);
+            ++i;
+        } else if (arg == "--seed") {
+            if (!parseInteger(value, 0, explore.firstSeed))
+                return usageError("--seed needs a whole number from 0 (the first run's schedule "
+                                  "seed)");
+            ++i;
+        } else if (arg == "--jitter") {
+            if (!parseJitter(value, explore.jitter))
+                return usageError(kJitterError);
+            ++i;
+        } else if (arg == "--progress") {
+            explore.progress = true;
+        } else if (arg.size() > 1 && arg[0] == '-') {
+            return usageError("unknown option " + arg + " (see looplab --help)");
+        } else if (explore.program.empty()) {
+            explore.program = arg;
+        } else {
+            return usageError("looplab explore takes one program, got a second one: " + arg);
+        }
+    }
+    if (explore.program.empty())
+        return usageError("looplab explore needs a program: looplab explore PROGRAM.py");
+    if (const std::string problem = inputFileProblem(explore.program, InputKind::Program);
+        !problem.empty())
+        return usageError("cannot explore " + problem);
+    return command;
+}
+
 } // namespace
 
 Command parseCommandLine(const std::vector<std::string>& args) {
@@ -240,6 +312,8 @@ Command parseCommandLine(const std::vector<std::string>& args) {
         return parseRun(args);
     if (first == "export")
         return parseExport(args);
+    if (first == "explore")
+        return parseExplore(args);
     if (first == "lessons") {
         if (args.size() > 1)
             return usageError("looplab lessons takes no arguments");
@@ -280,7 +354,8 @@ std::string exportFormatOf(const std::string& path) {
 std::string usageText() {
     return "usage:\n"
            "  looplab [PROGRAM.py] [--step N | --time T] [--screenshot OUT.png] [--size WxH]\n"
-           "          [--theme light|dark|high-contrast] [--present]\n"
+           "          [--theme light|dark|high-contrast] [--present] [--schedule-seed S [--jitter "
+           "F]]\n"
            "      Open the window on a program (default: the first lesson) at a step or a\n"
            "      virtual time. --screenshot renders the window to a PNG and exits (no display\n"
            "      needed). --present opens presenting (F5): full screen, large, for a room.\n"
@@ -291,6 +366,11 @@ std::string usageText() {
            "      --trace FILE     write the recorded trace as JSON (docs/trace-format.md)\n"
            "      --line-cost NS   virtual nanoseconds per executed program line (default 100)\n"
            "      --seed N         seed for the random module (default 0)\n"
+           "      --schedule-seed S  run under another legal schedule: network replies, executor\n"
+           "                       jobs and blocking calls take seeded, varied times (default:\n"
+           "                       the unperturbed model)\n"
+           "      --jitter F       with --schedule-seed: durations vary by a factor in\n"
+           "                       [1-F, 1+F] (default 0.5)\n"
            "      --max-steps N    stop after N loop callbacks (default 2000000)\n"
            "      --max-seconds S  stop after S seconds of real time (default 120); the trace\n"
            "                       keeps what was recorded until then\n"
@@ -303,6 +383,12 @@ std::string usageText() {
            "      extension picks the format: .png .svg .pdf (the view, default 1920x1080),\n"
            "      .csv (task,state,detail,start_s,end_s), .json (Chrome trace for Perfetto).\n"
            "      --from/--to keep only that stretch of virtual time (seconds).\n"
+           "  looplab explore PROGRAM.py [--runs N] [--seed S] [--jitter F] [--progress]\n"
+           "      Run the program N times (default 100) under perturbed schedules with seeds\n"
+           "      S, S+1, ... (default 1), two at a time, and group the runs by outcome (what\n"
+           "      it printed and how it ended); the last line is 'outcomes: K distinct in N\n"
+           "      runs'. Exit status 0 when every run had the same outcome, 5 when not.\n"
+           "      --progress prints 'looplab-progress: DONE TOTAL' on stderr after each run.\n"
            "  looplab lessons\n"
            "      List the built-in lessons in course order: ID<TAB>TITLE<TAB>PATH.\n"
            "  looplab check-lesson LESSON.py...\n"
@@ -311,7 +397,8 @@ std::string usageText() {
            "  looplab --version | --help\n"
            "      Print LoopLab's version (and the embedded Python's), or this help.\n"
            "  exit status: 0 finished, 1 uncaught exception, 2 usage error, 3 deadlock,\n"
-           "               4 budget exceeded (runaway loop, steps, output, memory, time)\n";
+           "               4 budget exceeded (runaway loop, steps, output, memory, time),\n"
+           "               5 the program's own sys.exit(N); for explore: several outcomes\n";
 }
 
 } // namespace looplab

@@ -16,8 +16,20 @@ struct WindowOptions {
     std::string screenshot;  // render the window to this PNG and exit
     int width = 1600;
     int height = 1000;
-    std::string theme;    // "" = the one chosen last in View → Theme (light at first)
-    bool present = false; // open presenting (F5): full screen unless --screenshot
+    std::string theme;         // "" = the one chosen last in View → Theme (light at first)
+    bool present = false;      // open presenting (F5): full screen unless --screenshot
+    int64_t scheduleSeed = -1; // record the program under this perturbed schedule (-1: none)
+    double jitter = 0.5;
+};
+
+// `looplab explore`: the program under many perturbed schedules, grouped by outcome.
+struct ExploreOptions {
+    std::string program;
+    int runs = 100;
+    int64_t firstSeed = 1; // run i has schedule seed firstSeed + i
+    double jitter = 0.5;
+    // "looplab-progress: DONE TOTAL" on stderr after each run (the window's dialog reads it).
+    bool progress = false;
 };
 
 // `looplab export`: a run's view or data written to a file, without a window.
@@ -34,11 +46,22 @@ struct ExportOptions {
 };
 
 struct Command {
-    enum class Kind { Run, Help, Version, Window, Lessons, CheckLesson, Export, UsageError };
+    enum class Kind {
+        Run,
+        Help,
+        Version,
+        Window,
+        Lessons,
+        CheckLesson,
+        Export,
+        Explore,
+        UsageError
+    };
     Kind kind = Kind::Help;
     RunOptions run;
     WindowOptions window;
     ExportOptions exportOptions;
+    ExploreOptions explore;
     std::vector<std::string> lessonPaths; // check-lesson
     std::string error;                    // one line, for UsageError
 };

@@ -53,6 +53,7 @@ int runWindow(int argc, char** argv, const WindowOptions& options) {
         });
     }
     window.resize(options.width, options.height);
+    window.setSchedule(options.scheduleSeed, options.jitter);
     if (!program.empty())
         window.openProgram(QString::fromStdString(program));
     if (!options.program.empty() && options.screenshot.empty())

@@ -3,6 +3,7 @@
 
 #include "CommandLine.h"
 #include "ConfinementNotice.h"
+#include "ExploreCommand.h"
 #include "ExportCommand.h"
 #include "LessonCommands.h"
 #include "ProgramRunner.h"
@@ -48,6 +49,7 @@ int main(int argc, char** argv) {
     case Command::Kind::Lessons:
         return looplab::listLessons(executablePath(argv[0]));
     case Command::Kind::Run:
+    case Command::Kind::Explore:
     case Command::Kind::CheckLesson:
     case Command::Kind::Export:
         break;
@@ -67,6 +69,8 @@ int main(int argc, char** argv) {
         command.run.pythonDir = real.string();
     if (command.kind == Command::Kind::Export)
         return looplab::runExport(argc, argv, command.exportOptions, command.run.pythonDir);
+    if (command.kind == Command::Kind::Explore)
+        return looplab::runExplore(command.explore, command.run.pythonDir);
     if (command.kind == Command::Kind::CheckLesson)
         return looplab::checkLessons(command.lessonPaths, command.run.pythonDir);
     looplab::sayOnceIfUnconfined();

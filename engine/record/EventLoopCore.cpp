@@ -89,10 +89,10 @@ int64_t EventLoopCore::callSoon(py::object handle, int64_t task, const std::stri
 }
 
 int64_t EventLoopCore::callAt(py::object handle, double when, int64_t task, const std::string& what,
-                              LoopId loop) {
+                              LoopId loop, int64_t tie) {
     Queues& queues = queuesOf(loop);
     const int64_t id = nextHandleId_++;
-    queues.timers.push(Timer{when, id, std::move(handle), task});
+    queues.timers.push(Timer{when, tie, id, std::move(handle), task});
     const auto whenNs = static_cast<int64_t>(std::llround(when * 1e9));
     const int64_t owner = task >= 0 ? task : currentTask_;
     recorder_.add(

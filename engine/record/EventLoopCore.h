@@ -46,8 +46,10 @@ class EventLoopCore {
                      bool cancelledWake = false, LoopId loop = kFirstLoop);
     // Schedules a TimerHandle for loop time `when` (seconds). A timer that does not step a task
     // (task -1) is recorded as belonging to the task running now (the one that went to sleep).
+    // Timers with equal deadlines fire in `tie` order, then in scheduling order; `tie` is 0
+    // except in a perturbed run, whose seeded ties reorder them (docs/simulation-model.md).
     int64_t callAt(py::object handle, double when, int64_t task, const std::string& what,
-                   LoopId loop = kFirstLoop);
+                   LoopId loop = kFirstLoop, int64_t tie = 0);
     // A TimerHandle was cancelled; it stays in the heap until it reaches the top, as in CPython.
     void noteCancelled(int64_t handleId);
 
@@ -90,11 +92,14 @@ class EventLoopCore {
     };
     struct Timer {
         double when;
-        int64_t seq; // scheduling order: equal deadlines fire first-scheduled first
+        int64_t tie; // equal deadlines: the lower tie first (always 0 unless perturbed)
+        int64_t seq; // then scheduling order: first-scheduled first
         py::object handle;
         int64_t task;
         bool operator>(const Timer& other) const {
-            return when != other.when ? when > other.when : seq > other.seq;
+            if (when != other.when)
+                return when > other.when;
+            return tie != other.tie ? tie > other.tie : seq > other.seq;
         }
     };
     using TimerHeap = std::priority_queue<Timer, std::vector<Timer>, std::greater<Timer>>;

@@ -82,11 +82,18 @@ PYBIND11_EMBEDDED_MODULE(_looplab, m) {
         return session().loop.callSoon(std::move(handle), label.task, label.what,
                                        label.cancelledWake, loop);
     });
-    m.def("call_at",
-          [](int64_t loop, py::object handle, double when, py::handle callback, py::handle args) {
-              const auto label = session().labeler.label(callback, args);
-              return session().loop.callAt(std::move(handle), when, label.task, label.what, loop);
-          });
+    // tie: orders timers with equal deadlines (0 = scheduling order; the schedule explorer's
+    // perturbation draws it, looplab_sim/schedule.py).
+    m.def(
+        "call_at",
+        [](int64_t loop, py::object handle, double when, py::handle callback, py::handle args,
+           int64_t tie) {
+            const auto label = session().labeler.label(callback, args);
+            return session().loop.callAt(std::move(handle), when, label.task, label.what, loop,
+                                         tie);
+        },
+        py::arg("loop"), py::arg("handle"), py::arg("when"), py::arg("callback"), py::arg("args"),
+        py::arg("tie") = 0);
     m.def("ready_handles", [](int64_t loop) { return session().loop.readyHandles(loop); });
     m.def("timer_handles", [](int64_t loop) { return session().loop.timerHandles(loop); });
     m.def("configure_labeler", [](py::object taskType, py::object taskIdOf) {

@@ -46,6 +46,14 @@ void flushTraceOnCrash(TraceRecorder* recorder) {
         std::signal(crash, flushTraceAndDie);
 }
 
+TraceHeader headerOf(const RunOptions& options, std::vector<LoopLines> loops) {
+    TraceHeader header{options.program, options.lineCostNs, options.seed, std::move(loops),
+                       options.unconfined};
+    header.scheduleSeed = options.scheduleSeed;
+    header.jitter = options.scheduleSeed >= 0 ? options.jitter : 0;
+    return header;
+}
+
 bool isDirectory(const std::string& path) {
     struct stat info {};
     return stat(path.c_str(), &info) == 0 && S_ISDIR(info.st_mode);
@@ -95,8 +103,7 @@ int runProgramHere(const RunOptions& given) {
     if (options.traceFd >= 0) {
         pipe.emplace(options.traceFd, std::ios::out, 1 << 16);
         pipeOut.emplace(&*pipe);
-        engine.recorder.startStreaming(
-            &*pipeOut, {options.program, options.lineCostNs, options.seed, {}, options.unconfined});
+        engine.recorder.startStreaming(&*pipeOut, headerOf(options, {}));
         flushTraceOnCrash(&engine.recorder);
     }
 
@@ -109,6 +116,9 @@ int runProgramHere(const RunOptions& given) {
         settings["stamp"] = options.stamp;
         settings["line_cost_ns"] = options.lineCostNs;
         settings["seed"] = options.seed;
+        settings["schedule_seed"] =
+            options.scheduleSeed >= 0 ? py::object(py::int_(options.scheduleSeed)) : py::none();
+        settings["jitter"] = options.jitter;
         settings["output_limit_bytes"] = options.outputLimitBytes;
         status = runner.attr("run")(settings).cast<int>();
     } catch (const py::error_already_set& error) {
@@ -121,8 +131,7 @@ int runProgramHere(const RunOptions& given) {
         engine.recorder.finishStream();
     } else if (!options.traceOut.empty()) {
         std::ofstream out(options.traceOut, std::ios::binary);
-        engine.recorder.writeJson(out, {options.program, options.lineCostNs, options.seed,
-                                        engine.recorder.programLoops(), options.unconfined});
+        engine.recorder.writeJson(out, headerOf(options, engine.recorder.programLoops()));
         if (!out) {
             std::cerr << "looplab: cannot write the trace to " << options.traceOut << '\n';
             if (status == kExitFinished)

@@ -27,6 +27,10 @@ struct RunOptions {
     bool progress = false;
     int64_t lineCostNs = 100;
     int64_t seed = 0;
+    // Another legal schedule (docs/simulation-model.md, "Other schedules"): -1 = the
+    // unperturbed model; else durations are scaled by seeded factors in [1-jitter, 1+jitter].
+    int64_t scheduleSeed = -1;
+    double jitter = 0.5;
     int64_t maxSteps = 2'000'000;
     int64_t maxLinesPerStep = 5'000'000;
     int64_t outputLimitBytes = 8 * 1024 * 1024;

@@ -4,6 +4,7 @@
 
 #include <charconv>
 #include <chrono>
+#include <string_view>
 #include <unordered_map>
 
 namespace looplab {
@@ -209,6 +210,13 @@ void writeHeader(std::ostream& out, const TraceHeader& header) {
     }
     if (!header.unconfined.empty())
         out << ",\"unconfined\":" << quoted(header.unconfined);
+    if (header.scheduleSeed >= 0) {
+        // The shortest text that reads back as the same double, so the header is exact.
+        char jitter[32];
+        const auto written = std::to_chars(jitter, jitter + sizeof jitter, header.jitter);
+        out << ",\"schedule\":{\"seed\":" << header.scheduleSeed
+            << ",\"jitter\":" << std::string_view(jitter, written.ptr - jitter) << '}';
+    }
     out << ",\"events\":[\n";
 }
 

@@ -30,6 +30,9 @@ struct TraceHeader {
     std::vector<LoopLines> loops = {}; // every loop in the program file, in source order
     // "" when the program ran confined (docs/security.md), else the sentence saying why not.
     std::string unconfined = {};
+    // A perturbed run's schedule seed and jitter (docs/simulation-model.md); -1 = unperturbed.
+    int64_t scheduleSeed = -1;
+    double jitter = 0;
 };
 
 // The frame each task's (or worker thread's) lines were last in. A `line` or `lines` event

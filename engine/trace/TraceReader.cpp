@@ -213,6 +213,13 @@ bool readHeader(const json& document, TraceReadResult& result) {
     result.trace.header = {text(document, "program"), number(document, "line_cost_ns"),
                            number(document, "seed"), loopsOf(document),
                            text(document, "unconfined")};
+    if (const auto schedule = document.find("schedule");
+        schedule != document.end() && schedule->is_object()) {
+        result.trace.header.scheduleSeed = number(*schedule, "seed", -1);
+        const auto jitter = schedule->find("jitter");
+        result.trace.header.jitter =
+            jitter != schedule->end() && jitter->is_number() ? jitter->get<double>() : 0;
+    }
     return true;
 }
 

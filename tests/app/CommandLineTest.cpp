@@ -167,6 +167,48 @@ TEST(CommandLine, WindowCanOpenPresenting) {
     EXPECT_FALSE(parseCommandLine({existingProgram()}).window.present);
 }
 
+TEST(CommandLine, AScheduleSeedForRunAndTheWindow) {
+    const Command run =
+        parseCommandLine({"run", existingProgram(), "--schedule-seed", "17", "--jitter", "0.25"});
+    ASSERT_EQ(run.kind, Command::Kind::Run) << run.error;
+    EXPECT_EQ(run.run.scheduleSeed, 17);
+    EXPECT_EQ(run.run.jitter, 0.25);
+    EXPECT_EQ(parseCommandLine({"run", existingProgram()}).run.scheduleSeed, -1); // unperturbed
+    const Command window = parseCommandLine({existingProgram(), "--schedule-seed", "3"});
+    ASSERT_EQ(window.kind, Command::Kind::Window) << window.error;
+    EXPECT_EQ(window.window.scheduleSeed, 3);
+    EXPECT_EQ(window.window.jitter, 0.5);
+}
+
+TEST(CommandLine, ExploreWithEveryOptionAndItsDefaults) {
+    const Command c = parseCommandLine({"explore", existingProgram(), "--runs", "40", "--seed", "9",
+                                        "--jitter", "0.3", "--progress"});
+    ASSERT_EQ(c.kind, Command::Kind::Explore) << c.error;
+    EXPECT_EQ(c.explore.program, existingProgram());
+    EXPECT_EQ(c.explore.runs, 40);
+    EXPECT_EQ(c.explore.firstSeed, 9);
+    EXPECT_EQ(c.explore.jitter, 0.3);
+    EXPECT_TRUE(c.explore.progress);
+    const Command d = parseCommandLine({"explore", existingProgram()});
+    EXPECT_EQ(d.explore.runs, 100);
+    EXPECT_EQ(d.explore.firstSeed, 1);
+    EXPECT_EQ(d.explore.jitter, 0.5);
+    EXPECT_FALSE(d.explore.progress);
+}
+
+TEST(CommandLine, ScheduleUsageErrorsSayWhatIsWrong) {
+    expectUsageErrors({
+        {{"run", existingProgram(), "--schedule-seed", "-3"}, "--schedule-seed needs"},
+        {{"run", existingProgram(), "--jitter", "1.0"}, "--jitter needs a number from 0"},
+        {{"run", existingProgram(), "--jitter"}, "--jitter needs"},
+        {{existingProgram(), "--schedule-seed"}, "--schedule-seed needs"},
+        {{"explore"}, "looplab explore needs a program"},
+        {{"explore", existingProgram(), "--runs", "100001"}, "--runs needs"},
+        {{"explore", existingProgram(), existingProgram()}, "takes one program"},
+        {{"explore", "/nonexistent/prog.py"}, "cannot explore"},
+    });
+}
+
 TEST(CommandLine, HelpAndVersion) {
     EXPECT_EQ(parseCommandLine({"--help"}).kind, Command::Kind::Help);
     EXPECT_EQ(parseCommandLine({"--version"}).kind, Command::Kind::Version);

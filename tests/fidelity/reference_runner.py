@@ -2,7 +2,7 @@
 """Reference runner: run a LoopLab program under plain CPython with the model.
 
     /usr/bin/python3 tests/fidelity/reference_runner.py PROGRAM.py
-        [--stamp] [--line-cost NS] [--seed N]
+        [--stamp] [--line-cost NS] [--seed N] [--schedule-seed S] [--jitter F]
 
 The fidelity suite compares the C++ engine against this script, so it does the
 simplest thing that implements docs/simulation-model.md: CPython's own
@@ -95,14 +95,16 @@ class SequencedTimerHandle(asyncio.TimerHandle):
     ``when`` alone, and a heap does not keep equal keys in insertion order, so
     timers due at the same instant could fire in any order."""
 
-    __slots__ = ("_looplab_seq",)
+    __slots__ = ("_looplab_tie", "_looplab_seq")
 
     def __init__(self, when, callback, args, loop, context, seq):
         super().__init__(when, callback, args, loop, context)
+        # Equal deadlines: the perturbed model's seeded tie first (0 when unperturbed).
+        self._looplab_tie = looplab_sim.schedule.timer_tie()
         self._looplab_seq = seq
 
     def _looplab_key(self):
-        return (self._when, self._looplab_seq)
+        return (self._when, self._looplab_tie, self._looplab_seq)
 
     def __lt__(self, other):
         return self._looplab_key() < other._looplab_key()
@@ -250,6 +252,10 @@ def _parse_args(argv):
     parser.add_argument("--line-cost", type=int, default=100, metavar="NS",
                         help="virtual ns charged per program line (default 100)")
     parser.add_argument("--seed", type=int, default=0, help="random.seed value (default 0)")
+    parser.add_argument("--schedule-seed", type=int, default=None, metavar="S",
+                        help="perturb the schedule with this seed (default: unperturbed)")
+    parser.add_argument("--jitter", type=float, default=looplab_sim.schedule.DEFAULT_JITTER,
+                        metavar="F", help="perturbation factors in [1-F, 1+F] (default 0.5)")
     parser.add_argument("--output-limit", type=int, default=looplab_sim.DEFAULT_OUTPUT_LIMIT,
                         metavar="BYTES", help=argparse.SUPPRESS)
     return parser.parse_args(argv)
@@ -266,13 +272,15 @@ def main(argv):
 
     clock = looplab_sim.PyClock()
     out = looplab_sim.install(clock, loop_factory=lambda: VirtualLoop(clock),
-                              seed=args.seed, output_limit_bytes=args.output_limit)
+                              seed=args.seed, output_limit_bytes=args.output_limit,
+                              schedule_seed=args.schedule_seed, jitter=args.jitter)
     status = EXIT_OK
     try:
         with open(path, "rb") as handle:
             source = handle.read()
         code = compile(source, path, "exec", dont_inherit=True)
-        _run_program(path, code, _make_tracer(clock, path, args.line_cost))
+        line_cost = looplab_sim.schedule.line_cost_ns(args.line_cost)  # drawn once per run
+        _run_program(path, code, _make_tracer(clock, path, line_cost))
     except SystemExit as exc:
         status = _system_exit_status(exc)
     except Deadlock as exc:

@@ -82,6 +82,42 @@ class CheckBuiltInLessons(unittest.TestCase):
         self.assertEqual(status, 0, err)
 
 
+class WorksOnMyMachine(unittest.TestCase):
+    """The lesson after the locks lesson: right in the default run, wrong in other schedules,
+    right in all of them once the check and the take are under the lock."""
+
+    LESSON = "lessons/07b_works_on_my_machine.py"
+
+    def test_it_comes_right_after_the_locks_lesson(self):
+        files = lesson_files()
+        self.assertEqual(files[files.index("07_locks.py") + 1], "07b_works_on_my_machine.py")
+
+    def test_the_default_run_is_right_and_other_schedules_oversell(self):
+        status, out, err = looplab("run", self.LESSON)
+        self.assertEqual((status, out), (0, "tickets sold: 1\ntickets left: 0\n"), err)
+        status, out, err = looplab("explore", self.LESSON, "--runs", "100")
+        self.assertEqual(status, 5, err)
+        self.assertIn("  | tickets sold: 2\n  | tickets left: -1\n", out)
+        self.assertEqual(out.splitlines()[-1], "outcomes: 2 distinct in 100 runs")
+
+    def test_with_the_lock_every_schedule_has_one_outcome(self):
+        with open(os.path.join(REPO, self.LESSON), encoding="utf-8") as f:
+            source = f.read()
+        check = source.index('    if stock["tickets"] > 0:')
+        end = source.index("    return 0\n")
+        guarded = "".join("    " + line for line in source[check:end].splitlines(True))
+        fixed = source[:check] + "    async with lock:\n" + guarded + source[end:]
+        with tempfile.TemporaryDirectory() as folder:
+            path = os.path.join(folder, "fixed.py")
+            with open(path, "w", encoding="utf-8") as f:
+                f.write(fixed)
+            status, out, err = looplab("explore", path, "--runs", "100")
+        self.assertEqual(status, 0, err)
+        self.assertEqual(out, "outcome 1: 100 of 100 runs, finished (e.g. --schedule-seed 1)\n"
+                              "  | tickets sold: 1\n  | tickets left: 0\n"
+                              "outcomes: 1 distinct in 100 runs\n")
+
+
 # Line numbers matter: the expected problems below name lines 8, 14 and 21.
 BROKEN = '''\
 """A broken lesson

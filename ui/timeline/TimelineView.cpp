@@ -121,6 +121,13 @@ void TimelineView::setScale(double scale) {
     viewport()->update();
 }
 
+void TimelineView::setAxisEnd(qint64 ns) {
+    zoom_.setRunEnd(std::max<qint64>(ns, model_ ? model_->endNs() : 0));
+    zoom_.showAll();
+    syncScrollBars();
+    viewport()->update();
+}
+
 void TimelineView::setVisibleRange(qint64 startNs, qint64 durationNs) {
     zoom_.setVisible(startNs, durationNs);
     syncScrollBars();
@@ -214,7 +221,7 @@ void TimelineView::paintEvent(QPaintEvent*) {
     frame.scrollY = verticalScrollBar()->value();
     frame.cursorNs = currentNs_;
     frame.spotlight = spotlight_;
-    frame.veilAfterCursor = revealNs_ < 0;
+    frame.veilAfterCursor = revealNs_ < 0 && veilAfterCursor_;
     painter_->paint(p, shown_.get(), frame);
     if (hasFocus())
         paintFocusFrame(p, viewport()->rect(), palette());

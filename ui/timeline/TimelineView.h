@@ -57,6 +57,15 @@ class TimelineView : public QAbstractScrollArea {
 
     const TimelineZoom& zoom() const { return zoom_; }
     void setVisibleRange(qint64 startNs, qint64 durationNs);
+    // Two runs on one axis (Compare Runs): the axis ends at `ns`, or at the run's end if that
+    // is later, and all of it is shown.
+    void setAxisEnd(qint64 ns);
+    // What lies after the cursor is veiled (stepping: it has not happened yet) unless turned off
+    // (Compare Runs: the cursor marks where two runs part, and what follows matters most).
+    void setVeilAfterCursor(bool on) {
+        veilAfterCursor_ = on;
+        viewport()->update();
+    }
 
     // Layout in viewport coordinates, exposed for tests and for hit-testing by callers.
     int gutterWidth() const;
@@ -96,6 +105,7 @@ class TimelineView : public QAbstractScrollArea {
     qint64 revealNs_ = -1;
     TimelineZoom zoom_;
     qint64 currentNs_ = 0;
+    bool veilAfterCursor_ = true;
     QSet<QString> spotlight_;
     double scale_ = 1.0;
     QPoint pressPos_;

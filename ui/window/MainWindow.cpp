@@ -220,8 +220,20 @@ void MainWindow::revertEdits() {
     openProgram(run_.programPath);
 }
 
+QString MainWindow::writeRunCopy() {
+    saveEdits();
+    return edits_->writeRunCopy(QString());
+}
+
+void MainWindow::setSchedule(qint64 seed, double jitter) {
+    runArguments_.clear();
+    if (seed >= 0)
+        runArguments_ << QStringLiteral("--schedule-seed") << QString::number(seed)
+                      << QStringLiteral("--jitter") << QString::number(jitter, 'g', 17);
+}
+
 bool MainWindow::openProgram(const QString& path) {
-    run_ = recordProgram(looplab_, path, this, permission_.get());
+    run_ = recordProgram(looplab_, path, this, permission_.get(), QString(), runArguments_);
     // A long recording's progress dialog took the activation: the keys step again at once.
     if (isVisible())
         activateWindow();
@@ -253,7 +265,7 @@ void MainWindow::runEditedCode() {
     // edit may have added or removed steps before it.
     const StepController::Moment keep = controller_.moment();
     const QString original = run_.programPath;
-    run_ = recordProgram(looplab_, copy, this, permission_.get(), original);
+    run_ = recordProgram(looplab_, copy, this, permission_.get(), original, runArguments_);
     run_.programPath = original;
     if (lessonPanel->hasLesson()) {
         // The notes follow the edited code's lines and its new run.

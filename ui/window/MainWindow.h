@@ -67,6 +67,12 @@ class MainWindow : public QMainWindow {
     StepController& controller() { return controller_; }
     const ProgramRun& run() const { return run_; }
     RunPermission* runPermission() const { return permission_.get(); }
+    // Every later recording runs under this perturbed schedule (`looplab --schedule-seed S`,
+    // an explored outcome's run); seed -1 goes back to the unperturbed model.
+    void setSchedule(qint64 seed, double jitter);
+    const QString& looplabExecutable() const { return looplab_; }
+    // A copy of exactly the editor's text to run (UnsavedEdits::writeRunCopy); "" if none.
+    QString writeRunCopy();
 
     // Views, for tests.
     CodeView* codeView() const { return layout_->codeView(); }
@@ -143,6 +149,7 @@ class MainWindow : public QMainWindow {
     const std::vector<TraceEvent>& runEvents() const;
 
     QString looplab_;
+    QStringList runArguments_; // --schedule-seed S --jitter F, or none
     ProgramRun run_;
     bool restoredEdits_ = false;
     UnsavedEdits* edits_ = nullptr;

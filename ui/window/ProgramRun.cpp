@@ -78,6 +78,7 @@ ProgramRun openTrace(const QString& tracePath) {
     }
     run.replay = std::make_shared<const TraceReplay>(read.trace.events);
     run.unconfined = QString::fromStdString(read.trace.header.unconfined);
+    run.scheduleSeed = read.trace.header.scheduleSeed;
     return run;
 }
 
@@ -96,7 +97,8 @@ int ProgramRun::failureLine() const {
 }
 
 ProgramRun recordProgram(const QString& looplabExecutable, const QString& programPath,
-                         QWidget* parent, RunPermission* permission, const QString& origin) {
+                         QWidget* parent, RunPermission* permission, const QString& origin,
+                         const QStringList& runArguments) {
     // Whatever was opened (a folder, a FIFO, a binary, a huge file) is checked before it is
     // read; a trace is shown as it was recorded instead of being run as Python.
     const std::string problem =
@@ -129,7 +131,7 @@ ProgramRun recordProgram(const QString& looplabExecutable, const QString& progra
     QTemporaryDir folder;
     const QString tracePath = folder.filePath(QStringLiteral("trace.json"));
     const RecordingResult recorded =
-        recordInChild(looplabExecutable, programPath, tracePath, parent);
+        recordInChild(looplabExecutable, programPath, tracePath, parent, runArguments);
     if (!recorded.started) {
         run.problem =
             QStringLiteral("Cannot start the LoopLab engine (%1).").arg(looplabExecutable);
@@ -161,6 +163,7 @@ ProgramRun recordProgram(const QString& looplabExecutable, const QString& progra
     run.replay = std::make_shared<const TraceReplay>(read.trace.events);
     run.loops = read.trace.header.loops;
     run.unconfined = QString::fromStdString(read.trace.header.unconfined);
+    run.scheduleSeed = read.trace.header.scheduleSeed;
     return run;
 }
 

@@ -7,6 +7,7 @@
 #include "TraceReplay.h"
 
 #include <QString>
+#include <QStringList>
 
 class QWidget;
 
@@ -23,7 +24,8 @@ struct ProgramRun {
     QString problem; // a sentence when the run could not be recorded at all
     std::shared_ptr<const TraceReplay> replay;
     std::vector<LoopLines> loops; // the program's loops, from the trace's header
-    QString unconfined; // "" when the program ran confined, else why not (the trace's header)
+    QString unconfined;       // "" when the program ran confined, else why not (the trace's header)
+    qint64 scheduleSeed = -1; // the perturbed schedule it ran under (-1: the unperturbed model)
 
     bool recorded() const { return replay != nullptr; }
     QString endSummary() const; // "finished", "uncaught exception", "deadlock", ...
@@ -37,8 +39,9 @@ struct ProgramRun {
 // loop keeps running meanwhile, and `parent` (if any) shows a progress dialog with Cancel.
 // With `permission`, asks it first whether the program that `programPath` is a copy of
 // (`origin`, "" = itself) may run; when not, returns the source with a problem, unrun.
+// `runArguments` go to `looplab run` too (--schedule-seed S --jitter F).
 ProgramRun recordProgram(const QString& looplabExecutable, const QString& programPath,
                          QWidget* parent = nullptr, class RunPermission* permission = nullptr,
-                         const QString& origin = QString());
+                         const QString& origin = QString(), const QStringList& runArguments = {});
 
 } // namespace looplab

@@ -53,7 +53,8 @@ QString progressText(const QString& fileName, const RecordingProgress& progress,
 }
 
 RecordingResult recordInChild(const QString& looplabExecutable, const QString& programPath,
-                              const QString& tracePath, QWidget* parent) {
+                              const QString& tracePath, QWidget* parent,
+                              const QStringList& runArguments) {
     RecordingResult result;
     QProcess process;
     process.setStandardInputFile(QProcess::nullDevice());
@@ -61,8 +62,10 @@ RecordingResult recordInChild(const QString& looplabExecutable, const QString& p
     // Its own process group, so that Cancel ends the engine's worker too (a worker left
     // behind would go on running the program).
     process.setChildProcessModifier([] { setpgid(0, 0); });
-    process.start(looplabExecutable, {QStringLiteral("run"), programPath, QStringLiteral("--trace"),
-                                      tracePath, QStringLiteral("--progress")});
+    process.start(looplabExecutable,
+                  QStringList{QStringLiteral("run"), programPath, QStringLiteral("--trace"),
+                              tracePath, QStringLiteral("--progress")} +
+                      runArguments);
     if (!process.waitForStarted(10'000))
         return result;
     result.started = true;

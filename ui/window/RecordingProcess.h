@@ -8,6 +8,7 @@
 
 #include <QByteArray>
 #include <QString>
+#include <QStringList>
 
 class QWidget;
 
@@ -41,8 +42,10 @@ QString progressText(const QString& fileName, const RecordingProgress& progress,
 inline constexpr qint64 kMaxStandardErrorBytes = 1024 * 1024;
 
 // Blocks the caller (not the event loop) until the run ends or is cancelled. `parent` is where
-// the progress dialog appears (none without one).
+// the progress dialog appears (none without one). `runArguments` go to `looplab run` as well
+// (e.g. --schedule-seed S to record a perturbed schedule).
 RecordingResult recordInChild(const QString& looplabExecutable, const QString& programPath,
-                              const QString& tracePath, QWidget* parent);
+                              const QString& tracePath, QWidget* parent,
+                              const QStringList& runArguments = {});
 
 } // namespace looplab

@@ -6,6 +6,7 @@
 #include "LessonBrowser.h"
 #include "LoopView.h"
 #include "MainWindow.h"
+#include "ScheduleActions.h"
 #include "StepPlayer.h"
 #include "ThemeMenu.h"
 #include "TimelineView.h"
@@ -77,6 +78,7 @@ WindowActions::WindowActions(MainWindow* window, const WindowLayout& layout)
     : QObject(window), window_(window) {
     QMenu* file = window->menuBar()->addMenu(tr("&File"));
     QMenu* step = window->menuBar()->addMenu(tr("&Step"));
+    QMenu* run = window->menuBar()->addMenu(tr("&Run"));
     QMenu* view = window->menuBar()->addMenu(tr("&View"));
     QMenu* help = window->menuBar()->addMenu(tr("&Help"));
     buildViewMenu(view, layout);
@@ -91,6 +93,7 @@ WindowActions::WindowActions(MainWindow* window, const WindowLayout& layout)
     bar_->addSeparator();
     buildTimeAndSpeed();
     buildExportMenus(layout);
+    new ScheduleActions(window, run);
     new HelpMenu(window, help); // last: its shortcut sheet lists every action above
 }
 

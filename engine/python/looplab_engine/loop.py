@@ -14,7 +14,7 @@ from asyncio import base_events, events, tasks
 
 import _looplab
 
-from looplab_sim import determinism, executors
+from looplab_sim import determinism, executors, schedule
 from looplab_sim.loop_support import NotSimulatedLoopMixin
 
 from . import recorder
@@ -123,7 +123,8 @@ class VirtualEventLoop(NotSimulatedLoopMixin, base_events.BaseEventLoop):
         timer = _TimerHandle(when, callback, args, self, context)
         if timer._source_traceback:  # debug mode: end at the caller, as CPython's call_at
             _trim_source_traceback(timer)
-        timer._ll_id = _looplab.call_at(self._ll_loop, timer, when, callback, args)
+        timer._ll_id = _looplab.call_at(self._ll_loop, timer, when, callback, args,
+                                        schedule.timer_tie())
         timer._scheduled = True
         return timer
 

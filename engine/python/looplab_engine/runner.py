@@ -31,7 +31,9 @@ def run(settings):
     output = looplab_sim.install(_looplab, loop_factory=virtual_loop.VirtualEventLoop,
                                  seed=settings["seed"],
                                  output_limit_bytes=settings["output_limit_bytes"],
-                                 on_line=recorder.on_print)
+                                 on_line=recorder.on_print,
+                                 schedule_seed=settings.get("schedule_seed"),
+                                 jitter=settings.get("jitter", looplab_sim.schedule.DEFAULT_JITTER))
     executors.on_job = recorder.on_job
     sync_watch.install()
     recorder.install_cleanup_marker()
@@ -45,8 +47,8 @@ def run(settings):
     errors = error_stream.RecordedErrorStream(real_stderr, recorder.on_error_text)
     sys.stderr = errors
     try:
-        status, message, report = _execute(program, settings["line_cost_ns"],
-                                           virtual_loop.Deadlock)
+        line_cost_ns = looplab_sim.schedule.line_cost_ns(settings["line_cost_ns"])
+        status, message, report = _execute(program, line_cost_ns, virtual_loop.Deadlock)
     finally:
         # LoopLab's own messages from here on (the deadlock report, a budget) are not the
         # program's: they go to standard error unrecorded, and the window tells them itself.

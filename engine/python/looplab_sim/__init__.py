@@ -15,7 +15,7 @@ import random
 import sys
 
 from . import (aiohttp_sim, determinism, executors, loop_support, network, output,
-               requests_sim, sandbox, threads, vtime)
+               requests_sim, sandbox, schedule, threads, vtime)
 from .errors import BudgetExceeded, NotSimulatedError
 from .output import StampedOutput
 from .vtime import PyClock
@@ -29,7 +29,7 @@ __all__ = [
     "DEFAULT_OUTPUT_LIMIT",
     # submodules the engine reaches into directly
     "aiohttp_sim", "determinism", "executors", "loop_support", "network", "output",
-    "requests_sim", "sandbox", "threads", "vtime",
+    "requests_sim", "sandbox", "schedule", "threads", "vtime",
 ]
 
 DEFAULT_OUTPUT_LIMIT = 8 * 1024 * 1024
@@ -56,16 +56,19 @@ def _install_network():
 
 
 def install(clock, *, loop_factory, seed=0, output_limit_bytes=DEFAULT_OUTPUT_LIMIT,
-            on_line=None):
+            on_line=None, schedule_seed=None, jitter=schedule.DEFAULT_JITTER):
     """Install the whole model into this interpreter and return the new
     ``sys.stdout``.
 
     ``clock`` follows the clock duck type (now_ns, advance_ns, enter_worker,
     leave_worker); ``loop_factory()`` must return a fresh simulated loop;
     ``on_line(stamp_ns, text)``, if given, is told about each finished line.
+    ``schedule_seed`` (None: the unperturbed model) and ``jitter`` choose another legal
+    schedule (schedule.py, docs/simulation-model.md).
     Safe to call again for a new run in the same interpreter: every counter
     and the default executor start over.
     """
+    schedule.configure(schedule_seed, jitter)
     vtime.install_time(clock)
     random.seed(seed)
     determinism.reset()

@@ -15,7 +15,7 @@ import json
 import types
 from urllib.parse import urljoin, urlsplit
 
-from . import network
+from . import network, schedule
 from .errors import NotSimulatedError, missing_attribute_hook
 
 # Real aiohttp: ClientTimeout(total=5 * 60) unless the program says otherwise.
@@ -239,7 +239,7 @@ class ClientSession:
             url = urljoin(str(self._base_url), url)
         url = network.url_with_params(url, kwargs.get("params"))
         total = _total_seconds(kwargs.get("timeout", self.timeout))
-        latency = network.latency_ns(url)
+        latency = schedule.network_ns(network.latency_ns(url))
         # asyncio.timeout() rather than wait_for(): wait_for would wrap the
         # request in an extra task that real aiohttp never creates, and that
         # task would show up in the recorder and shift the Task-N names.

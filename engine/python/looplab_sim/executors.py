@@ -20,7 +20,7 @@ import functools
 from concurrent.futures.process import BrokenProcessPool
 from concurrent.futures.thread import BrokenThreadPool
 
-from . import determinism, network, vtime
+from . import determinism, network, schedule, vtime
 
 __all__ = [
     "SimThreadPoolExecutor",
@@ -172,7 +172,8 @@ class _SimPool(cf.Executor):
                 error = self._broken_class(self._broken)
             else:
                 try:
-                    value = fn(*args, **kwargs)
+                    with schedule.job():
+                        value = fn(*args, **kwargs)
                 except _DELIVERED as exc:
                     error = exc
         finally:

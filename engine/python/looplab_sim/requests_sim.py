@@ -15,7 +15,7 @@ import json as _json
 import types
 from urllib.parse import urlsplit
 
-from . import network, vtime
+from . import network, schedule, vtime
 from .errors import NotSimulatedError, missing_attribute_hook
 
 
@@ -144,7 +144,7 @@ def request(method, url, params=None, timeout=None, **ignored):
         raise InvalidURL(f"Invalid URL {url!r}: No scheme supplied. "
                          f"Perhaps you meant https://{url}?")
     clock = vtime.current_clock()
-    latency = network.latency_ns(url)
+    latency = schedule.network_ns(network.latency_ns(url))
     limit = _read_timeout(timeout)
     if limit is not None and limit < latency:
         # The caller gives up after its timeout; that much time is spent.

@@ -13,7 +13,7 @@ only the timing a real machine with enough cores would show.
 import asyncio
 import threading
 
-from . import executors, vtime
+from . import executors, schedule, vtime
 
 _original = {}
 _numbers = [0]
@@ -36,7 +36,8 @@ def _start(self):
     self._started.set()
     try:
         try:
-            self.run()
+            with schedule.job():
+                self.run()
         except SystemExit:
             pass
         except Exception as exc:  # reported like an uncaught exception in a real thread

@@ -12,6 +12,7 @@ import math
 import os
 import time as _time_module
 
+from . import schedule
 from .gil import GilLedger, switch_interval_ns
 
 __all__ = [
@@ -190,7 +191,7 @@ def sleep_ns_for(seconds):
 def _sleep(seconds):
     # The running simulated thread simply spends the time; nothing else runs
     # "meanwhile" on this thread, which is exactly what blocking means.
-    current_clock().advance_ns(sleep_ns_for(seconds))
+    current_clock().advance_ns(schedule.blocking_ns(sleep_ns_for(seconds)))
 
 
 def _localtime(secs=None):

@@ -86,6 +86,20 @@ TEST_F(EventLoopCoreTest, ClockJumpsToTheNextTimerAndEqualDeadlinesKeepSchedulin
     EXPECT_EQ(session_->clock.loopNs(), 2'000'000'000);
 }
 
+// A perturbed run (the schedule explorer) gives each timer a seeded tie key: equal deadlines
+// fire in key order, equal keys in scheduling order; an earlier deadline still comes first.
+TEST_F(EventLoopCoreTest, EqualDeadlinesFireInTieOrderThenSchedulingOrder) {
+    auto& loop = session_->loop;
+    loop.callAt(timer(1.0, "tie 7"), 1.0, -1, "a", looplab::EventLoopCore::kFirstLoop, 7);
+    loop.callAt(timer(1.0, "tie 2"), 1.0, -1, "b", looplab::EventLoopCore::kFirstLoop, 2);
+    loop.callAt(timer(1.0, "tie 7 again"), 1.0, -1, "c", looplab::EventLoopCore::kFirstLoop, 7);
+    loop.callAt(timer(0.5, "earlier"), 0.5, -1, "d", looplab::EventLoopCore::kFirstLoop, 9);
+    loop.runOnce(false);
+    EXPECT_EQ(log(), (std::vector<std::string>{"earlier"}));
+    loop.runOnce(false);
+    EXPECT_EQ(log(), (std::vector<std::string>{"earlier", "tie 2", "tie 7", "tie 7 again"}));
+}
+
 TEST_F(EventLoopCoreTest, APositiveWaitIsRoundedUpToAWholeMillisecondLikeEpoll) {
     auto& loop = session_->loop;
     loop.callAt(timer(0.0002, "soon"), 0.0002, -1, "soon");
