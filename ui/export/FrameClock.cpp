@@ -1,30 +1,61 @@
 #include "FrameClock.h"
 
+#include <QAbstractAnimation>
+#include <QAbstractScrollArea>
+#include <QWidget>
+
 namespace looplab {
 
-FrameClock::FrameClock(QObject* parent) : QAnimationDriver(parent) {
-    install();
+namespace {
+
+// The scroll area an animation draws in: its nearest widget (a chip, or the view the animation
+// belongs to) and up to the first scroll area around it. Null when it has none.
+QWidget* drawingArea(const QAbstractAnimation* animation) {
+    for (QObject* object = animation->parent(); object; object = object->parent())
+        if (auto* area = qobject_cast<QAbstractScrollArea*>(object))
+            return area;
+    return nullptr;
 }
 
-FrameClock::~FrameClock() {
-    uninstall(); // Qt's own driver (the wall clock) takes over again
+} // namespace
+
+void FrameClock::catchAnimations() {
+    caught_.clear();
+    for (QAbstractAnimation* animation : root_->findChildren<QAbstractAnimation*>()) {
+        if (animation->state() != QAbstractAnimation::Running || animation->group())
+            continue; // a group's members follow the group
+        animation->pause();
+        animation->setCurrentTime(0);
+        caught_ << animation;
+    }
 }
 
-void FrameClock::advanceBy(qint64 ms) {
-    now_ += ms;
-    if (isRunning())
-        advance();
+bool FrameClock::showAt(int ms) {
+    const bool wasMoving = moving();
+    for (const QPointer<QAbstractAnimation>& animation : std::as_const(caught_))
+        if (animation && animation->state() == QAbstractAnimation::Paused)
+            animation->setCurrentTime(ms); // at its end, it stops and finishes
+    return wasMoving;
 }
 
-qint64 FrameClock::elapsed() const {
-    // Qt measures its animations from the moment the driver starts; time between frames only
-    // passes in advanceBy().
-    return isRunning() ? now_ - startedAt_ : 0;
+bool FrameClock::moving() const {
+    for (const QPointer<QAbstractAnimation>& animation : caught_)
+        if (animation && animation->state() == QAbstractAnimation::Paused)
+            return true;
+    return false;
 }
 
-void FrameClock::start() {
-    startedAt_ = now_;
-    QAnimationDriver::start();
+QRect FrameClock::area() const {
+    QRect united;
+    for (const QPointer<QAbstractAnimation>& animation : caught_) {
+        if (!animation)
+            continue;
+        QWidget* area = drawingArea(animation);
+        if (!area || !root_->isAncestorOf(area))
+            return root_->rect();
+        united |= QRect(area->mapTo(root_, QPoint(0, 0)), area->size());
+    }
+    return united;
 }
 
 } // namespace looplab

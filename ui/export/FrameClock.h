@@ -1,30 +1,40 @@
 #pragma once
-// Qt's animations on a film's clock instead of the wall clock. While installed, every
-// QPropertyAnimation and QVariantAnimation of the application (the loop view's gliding task
-// chips, its highlight fade) moves only when advance(ms) is called, so frame n of a walkthrough
-// always shows the animations n frames in, however long rendering and encoding take.
+// Qt's animations on a film's clock instead of the wall clock. After a step is shown, catch()
+// takes the animations it started inside a window (the loop view's gliding task chips, its
+// highlight fade) away from Qt's timer by pausing them, and showAt(ms) puts each at exactly
+// that many milliseconds after its start. Frame n of a walkthrough thus always shows the
+// animations n frames in, however long rendering and encoding took.
+//
+// (A QAnimationDriver of our own would move every animation at once, but Qt's timer still adds
+// the wall-clock time between two animation sessions when it is under 50 ms: frames would
+// differ from one run to the next.)
 
-#include <QAnimationDriver>
+#include <QList>
+#include <QPointer>
+#include <QRect>
+
+class QAbstractAnimation;
+class QWidget;
 
 namespace looplab {
 
-class FrameClock : public QAnimationDriver {
-    Q_OBJECT
+class FrameClock {
   public:
-    explicit FrameClock(QObject* parent = nullptr);
-    ~FrameClock() override;
+    explicit FrameClock(QWidget* root) : root_(root) {}
 
-    // Moves the animations `ms` milliseconds on (they are driven only while some run).
-    void advanceBy(qint64 ms);
-    // Milliseconds since the animations last started, as Qt asks the driver.
-    qint64 elapsed() const override;
-
-  protected:
-    void start() override;
+    // Pauses every running animation under the root and puts it back at its start.
+    void catchAnimations();
+    // Moves the caught animations to `ms` after their start; those that reach their end stop
+    // (and finish as they would on screen). False when none was still moving.
+    bool showAt(int ms);
+    bool moving() const;
+    // Where the caught animations draw, in the root's coordinates: the scroll area (a list, a
+    // tree) each lives in, or the whole root when one lives elsewhere.
+    QRect area() const;
 
   private:
-    qint64 now_ = 0;
-    qint64 startedAt_ = 0;
+    QWidget* root_;
+    QList<QPointer<QAbstractAnimation>> caught_;
 };
 
 } // namespace looplab

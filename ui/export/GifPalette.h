@@ -1,8 +1,9 @@
 #pragma once
 // Turns true-colour frames into 256-colour ones for a GIF with libavfilter's palettegen and
-// paletteuse. Each frame gets its own palette (stats_mode=single, new=1): a walkthrough is
-// hundreds of frames, and one palette for the whole film would need every frame held in memory
-// before the first could be written; the window's flat colours fit one frame's 256 easily.
+// paletteuse. Best is one palette for the whole film: show it the colours first (learn(), a
+// frame of each step is enough; palettegen keeps only a histogram), and every frame is mapped
+// to the same 256 colours, so the GIF encoder writes only what changed from one frame to the
+// next. Without samples, each frame gets a palette of its own (stats_mode=single, new=1).
 
 #include <string>
 
@@ -19,6 +20,8 @@ class GifPalette {
     GifPalette(const GifPalette&) = delete;
     GifPalette& operator=(const GifPalette&) = delete;
 
+    // Counts the colours of one width × height BGRA frame towards the film's palette.
+    bool learn(AVFrame* bgra, int fps, std::string* error);
     // Frames of width × height BGRA at `fps` in, PAL8 out.
     bool open(int width, int height, int fps, std::string* error);
     // Sends one BGRA frame (nullptr: no more frames) ...
@@ -28,8 +31,14 @@ class GifPalette {
     int pull(AVFrame* out, std::string* error);
 
   private:
+    AVFilterGraph* learning_ = nullptr; // learn() → palettegen over the whole film
+    AVFilterContext* learnSource_ = nullptr;
+    AVFilterContext* learnSink_ = nullptr;
+    AVFrame* palette_ = nullptr; // the film's palette, once learnt
+
     AVFilterGraph* graph_ = nullptr;
     AVFilterContext* source_ = nullptr;
+    AVFilterContext* paletteSource_ = nullptr; // only with a learnt palette
     AVFilterContext* sink_ = nullptr;
 };
 

@@ -172,9 +172,7 @@ bool VideoEncoder::open(const VideoSettings& settings, std::string* error) {
     c.stream->avg_frame_rate = c.context->framerate;
 
     if (format == "gif") {
-        palette_ = std::make_unique<GifPalette>();
-        if (!palette_->open(settings.width, settings.height, settings.fps, error))
-            return false;
+        palette_ = std::make_unique<GifPalette>(); // opened at the first frame, after samples
     } else {
         c.scaler =
             sws_getContext(settings.width, settings.height, AV_PIX_FMT_BGRA, settings.width,
@@ -203,9 +201,8 @@ bool VideoEncoder::open(const VideoSettings& settings, std::string* error) {
     return true;
 }
 
-bool VideoEncoder::addFrame(const uint8_t* bgra, int stride, std::string* error) {
-    Codec& c = *codec_;
-    AVFrame* source = c.source;
+AVFrame* VideoEncoder::wrap(const uint8_t* bgra, int stride) {
+    AVFrame* source = codec_->source;
     av_frame_unref(source);
     source->format = AV_PIX_FMT_BGRA;
     source->width = settings_.width;
@@ -213,6 +210,31 @@ bool VideoEncoder::addFrame(const uint8_t* bgra, int stride, std::string* error)
     source->data[0] = const_cast<uint8_t*>(bgra); // read only, never freed here
     source->linesize[0] = stride;
     source->pts = frames_;
+    return source;
+}
+
+bool VideoEncoder::learnColours(const uint8_t* bgra, int stride, std::string* error) {
+    if (!wantsColourSamples())
+        return true; // a video has all the colours; a GIF past its first frame has its palette
+    AVFrame* source = wrap(bgra, stride);
+    // The filter copies what it keeps (buffersrc without a reference-counted buffer).
+    const bool learnt = palette_->learn(source, settings_.fps, error);
+    source->data[0] = nullptr;
+    return learnt;
+}
+
+bool VideoEncoder::openPalette(std::string* error) {
+    if (paletteOpen_)
+        return true;
+    paletteOpen_ = true;
+    return palette_->open(settings_.width, settings_.height, settings_.fps, error);
+}
+
+bool VideoEncoder::addFrame(const uint8_t* bgra, int stride, std::string* error) {
+    Codec& c = *codec_;
+    if (palette_ && !openPalette(error))
+        return false;
+    AVFrame* source = wrap(bgra, stride);
     if (palette_) {
         if (!palette_->push(source, error))
             return false;
@@ -288,6 +310,8 @@ bool VideoEncoder::encode(AVFrame* frame, std::string* error) {
 
 bool VideoEncoder::finish(std::string* error) {
     Codec& c = *codec_;
+    if (palette_ && !openPalette(error))
+        return false;
     if (palette_) {
         if (!palette_->push(nullptr, error))
             return false;

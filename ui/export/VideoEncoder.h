@@ -39,6 +39,10 @@ class VideoEncoder {
 
     // Creates the file; false with one sentence in *error (unwritable path, missing codec).
     bool open(const VideoSettings& settings, std::string* error);
+    // Whether the format wants learnColours() before the first frame (a GIF's one palette).
+    bool wantsColourSamples() const { return palette_ != nullptr && !paletteOpen_; }
+    // A sample of the film's colours, before addFrame(): a frame of each step is enough.
+    bool learnColours(const uint8_t* bgra, int stride, std::string* error);
     // One frame of width × height BGRA pixels, `stride` bytes from one row to the next.
     bool addFrame(const uint8_t* bgra, int stride, std::string* error);
     // The last frame once more, without converting its pixels again: most frames of a
@@ -51,12 +55,15 @@ class VideoEncoder {
   private:
     struct Codec;
     bool encode(AVFrame* frame, std::string* error);
+    AVFrame* wrap(const uint8_t* bgra, int stride);
+    bool openPalette(std::string* error);
     void close();
 
     std::unique_ptr<Codec> codec_;
     std::unique_ptr<GifPalette> palette_;
     VideoSettings settings_;
     int frames_ = 0;
+    bool paletteOpen_ = false;
     bool finished_ = false;
 };
 

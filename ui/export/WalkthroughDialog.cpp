@@ -138,18 +138,21 @@ void WalkthroughDialog::browse() {
 }
 
 void WalkthroughDialog::updateSummary() {
+    if (!summary_)
+        return; // still being built: the constructor's last setPath() says it
     const WalkthroughRequest chosen = request();
     const int steps = std::max(0, chosen.toStep - chosen.fromStep + 1);
     const int frames = steps * WalkthroughRenderer::framesPerStep(chosen.fps);
     const QSize size = WalkthroughRenderer::filmSize(filmSize_, chosen.path);
-    summary_->setText(tr("%n step(s), one second each: %1 frames, %2:%3 long, %4×%5 pixels (the "
-                         "window's size; resize the window for another).",
-                         nullptr, steps)
-                          .arg(frames)
-                          .arg(steps / 60)
-                          .arg(steps % 60, 2, 10, QLatin1Char('0'))
-                          .arg(size.width())
-                          .arg(size.height()));
+    summary_->setText(
+        (steps == 1 ? tr("1 step, one second") : tr("%1 steps, one second each").arg(steps)) +
+        tr(": %1 frames, %2:%3 long, %4×%5 pixels (the window's size; resize the "
+           "window for another).")
+            .arg(frames)
+            .arg(steps / 60)
+            .arg(steps % 60, 2, 10, QLatin1Char('0'))
+            .arg(size.width())
+            .arg(size.height()));
 }
 
 WalkthroughRequest WalkthroughDialog::request() const {

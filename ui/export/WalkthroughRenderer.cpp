@@ -5,6 +5,7 @@
 
 #include <QCoreApplication>
 #include <QEvent>
+#include <QPainter>
 #include <QWidget>
 
 namespace looplab {
@@ -18,15 +19,19 @@ QSize WalkthroughRenderer::filmSize(QSize windowSize, const QString& path) {
     return {windowSize.width() & ~1, windowSize.height() & ~1};
 }
 
-QImage WalkthroughRenderer::grabFrame(QSize size) const {
-    QImage image = window_->grab().toImage();
+QImage WalkthroughRenderer::grabArea(const QRect& area) const {
+    QImage image = window_->grab(area).toImage();
     // A high-density screen grabs more pixels than the window's size: the film is the size
-    // the window looks, and a video needs even sides (the last odd column or row is dropped).
-    if (image.size() != window_->size())
-        image = image.scaled(window_->size(), Qt::IgnoreAspectRatio, Qt::SmoothTransformation);
-    if (image.size() != size)
-        image = image.copy(0, 0, size.width(), size.height());
+    // the window looks.
+    if (image.size() != area.size())
+        image = image.scaled(area.size(), Qt::IgnoreAspectRatio, Qt::SmoothTransformation);
     return image.convertToFormat(QImage::Format_RGB32);
+}
+
+void WalkthroughRenderer::showSettled(int step) {
+    showStep_(step);
+    // The step's layout and the animations it started settle before its first frame.
+    QCoreApplication::processEvents();
 }
 
 WalkthroughRenderer::Outcome WalkthroughRenderer::render(const WalkthroughRequest& request,
@@ -35,51 +40,63 @@ WalkthroughRenderer::Outcome WalkthroughRenderer::render(const WalkthroughReques
     const QSize size = filmSize(window_->size(), request.path);
     VideoEncoder encoder;
     std::string problem;
-    if (!encoder.open({request.path.toStdString(), size.width(), size.height(), request.fps},
-                      &problem)) {
+    auto fail = [&] {
         *error = QString::fromStdString(problem);
         return Outcome::Failed;
+    };
+    if (!encoder.open({request.path.toStdString(), size.width(), size.height(), request.fps},
+                      &problem))
+        return fail();
+    FrameClock clock(window_);
+    if (encoder.wantsColourSamples()) {
+        // A GIF's one palette from the first picture of every step (chips at their start).
+        for (int step = request.fromStep; step <= request.toStep; ++step) {
+            showSettled(step);
+            clock.catchAnimations();
+            const QImage sample = grabArea(QRect(QPoint(0, 0), size));
+            if (!encoder.learnColours(sample.constBits(), static_cast<int>(sample.bytesPerLine()),
+                                      &problem))
+                return fail();
+        }
     }
-    FrameClock clock; // from here on the animations move only frame by frame
     const int perStep = framesPerStep(request.fps);
     const int total = (request.toStep - request.fromStep + 1) * perStep;
-    const qint64 frameMs = 1000 / request.fps;
+    const int frameMs = 1000 / request.fps;
+    QImage frame;
     int done = 0;
     for (int step = request.fromStep; step <= request.toStep; ++step) {
-        showStep_(step);
-        // The step's layout and the animations it started settle before its first frame.
-        QCoreApplication::processEvents();
+        showSettled(step);
+        clock.catchAnimations();
         for (int f = 0; f < perStep; ++f) {
-            bool moved = f == 0;
-            if (f > 0 && clock.isRunning()) {
-                clock.advanceBy(frameMs);
-                QCoreApplication::processEvents();
+            bool added = false;
+            if (f == 0) {
+                frame = grabArea(QRect(QPoint(0, 0), size));
+                ++grabbed_;
+                added = encoder.addFrame(frame.constBits(), static_cast<int>(frame.bytesPerLine()),
+                                         &problem);
+            } else if (clock.moving()) {
+                // Only where the animations draw changes: that part is drawn again, over the
+                // step's first picture.
+                const QRect area = clock.area().intersected(frame.rect());
+                clock.showAt(f * frameMs);
                 // A chip that landed is deleted later: now, or it would sit on its entry.
                 QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
-                moved = true;
-            }
-            bool added = false;
-            if (moved) {
-                const QImage frame = grabFrame(size);
+                QPainter(&frame).drawImage(area.topLeft(), grabArea(area));
                 ++grabbed_;
                 added = encoder.addFrame(frame.constBits(), static_cast<int>(frame.bytesPerLine()),
                                          &problem);
             } else {
                 added = encoder.repeatFrame(&problem);
             }
-            if (!added) {
-                *error = QString::fromStdString(problem);
-                return Outcome::Failed;
-            }
+            if (!added)
+                return fail();
             ++done;
             if (progress && !progress(done, total))
                 return Outcome::Cancelled; // the encoder removes the unfinished file
         }
     }
-    if (!encoder.finish(&problem)) {
-        *error = QString::fromStdString(problem);
-        return Outcome::Failed;
-    }
+    if (!encoder.finish(&problem))
+        return fail();
     return Outcome::Written;
 }
 

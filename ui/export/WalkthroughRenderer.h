@@ -1,8 +1,9 @@
 #pragma once
-// Renders a range of steps of a window into a video or GIF: shows each step, lets the task-move
-// animations play on a FrameClock, grabs the window's pixels frame by frame and hands them to a
-// VideoEncoder. Each step lasts one second of film, so a step is `fps` frames; a frame in which
-// nothing moves is the previous one again, without grabbing the window.
+// Renders a range of steps of a window into a video or GIF: shows each step, plays the task-move
+// animations on a FrameClock, grabs the window's pixels frame by frame and hands them to a
+// VideoEncoder. Each step lasts one second of film, so a step is `fps` frames. Only a step's
+// first frame grabs the whole window; while animations run, only the views they draw in are
+// grabbed again, and a frame in which nothing moves is the previous one again.
 //
 // It knows nothing of the main window: the caller passes the widget to film and how to show a
 // step, so the window's menu and `looplab export` share it.
@@ -41,7 +42,8 @@ class WalkthroughRenderer {
     int framesGrabbed() const { return grabbed_; }
 
   private:
-    QImage grabFrame(QSize size) const;
+    QImage grabArea(const QRect& area) const;
+    void showSettled(int step);
 
     QWidget* window_;
     ShowStep showStep_;
