@@ -43,7 +43,10 @@ WalkthroughDialog::WalkthroughDialog(int lastStep, QSize filmSize, QWidget* pare
     auto* pathRow = new QHBoxLayout;
     pathRow->addWidget(path_, 1);
     pathRow->addWidget(browse);
-    form->addRow(tr("&File:"), pathRow);
+    // A row of several widgets: its label needs a buddy for its Alt key.
+    auto* pathLabel = new QLabel(tr("&File:"));
+    pathLabel->setBuddy(path_);
+    form->addRow(pathLabel, pathRow);
 
     format_ = new QComboBox;
     for (const Format& format : kFormats)
@@ -66,7 +69,9 @@ WalkthroughDialog::WalkthroughDialog(int lastStep, QSize filmSize, QWidget* pare
     steps->addWidget(new QLabel(tr("to")));
     steps->addWidget(to_);
     steps->addStretch(1);
-    form->addRow(tr("&Steps:"), steps);
+    auto* stepsLabel = new QLabel(tr("&Steps:"));
+    stepsLabel->setBuddy(from_);
+    form->addRow(stepsLabel, steps);
 
     fps_ = new QSpinBox;
     fps_->setRange(1, 60);

@@ -8,13 +8,18 @@
 #include "WalkthroughRenderer.h"
 #include "WindowTest.h"
 
+#include <QApplication>
 #include <QComboBox>
+#include <QDir>
 #include <QFileInfo>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMenuBar>
 #include <QPropertyAnimation>
+#include <QSettings>
+#include <QStatusBar>
+#include <QTimer>
 #include <QVariantAnimation>
 #include <gtest/gtest.h>
 
@@ -76,6 +81,34 @@ TEST_F(WalkthroughWindowTest, FilmsEachStepForASecond) {
     EXPECT_EQ(probe.height, 540);
     // The window shows the last step filmed.
     EXPECT_EQ(window_->controller().currentStop(), 5);
+}
+
+TEST_F(WalkthroughWindowTest, TheMenuFilmsAndComesBackToTheStep) {
+    QSettings().setValue(QStringLiteral("exportFolder"), folder_.path());
+    QSettings().setValue(QStringLiteral("walkthroughFormat"), QStringLiteral("gif"));
+    window_->controller().goToStop(3);
+    QString offered;
+    // The dialog is modal: answered from the event loop it runs.
+    QTimer::singleShot(0, [&] {
+        auto* dialog = qobject_cast<WalkthroughDialog*>(QApplication::activeModalWidget());
+        ASSERT_NE(dialog, nullptr);
+        offered = dialog->request().path;
+        EXPECT_EQ(dialog->request().fromStep, 3); // from where the user is ...
+        EXPECT_EQ(dialog->request().toStep, window_->controller().stopCount() - 1); // ... on
+        dialog->setSteps(3, 4);
+        dialog->accept();
+    });
+    for (QAction* menu : window_->menuBar()->actions())
+        for (QAction* action : menu->menu()->actions())
+            if (action->text() == QStringLiteral("Export &Walkthrough…"))
+                action->trigger();
+    EXPECT_EQ(offered, folder_.filePath(QStringLiteral("workers-walkthrough.gif")));
+    const VideoProbe probe = VideoProbe::read(offered.toStdString());
+    ASSERT_TRUE(probe.ok) << probe.error;
+    EXPECT_EQ(probe.frames, 2 * 10);
+    EXPECT_EQ(window_->controller().currentStop(), 3);
+    EXPECT_EQ(window_->statusBar()->currentMessage(),
+              QStringLiteral("Exported %1").arg(QDir::toNativeSeparators(offered)));
 }
 
 TEST_F(WalkthroughWindowTest, CancelStopsAtOnceAndLeavesNoFile) {
@@ -168,6 +201,12 @@ TEST(WalkthroughDialog, SaysWhatTheFilmWillBe) {
     EXPECT_EQ(dialog.request().path, QStringLiteral("/tmp/lesson.gif"));
     text = labelsOf(dialog);
     EXPECT_TRUE(text.contains(QStringLiteral("1281×721 pixels"))) << text.toStdString();
+    // To look at it: LOOPLAB_SHOT_DIR=/tmp ui_tests --gtest_filter=WalkthroughDialog.*
+    if (qEnvironmentVariableIsSet("LOOPLAB_SHOT_DIR")) {
+        dialog.show();
+        dialog.grab().save(qEnvironmentVariable("LOOPLAB_SHOT_DIR") +
+                           QStringLiteral("/walkthrough-dialog.png"));
+    }
 }
 
 TEST(WalkthroughDialog, RefusesWhatItCannotFilm) {
