@@ -19,8 +19,24 @@ QWidget* drawingArea(const QAbstractAnimation* animation) {
 
 } // namespace
 
-void FrameClock::catchAnimations() {
+FrameClock::~FrameClock() {
+    release();
+}
+
+void FrameClock::release() {
+    for (const QPointer<QAbstractAnimation>& animation : std::as_const(caught_)) {
+        if (!animation || animation->state() != QAbstractAnimation::Paused)
+            continue;
+        if (animation->totalDuration() >= 0)
+            animation->setCurrentTime(animation->totalDuration()); // its end: it stops
+        else
+            animation->resume(); // one that loops for ever goes back to Qt's timer
+    }
     caught_.clear();
+}
+
+void FrameClock::catchAnimations() {
+    release(); // the last step's leftovers end first
     for (QAbstractAnimation* animation : root_->findChildren<QAbstractAnimation*>()) {
         if (animation->state() != QAbstractAnimation::Running || animation->group())
             continue; // a group's members follow the group

@@ -21,6 +21,11 @@ namespace looplab {
 class FrameClock {
   public:
     explicit FrameClock(QWidget* root) : root_(root) {}
+    // Whatever it still holds ends as it would have on screen (chips land, fades finish), so a
+    // window that was filmed is not left with an animation frozen halfway.
+    ~FrameClock();
+    FrameClock(const FrameClock&) = delete;
+    FrameClock& operator=(const FrameClock&) = delete;
 
     // Pauses every running animation under the root and puts it back at its start.
     void catchAnimations();
@@ -33,6 +38,8 @@ class FrameClock {
     QRect area() const;
 
   private:
+    void release();
+
     QWidget* root_;
     QList<QPointer<QAbstractAnimation>> caught_;
 };

@@ -34,10 +34,9 @@ void WalkthroughExport::ask(QMainWindow* window, const Run& run) {
     settings.setValue(QStringLiteral("exportFolder"), QFileInfo(request.path).absolutePath());
     settings.setValue(QStringLiteral("walkthroughFormat"), QFileInfo(request.path).suffix());
 
-    const int perStep = WalkthroughRenderer::framesPerStep(request.fps);
-    const int total = (request.toStep - request.fromStep + 1) * perStep;
-    QProgressDialog progress(QObject::tr("Filming the walkthrough…"), QObject::tr("Cancel"), 0,
-                             total, window);
+    QProgressDialog progress(
+        QObject::tr("Filming steps %1 to %2…").arg(request.fromStep).arg(request.toStep),
+        QObject::tr("Cancel"), 0, 0, window);
     progress.setWindowTitle(QObject::tr("Export Walkthrough"));
     progress.setWindowModality(Qt::WindowModal); // no stepping in the window while it films
     progress.setMinimumDuration(0);
@@ -46,14 +45,9 @@ void WalkthroughExport::ask(QMainWindow* window, const Run& run) {
     QString error;
     const auto outcome = renderer.render(
         request,
-        [&](int done, int all) {
-            if (done % perStep == 0 || done == all) {
-                progress.setLabelText(QObject::tr("Filming step %1 (steps %2 to %3)…")
-                                          .arg(request.fromStep + (done - 1) / perStep)
-                                          .arg(request.fromStep)
-                                          .arg(request.toStep));
-                progress.setValue(done);
-            }
+        [&progress](int done, int total) {
+            progress.setMaximum(total);
+            progress.setValue(done); // (modal: lets Cancel be clicked)
             return !progress.wasCanceled();
         },
         &error);

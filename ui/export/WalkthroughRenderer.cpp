@@ -48,6 +48,12 @@ WalkthroughRenderer::Outcome WalkthroughRenderer::render(const WalkthroughReques
                       &problem))
         return fail();
     FrameClock clock(window_);
+    const int steps = request.toStep - request.fromStep + 1;
+    const int perStep = framesPerStep(request.fps);
+    // A GIF's first pass is a step of work each, counted with the frames.
+    const int samples = encoder.wantsColourSamples() ? steps : 0;
+    const int total = samples + steps * perStep;
+    int done = 0;
     if (encoder.wantsColourSamples()) {
         // A GIF's one palette from the first picture of every step (chips at their start).
         for (int step = request.fromStep; step <= request.toStep; ++step) {
@@ -57,13 +63,12 @@ WalkthroughRenderer::Outcome WalkthroughRenderer::render(const WalkthroughReques
             if (!encoder.learnColours(sample.constBits(), static_cast<int>(sample.bytesPerLine()),
                                       &problem))
                 return fail();
+            if (progress && !progress(++done, total))
+                return Outcome::Cancelled;
         }
     }
-    const int perStep = framesPerStep(request.fps);
-    const int total = (request.toStep - request.fromStep + 1) * perStep;
     const int frameMs = 1000 / request.fps;
     QImage frame;
-    int done = 0;
     for (int step = request.fromStep; step <= request.toStep; ++step) {
         showSettled(step);
         clock.catchAnimations();

@@ -27,7 +27,8 @@ struct WalkthroughRequest {
 class WalkthroughRenderer {
   public:
     using ShowStep = std::function<void(int step)>;
-    // Called after every frame; returning false cancels (the file is removed).
+    // Called after every frame (and, for a GIF, after each step of the first pass that picks
+    // its colours); returning false cancels (the file is removed).
     using Progress = std::function<bool(int framesDone, int framesTotal)>;
     enum class Outcome { Written, Cancelled, Failed };
 
