@@ -122,6 +122,7 @@ Command parseExport(const std::vector<std::string>& args) {
     command.kind = Command::Kind::Export;
     ExportOptions& out = command.exportOptions;
     std::string walkthroughOption; // the last option only a walkthrough takes, if any
+    std::string viewOption;        // the last option a walkthrough does not take, if any
     for (size_t i = 1; i < args.size(); ++i) {
         const std::string& arg = args[i];
         const bool hasValue = i + 1 < args.size();
@@ -131,6 +132,7 @@ Command parseExport(const std::vector<std::string>& args) {
                 return usageError("-o needs a file name, e.g. -o timeline.png");
             out.output = value;
         } else if (arg == "--view") {
+            viewOption = arg;
             if (value != "timeline" && value != "concurrency" && value != "breakdown")
                 return usageError("--view is timeline, concurrency or breakdown");
             out.view = value;
@@ -139,6 +141,7 @@ Command parseExport(const std::vector<std::string>& args) {
                 return usageError("--size needs WIDTHxHEIGHT, e.g. --size 1920x1080");
             out.sizeGiven = true;
         } else if (arg == "--dpr") {
+            viewOption = arg;
             if (value != "1" && value != "2" && value != "3")
                 return usageError("--dpr is 1, 2 or 3 (device pixels per pixel)");
             out.pixelRatio = std::stod(value);
@@ -163,9 +166,11 @@ Command parseExport(const std::vector<std::string>& args) {
             walkthroughOption = arg;
             continue; // takes no value
         } else if (arg == "--from") {
+            viewOption = arg;
             if (!parseSeconds(value, out.fromSeconds))
                 return usageError("--from needs a virtual time in seconds, e.g. --from 1.5");
         } else if (arg == "--to") {
+            viewOption = arg;
             if (!parseSeconds(value, out.toSeconds))
                 return usageError("--to needs a virtual time in seconds, e.g. --to 3");
         } else if (arg.size() > 1 && arg[0] == '-') {
@@ -197,6 +202,9 @@ Command parseExport(const std::vector<std::string>& args) {
                               " needs an even width and height, e.g. 1280x720");
         if (out.toStep >= 0 && out.toStep < out.fromStep)
             return usageError("--to-step must not be before --from-step");
+        if (!viewOption.empty())
+            return usageError(viewOption + " is for a picture or data, not a walkthrough (use "
+                                           "--from-step and --to-step)");
     } else if (!walkthroughOption.empty()) {
         return usageError(walkthroughOption + " is for a walkthrough (.mp4, .webm or .gif)");
     }

@@ -156,6 +156,8 @@ TEST(CommandLine, WalkthroughUsageErrorsSayWhatIsWrong) {
         {{"export", p, "-o", "w.webm", "--size", "1281x720"}, "--size of a .webm needs an even"},
         {{"export", p, "-o", "x.png", "--from-step", "2"}, "--from-step is for a walkthrough"},
         {{"export", p, "-o", "x.csv", "--present"}, "--present is for a walkthrough"},
+        {{"export", p, "-o", "w.gif", "--from", "1"}, "--from is for a picture or data"},
+        {{"export", p, "-o", "w.mp4", "--view", "breakdown"}, "--view is for a picture or data"},
     };
     expectUsageErrors(cases);
     EXPECT_EQ(parseCommandLine({"export", p, "-o", "w.gif", "--size", "1281x721"}).kind,

@@ -5,7 +5,9 @@
 
 #include <QCoreApplication>
 #include <QEvent>
+#include <QMainWindow>
 #include <QPainter>
+#include <QStatusBar>
 #include <QWidget>
 
 namespace looplab {
@@ -28,9 +30,12 @@ QImage WalkthroughRenderer::grabArea(const QRect& area) const {
     return image.convertToFormat(QImage::Format_RGB32);
 }
 
-void WalkthroughRenderer::showSettled(int step) {
+void WalkthroughRenderer::showSettled(int step, FrameClock& clock) {
     showStep_(step);
-    // The step's layout and the animations it started settle before its first frame.
+    // The animations the step started are caught before Qt's timer can move them: on a busy
+    // machine, one event pass later a fade could already be over.
+    clock.catchAnimations();
+    // The step's layout settles before its first frame.
     QCoreApplication::processEvents();
 }
 
@@ -47,6 +52,10 @@ WalkthroughRenderer::Outcome WalkthroughRenderer::render(const WalkthroughReques
     if (!encoder.open({request.path.toStdString(), size.width(), size.height(), request.fps},
                       &problem))
         return fail();
+    // A passing message in the status bar ("Zoom 200%") lasts a few seconds of wall clock: it
+    // would be in some frames of one film and not of the next.
+    if (auto* main = qobject_cast<QMainWindow*>(window_); main && main->statusBar())
+        main->statusBar()->clearMessage();
     FrameClock clock(window_);
     const int steps = request.toStep - request.fromStep + 1;
     const int perStep = framesPerStep(request.fps);
@@ -57,8 +66,7 @@ WalkthroughRenderer::Outcome WalkthroughRenderer::render(const WalkthroughReques
     if (encoder.wantsColourSamples()) {
         // A GIF's one palette from the first picture of every step (chips at their start).
         for (int step = request.fromStep; step <= request.toStep; ++step) {
-            showSettled(step);
-            clock.catchAnimations();
+            showSettled(step, clock);
             const QImage sample = grabArea(QRect(QPoint(0, 0), size));
             if (!encoder.learnColours(sample.constBits(), static_cast<int>(sample.bytesPerLine()),
                                       &problem))
@@ -70,8 +78,7 @@ WalkthroughRenderer::Outcome WalkthroughRenderer::render(const WalkthroughReques
     const int frameMs = 1000 / request.fps;
     QImage frame;
     for (int step = request.fromStep; step <= request.toStep; ++step) {
-        showSettled(step);
-        clock.catchAnimations();
+        showSettled(step, clock);
         for (int f = 0; f < perStep; ++f) {
             bool added = false;
             if (f == 0) {

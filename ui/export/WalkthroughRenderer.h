@@ -44,7 +44,7 @@ class WalkthroughRenderer {
 
   private:
     QImage grabArea(const QRect& area) const;
-    void showSettled(int step);
+    void showSettled(int step, class FrameClock& clock);
 
     QWidget* window_;
     ShowStep showStep_;
