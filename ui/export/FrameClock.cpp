@@ -61,17 +61,18 @@ bool FrameClock::moving() const {
     return false;
 }
 
-QRect FrameClock::area() const {
-    QRect united;
+QList<QWidget*> FrameClock::areas() const {
+    QList<QWidget*> out;
     for (const QPointer<QAbstractAnimation>& animation : caught_) {
         if (!animation)
             continue;
         QWidget* area = drawingArea(animation);
         if (!area || !root_->isAncestorOf(area))
-            return root_->rect();
-        united |= QRect(area->mapTo(root_, QPoint(0, 0)), area->size());
+            return {root_};
+        if (!out.contains(area))
+            out << area;
     }
-    return united;
+    return out;
 }
 
 } // namespace looplab

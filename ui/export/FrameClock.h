@@ -11,7 +11,6 @@
 
 #include <QList>
 #include <QPointer>
-#include <QRect>
 
 class QAbstractAnimation;
 class QWidget;
@@ -33,9 +32,9 @@ class FrameClock {
     // (and finish as they would on screen). False when none was still moving.
     bool showAt(int ms);
     bool moving() const;
-    // Where the caught animations draw, in the root's coordinates: the scroll area (a list, a
-    // tree) each lives in, or the whole root when one lives elsewhere.
-    QRect area() const;
+    // Where the caught animations draw: the scroll areas (a list, a tree) they live in, or the
+    // root itself when one lives elsewhere.
+    QList<QWidget*> areas() const;
 
   private:
     void release();

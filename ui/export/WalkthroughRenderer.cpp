@@ -21,12 +21,16 @@ QSize WalkthroughRenderer::filmSize(QSize windowSize, const QString& path) {
     return {windowSize.width() & ~1, windowSize.height() & ~1};
 }
 
-QImage WalkthroughRenderer::grabArea(const QRect& area) const {
-    QImage image = window_->grab(area).toImage();
+QImage WalkthroughRenderer::grabWidget(QWidget* widget, QSize size) {
+    // (A widget is grabbed whole: QWidget::grab(QRect) of a part of the presenting window came
+    // out shifted by the height of the hidden menu bar.)
+    QImage image = widget->grab().toImage();
     // A high-density screen grabs more pixels than the window's size: the film is the size
-    // the window looks.
-    if (image.size() != area.size())
-        image = image.scaled(area.size(), Qt::IgnoreAspectRatio, Qt::SmoothTransformation);
+    // the window looks; a video drops an odd last column or row.
+    if (image.size() != widget->size())
+        image = image.scaled(widget->size(), Qt::IgnoreAspectRatio, Qt::SmoothTransformation);
+    if (size.isValid() && image.size() != size)
+        image = image.copy(QRect(QPoint(0, 0), size));
     return image.convertToFormat(QImage::Format_RGB32);
 }
 
@@ -35,8 +39,26 @@ void WalkthroughRenderer::showSettled(int step, FrameClock& clock) {
     // The animations the step started are caught before Qt's timer can move them: on a busy
     // machine, one event pass later a fade could already be over.
     clock.catchAnimations();
-    // The step's layout settles before its first frame.
-    QCoreApplication::processEvents();
+    // The step's layout settles before its first frame. A longer sentence can take a line more,
+    // and the label's new height moves the panes below it one event pass later: pass until no
+    // widget moves (moving frames redraw only the animated view over the first frame, so the
+    // rest must not move after it).
+    QList<QRect> before = geometries();
+    for (int pass = 0; pass < 8; ++pass) {
+        QCoreApplication::processEvents();
+        QList<QRect> now = geometries();
+        if (now == before)
+            break;
+        before = std::move(now);
+    }
+}
+
+QList<QRect> WalkthroughRenderer::geometries() const {
+    QList<QRect> out;
+    for (const QWidget* widget : window_->findChildren<QWidget*>())
+        if (widget->isVisible())
+            out << QRect(widget->mapTo(window_, QPoint(0, 0)), widget->size());
+    return out;
 }
 
 WalkthroughRenderer::Outcome WalkthroughRenderer::render(const WalkthroughRequest& request,
@@ -67,7 +89,7 @@ WalkthroughRenderer::Outcome WalkthroughRenderer::render(const WalkthroughReques
         // A GIF's one palette from the first picture of every step (chips at their start).
         for (int step = request.fromStep; step <= request.toStep; ++step) {
             showSettled(step, clock);
-            const QImage sample = grabArea(QRect(QPoint(0, 0), size));
+            const QImage sample = grabWidget(window_, size);
             if (!encoder.learnColours(sample.constBits(), static_cast<int>(sample.bytesPerLine()),
                                       &problem))
                 return fail();
@@ -82,18 +104,20 @@ WalkthroughRenderer::Outcome WalkthroughRenderer::render(const WalkthroughReques
         for (int f = 0; f < perStep; ++f) {
             bool added = false;
             if (f == 0) {
-                frame = grabArea(QRect(QPoint(0, 0), size));
+                frame = grabWidget(window_, size);
                 ++grabbed_;
                 added = encoder.addFrame(frame.constBits(), static_cast<int>(frame.bytesPerLine()),
                                          &problem);
             } else if (clock.moving()) {
                 // Only where the animations draw changes: that part is drawn again, over the
                 // step's first picture.
-                const QRect area = clock.area().intersected(frame.rect());
+                const QList<QWidget*> areas = clock.areas();
                 clock.showAt(f * frameMs);
                 // A chip that landed is deleted later: now, or it would sit on its entry.
                 QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
-                QPainter(&frame).drawImage(area.topLeft(), grabArea(area));
+                QPainter painter(&frame);
+                for (QWidget* area : areas)
+                    painter.drawImage(area->mapTo(window_, QPoint(0, 0)), grabWidget(area));
                 ++grabbed_;
                 added = encoder.addFrame(frame.constBits(), static_cast<int>(frame.bytesPerLine()),
                                          &problem);

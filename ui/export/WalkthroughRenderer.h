@@ -9,6 +9,8 @@
 // step, so the window's menu and `looplab export` share it.
 
 #include <QImage>
+#include <QList>
+#include <QRect>
 #include <QString>
 
 #include <functional>
@@ -43,8 +45,9 @@ class WalkthroughRenderer {
     int framesGrabbed() const { return grabbed_; }
 
   private:
-    QImage grabArea(const QRect& area) const;
+    static QImage grabWidget(QWidget* widget, QSize size = QSize());
     void showSettled(int step, class FrameClock& clock);
+    QList<QRect> geometries() const;
 
     QWidget* window_;
     ShowStep showStep_;

@@ -152,7 +152,7 @@ TEST(FrameClock, AnimationsMoveOnlyWhenTheFilmSaysSo) {
     clock.catchAnimations();
     EXPECT_EQ(glide->state(), QAbstractAnimation::Paused); // Qt's timer no longer moves it
     EXPECT_TRUE(clock.moving());
-    EXPECT_EQ(clock.area(), QRect(10, 20, 200, 100)); // the list it glides in
+    EXPECT_EQ(clock.areas(), QList<QWidget*>{list}); // the list it glides in
     EXPECT_TRUE(clock.showAt(150));
     EXPECT_EQ(glide->currentTime(), 150);
     EXPECT_EQ(chip->pos(), QPoint(30, 0));
@@ -169,7 +169,7 @@ TEST(FrameClock, AnimationsMoveOnlyWhenTheFilmSaysSo) {
     fade.setEndValue(7);
     fade.start();
     clock.catchAnimations();
-    EXPECT_EQ(clock.area(), root.rect());
+    EXPECT_EQ(clock.areas(), QList<QWidget*>{&root});
     clock.showAt(300);
     EXPECT_EQ(fade.currentValue().toInt(), 3);
 
