@@ -4,6 +4,7 @@
 
 #include <cctype>
 #include <cerrno>
+#include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
@@ -143,6 +144,8 @@ Command parseExport(const std::vector<std::string>& args) {
     Command command;
     command.kind = Command::Kind::Export;
     ExportOptions& out = command.exportOptions;
+    std::string walkthroughOption; // the last option only a walkthrough takes, if any
+    std::string viewOption;        // the last option a walkthrough does not take, if any
     for (size_t i = 1; i < args.size(); ++i) {
         const std::string& arg = args[i];
         const bool hasValue = i + 1 < args.size();
@@ -152,13 +155,16 @@ Command parseExport(const std::vector<std::string>& args) {
                 return usageError("-o needs a file name, e.g. -o timeline.png");
             out.output = value;
         } else if (arg == "--view") {
+            viewOption = arg;
             if (value != "timeline" && value != "concurrency" && value != "breakdown")
                 return usageError("--view is timeline, concurrency or breakdown");
             out.view = value;
         } else if (arg == "--size") {
             if (!parseSize(value, out.width, out.height))
                 return usageError("--size needs WIDTHxHEIGHT, e.g. --size 1920x1080");
+            out.sizeGiven = true;
         } else if (arg == "--dpr") {
+            viewOption = arg;
             if (value != "1" && value != "2" && value != "3")
                 return usageError("--dpr is 1, 2 or 3 (device pixels per pixel)");
             out.pixelRatio = std::stod(value);
@@ -166,10 +172,28 @@ Command parseExport(const std::vector<std::string>& args) {
             if (!isThemeName(value))
                 return usageError("--theme is light, dark or high-contrast");
             out.theme = value;
+        } else if (arg == "--from-step" || arg == "--to-step") {
+            int64_t step = 0;
+            if (!parseInteger(value, 0, step) || step > INT32_MAX)
+                return usageError(arg + " needs a step number (0 or more)");
+            (arg == "--from-step" ? out.fromStep : out.toStep) = static_cast<int>(step);
+            walkthroughOption = arg;
+        } else if (arg == "--fps") {
+            int64_t fps = 0;
+            if (!parseInteger(value, 1, fps) || fps > 60)
+                return usageError("--fps needs frames per second from 1 to 60");
+            out.fps = static_cast<int>(fps);
+            walkthroughOption = arg;
+        } else if (arg == "--present") {
+            out.present = true;
+            walkthroughOption = arg;
+            continue; // takes no value
         } else if (arg == "--from") {
+            viewOption = arg;
             if (!parseSeconds(value, out.fromSeconds))
                 return usageError("--from needs a virtual time in seconds, e.g. --from 1.5");
         } else if (arg == "--to") {
+            viewOption = arg;
             if (!parseSeconds(value, out.toSeconds))
                 return usageError("--to needs a virtual time in seconds, e.g. --to 3");
         } else if (arg.size() > 1 && arg[0] == '-') {
@@ -186,9 +210,27 @@ Command parseExport(const std::vector<std::string>& args) {
         return usageError("looplab export needs a program: looplab export PROGRAM.py -o OUT.png");
     if (out.output.empty())
         return usageError("looplab export needs an output file: -o OUT.png|.svg|.pdf|.csv|.json");
-    if (exportFormatOf(out.output).empty())
+    const std::string format = exportFormatOf(out.output);
+    if (format.empty())
         return usageError("cannot export to " + out.output +
-                          ": unknown extension (use .png, .svg, .pdf, .csv or .json)");
+                          ": unknown extension (use .png, .svg, .pdf, .csv, .json, .mp4, .webm "
+                          "or .gif)");
+    if (isWalkthroughFormat(format)) {
+        if (!out.sizeGiven) { // a film of the window at the size slides are made for
+            out.width = 1280;
+            out.height = 720;
+        }
+        if (format != "gif" && (out.width % 2 != 0 || out.height % 2 != 0))
+            return usageError("--size of a ." + format +
+                              " needs an even width and height, e.g. 1280x720");
+        if (out.toStep >= 0 && out.toStep < out.fromStep)
+            return usageError("--to-step must not be before --from-step");
+        if (!viewOption.empty())
+            return usageError(viewOption + " is for a picture or data, not a walkthrough (use "
+                                           "--from-step and --to-step)");
+    } else if (!walkthroughOption.empty()) {
+        return usageError(walkthroughOption + " is for a walkthrough (.mp4, .webm or .gif)");
+    }
     if (out.fromSeconds >= 0 && out.toSeconds >= 0 && out.toSeconds <= out.fromSeconds)
         return usageError("--to must be later than --from");
     if (const std::string problem = inputFileProblem(out.input, InputKind::ProgramOrTrace);
@@ -345,10 +387,14 @@ std::string exportFormatOf(const std::string& path) {
     std::string extension = path.substr(dot + 1);
     for (char& c : extension)
         c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    for (const char* known : {"png", "svg", "pdf", "csv", "json"})
+    for (const char* known : {"png", "svg", "pdf", "csv", "json", "mp4", "webm", "gif"})
         if (extension == known)
             return extension;
     return {};
+}
+
+bool isWalkthroughFormat(const std::string& format) {
+    return format == "mp4" || format == "webm" || format == "gif";
 }
 
 std::string usageText() {
@@ -389,6 +435,11 @@ std::string usageText() {
            "      it printed and how it ended); the last line is 'outcomes: K distinct in N\n"
            "      runs'. Exit status 0 when every run had the same outcome, 5 when not.\n"
            "      --progress prints 'looplab-progress: DONE TOTAL' on stderr after each run.\n"
+           "  looplab export PROGRAM.py -o WALK.mp4|.webm|.gif [--from-step A] [--to-step B]\n"
+           "                 [--fps N] [--size WxH] [--present] [--theme ...]\n"
+           "      Film the window stepping from step A to step B (default: every step), one\n"
+           "      second a step with the task moves animated, as a video or an animated GIF\n"
+           "      (default 1280x720, 10 frames per second; --present: the projector layout).\n"
            "  looplab lessons\n"
            "      List the built-in lessons in course order: ID<TAB>TITLE<TAB>PATH.\n"
            "  looplab check-lesson LESSON.py...\n"

@@ -43,6 +43,12 @@ struct ExportOptions {
     std::string theme = "light";
     double fromSeconds = -1; // -1: from the start
     double toSeconds = -1;   // -1: to the end
+    // A walkthrough (.mp4, .webm, .gif): the window filmed step by step, one second a step.
+    int fromStep = 0;
+    int toStep = -1; // -1: the last step
+    int fps = 10;
+    bool present = false; // the projector layout (F5) instead of the desk's
+    bool sizeGiven = false;
 };
 
 struct Command {
@@ -69,6 +75,8 @@ struct Command {
 Command parseCommandLine(const std::vector<std::string>& args);
 // The export formats by file extension; "" for one LoopLab cannot write.
 std::string exportFormatOf(const std::string& path);
+// Whether a format (as exportFormatOf names it) is a walkthrough of the window, not a view.
+bool isWalkthroughFormat(const std::string& format);
 std::string usageText();
 
 } // namespace looplab

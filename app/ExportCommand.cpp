@@ -42,6 +42,19 @@ qint64 toNs(double seconds) {
 
 } // namespace
 
+void useOffscreenPlatform() {
+    qputenv("QT_QPA_PLATFORM", "offscreen"); // exports never need a display
+    if (qEnvironmentVariableIsEmpty("XDG_RUNTIME_DIR")) {
+        // Qt warns on stderr without one; errors of this command must stay one line.
+        const QString runtime =
+            QDir::temp().filePath(QStringLiteral("looplab-runtime-%1").arg(getuid()));
+        QDir().mkpath(runtime);
+        QFile::setPermissions(runtime, QFileDevice::ReadOwner | QFileDevice::WriteOwner |
+                                           QFileDevice::ExeOwner);
+        qputenv("XDG_RUNTIME_DIR", runtime.toLocal8Bit());
+    }
+}
+
 int runExport(int argc, char** argv, const ExportOptions& options, const std::string& pythonDir) {
     const TraceReadResult read = isTraceFile(options.input)
                                      ? readTraceFile(options.input)
@@ -65,16 +78,7 @@ int runExport(int argc, char** argv, const ExportOptions& options, const std::st
         }
     }
 
-    qputenv("QT_QPA_PLATFORM", "offscreen"); // exports never need a display
-    if (qEnvironmentVariableIsEmpty("XDG_RUNTIME_DIR")) {
-        // Qt warns on stderr without one; errors of this command must stay one line.
-        const QString runtime =
-            QDir::temp().filePath(QStringLiteral("looplab-runtime-%1").arg(getuid()));
-        QDir().mkpath(runtime);
-        QFile::setPermissions(runtime, QFileDevice::ReadOwner | QFileDevice::WriteOwner |
-                                           QFileDevice::ExeOwner);
-        qputenv("XDG_RUNTIME_DIR", runtime.toLocal8Bit());
-    }
+    useOffscreenPlatform();
     QApplication app(argc, argv);
     applyTheme(app, QString::fromStdString(options.theme));
 

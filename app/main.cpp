@@ -8,6 +8,7 @@
 #include "LessonCommands.h"
 #include "ProgramRunner.h"
 #include "PythonVersion.h"
+#include "WalkthroughCommand.h"
 #include "WindowApp.h"
 #include "WorkerProcess.h"
 
@@ -48,10 +49,14 @@ int main(int argc, char** argv) {
         return looplab::runWindow(argc, argv, command.window);
     case Command::Kind::Lessons:
         return looplab::listLessons(executablePath(argv[0]));
+    case Command::Kind::Export:
+        // A walkthrough films the window, which runs the program itself (as `looplab run`).
+        if (looplab::isWalkthroughFormat(looplab::exportFormatOf(command.exportOptions.output)))
+            return looplab::runWalkthroughExport(argc, argv, command.exportOptions);
+        break;
     case Command::Kind::Run:
     case Command::Kind::Explore:
     case Command::Kind::CheckLesson:
-    case Command::Kind::Export:
         break;
     }
     command.run.pythonDir = looplab::findPythonDir(executablePath(argv[0]));

@@ -9,6 +9,7 @@ packages=(
   qt6-base-dev qt6-charts-dev qt6-svg-dev libqscintilla2-qt6-dev libgl1-mesa-dev
   pybind11-dev libpython3-dev python3 nlohmann-json3-dev
   libgtest-dev libgmock-dev libbenchmark-dev libseccomp-dev libpython3.11-testsuite
+  libavcodec-dev libavformat-dev libswscale-dev libavutil-dev libavfilter-dev
   xvfb xauth
   dpkg-dev lintian desktop-file-utils appstream man-db
 )

@@ -111,10 +111,57 @@ TEST(CommandLine, ExportFormatFollowsTheExtension) {
     const std::vector<std::pair<std::string, std::string>> table = {
         {"a.png", "png"},  {"a.PNG", "png"},   {"dir/a.svg", "svg"}, {"a.pdf", "pdf"},
         {"a.csv", "csv"},  {"a.json", "json"}, {"a.bmp", ""},        {"a", ""},
-        {"dir.png/a", ""}, {"a.png.txt", ""},
+        {"dir.png/a", ""}, {"a.png.txt", ""},  {"a.MP4", "mp4"},     {"a.webm", "webm"},
+        {"a.gif", "gif"},  {"a.avi", ""},
     };
     for (const auto& [path, format] : table)
         EXPECT_EQ(looplab::exportFormatOf(path), format) << path;
+}
+
+TEST(CommandLine, WalkthroughWithEveryOption) {
+    const Command c =
+        parseCommandLine({"export", existingProgram(), "-o", "walk.webm", "--from-step", "3",
+                          "--to-step", "40", "--fps", "24", "--size", "1920x1080", "--present"});
+    ASSERT_EQ(c.kind, Command::Kind::Export) << c.error;
+    EXPECT_TRUE(looplab::isWalkthroughFormat(looplab::exportFormatOf(c.exportOptions.output)));
+    EXPECT_EQ(c.exportOptions.fromStep, 3);
+    EXPECT_EQ(c.exportOptions.toStep, 40);
+    EXPECT_EQ(c.exportOptions.fps, 24);
+    EXPECT_EQ(c.exportOptions.width, 1920);
+    EXPECT_EQ(c.exportOptions.height, 1080);
+    EXPECT_TRUE(c.exportOptions.present);
+}
+
+TEST(CommandLine, WalkthroughDefaultsToEveryStepAt720p) {
+    const Command c = parseCommandLine({"export", existingProgram(), "-o", "walk.gif"});
+    ASSERT_EQ(c.kind, Command::Kind::Export) << c.error;
+    EXPECT_EQ(c.exportOptions.fromStep, 0);
+    EXPECT_EQ(c.exportOptions.toStep, -1); // the last, once the run is known
+    EXPECT_EQ(c.exportOptions.fps, 10);
+    EXPECT_EQ(c.exportOptions.width, 1280);
+    EXPECT_EQ(c.exportOptions.height, 720);
+    EXPECT_FALSE(c.exportOptions.present);
+    EXPECT_FALSE(looplab::isWalkthroughFormat("png"));
+}
+
+TEST(CommandLine, WalkthroughUsageErrorsSayWhatIsWrong) {
+    const std::string p = existingProgram();
+    const std::vector<BadCase> cases = {
+        {{"export", p, "-o", "w.mp4", "--from-step", "-1"}, "--from-step needs a step number"},
+        {{"export", p, "-o", "w.mp4", "--to-step", "x"}, "--to-step needs a step number"},
+        {{"export", p, "-o", "w.mp4", "--from-step", "4", "--to-step", "3"},
+         "--to-step must not be before --from-step"},
+        {{"export", p, "-o", "w.mp4", "--fps", "61"}, "--fps needs frames per second from 1 to 60"},
+        {{"export", p, "-o", "w.mp4", "--fps"}, "--fps needs frames per second"},
+        {{"export", p, "-o", "w.webm", "--size", "1281x720"}, "--size of a .webm needs an even"},
+        {{"export", p, "-o", "x.png", "--from-step", "2"}, "--from-step is for a walkthrough"},
+        {{"export", p, "-o", "x.csv", "--present"}, "--present is for a walkthrough"},
+        {{"export", p, "-o", "w.gif", "--from", "1"}, "--from is for a picture or data"},
+        {{"export", p, "-o", "w.mp4", "--view", "breakdown"}, "--view is for a picture or data"},
+    };
+    expectUsageErrors(cases);
+    EXPECT_EQ(parseCommandLine({"export", p, "-o", "w.gif", "--size", "1281x721"}).kind,
+              Command::Kind::Export); // a GIF has no 4:2:0 colour, so any size
 }
 
 TEST(CommandLine, ExportUsageErrorsSayWhatIsWrong) {

@@ -12,6 +12,7 @@
 #include "TimelineView.h"
 #include "ToolbarIcon.h"
 #include "ViewExporter.h"
+#include "WalkthroughExport.h"
 #include "WindowLayout.h"
 #include "WindowZoom.h"
 
@@ -185,6 +186,17 @@ void WindowActions::buildFileMenu(QMenu* file, const WindowLayout& layout) {
         tr("Export the timeline or a chart as PNG, SVG or PDF, or the run as CSV or Chrome "
            "trace JSON"),
         [window] { window->exportView(ExportView::Timeline); }, nullptr);
+    add(
+        file, tr("Export &Walkthrough…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E),
+        tr("Film the window stepping through the run as an MP4 or WebM video or an animated GIF"),
+        [window] {
+            StepController& controller = window->controller();
+            WalkthroughExport::ask(window,
+                                   {window->run().recorded() ? controller.stopCount() - 1 : -1,
+                                    controller.currentStop(), window->programPath(),
+                                    [window](int step) { window->controller().goToStop(step); }});
+        },
+        nullptr);
     file->addSeparator();
     // Ctrl+Q spelled out: some platforms' standard Quit key is none at all.
     add(file, tr("&Quit"), QKeySequence(Qt::CTRL | Qt::Key_Q), tr("Quit LoopLab"), &QWidget::close,
