@@ -47,6 +47,7 @@
 #include <QTableView>
 #include <QTableWidget>
 #include <QTemporaryDir>
+#include <QTimer>
 
 #include <unordered_set>
 
@@ -65,6 +66,9 @@ MainWindow::MainWindow(QString looplabExecutable, QWidget* parent)
     actions_ = new WindowActions(this, *layout_);
     connectViews();
     connect(&controller_, &StepController::stateChanged, this, &MainWindow::showStep);
+    // Closing or opening the lesson panel moves its notes into the code or out of it.
+    connect(layout_->lessonDock(), &QDockWidget::visibilityChanged, this,
+            [this] { QTimer::singleShot(0, this, [this] { showStep(); }); });
     permission_ = std::make_unique<RunPermission>(
         QString::fromStdString(findLessonFolder(looplab_.toStdString())));
     permission_->attachBadge(statusBar());
@@ -346,6 +350,8 @@ void MainWindow::showStep() {
             QString::fromStdString(narrator_->sentence(controller_.lastEventIndex())));
     }
 
+    layout_->fitNarration();
+
     // The line this step is about, by the one rule the task table and the narration follow
     // too: not the line that created a task that is only now starting.
     const int line = static_cast<int>(TraceReplay::currentLine(state, last));
@@ -365,7 +371,11 @@ void MainWindow::showStep() {
     lessonPanel->showPosition(state.eventsApplied,
                               controller_.stopCount() > 1 && (stop == controller_.stopCount() - 1 ||
                                                               (deadlock > 0 && stop >= deadlock)));
-    code->setLessonNote(lessonPanel->currentNoteLine(), lessonPanel->currentNoteText());
+    // A note is said once: in the lesson panel when the panel is there, else (presenting, the
+    // panel closed) in a box under its line.
+    const bool panelShown = layout_->lessonDock()->isVisibleTo(this);
+    code->setLessonNote(panelShown ? 0 : lessonPanel->currentNoteLine(),
+                        lessonPanel->currentNoteText());
     code->showState(state, line);
     code->markError(errorLine_, errorMessage_);
     // One line is kept in view, chosen after every note is in place (notes push lines down):
@@ -375,10 +385,19 @@ void MainWindow::showStep() {
     if (focus == 0 && last && last->line > 0 &&
         (last->kind == EventKind::StepYield || last->kind == EventKind::Block))
         focus = static_cast<int>(last->line);
+    // At a moment of the run's own (the deadlock, asyncio.run's clean-up) no line runs: the
+    // await the last task stopped at stays in view, where the stuck tasks wait.
+    if (focus == 0 && last && last->kind == EventKind::Phase && controller_.replay()) {
+        const std::vector<TraceEvent>& events = controller_.replay()->events();
+        for (size_t i = std::min(controller_.lastEventIndex() + 1, events.size()); i-- > 0;)
+            if (events[i].kind == EventKind::StepYield && events[i].line > 0) {
+                focus = static_cast<int>(events[i].line);
+                break;
+            }
+    }
     if (focus == 0)
         focus = errorLine_;
-    if (focus > 0)
-        code->ensureLineVisible(focus - 1);
+    code->keepInView(focus);
     showDeadlock(state);
     layout_->loopView()->showState(state, controller_.replay());
     layout_->taskModel()->setState(state);
