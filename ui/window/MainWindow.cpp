@@ -450,8 +450,11 @@ void MainWindow::showDeadlock(const LoopState& state) {
                                    "(the deadlock is step %1)")
                                     .arg(controller_.deadlockStop()));
         tabs->setCurrentWidget(deadlock);
+        // The graph is what the moment is about; presenting, the code keeps more than half.
+        layout_->roomForDeadlock(true, isPresenting() ? 0.45 : 0.7);
     } else if (!show && tab >= 0) {
         tabs->removeTab(tab);
+        layout_->roomForDeadlock(false);
     }
     // The deadlock report (stderr) is the ending too.
     const QString report =

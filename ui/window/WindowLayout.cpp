@@ -305,7 +305,29 @@ void WindowLayout::showLessonDocks(double scale) {
         widenLessonDock(scale);
 }
 
+void WindowLayout::roomForDeadlock(bool give, double most) {
+    if (!give) {
+        if (!beforeDeadlock_.isEmpty())
+            mainSplitter_->setSizes(beforeDeadlock_);
+        beforeDeadlock_.clear();
+        return;
+    }
+    QList<int> sizes = mainSplitter_->sizes();
+    if (sizes.size() != 2 || !beforeDeadlock_.isEmpty())
+        return;
+    const int total = sizes[0] + sizes[1];
+    const int wanted = deadlock_->readableHeight(bottomTabs_->width() - 6) +
+                       bottomTabs_->tabBar()->sizeHint().height() + 6;
+    if (total <= 0 || sizes[1] >= wanted)
+        return;
+    beforeDeadlock_ = sizes;
+    sizes[1] = std::min(wanted, static_cast<int>(total * most));
+    sizes[0] = total - sizes[1];
+    mainSplitter_->setSizes(sizes);
+}
+
 void WindowLayout::sharePresentingHeight(bool presenting) {
+    beforeDeadlock_.clear(); // sizes of the other mode
     if (!presenting)
         return; // PresentationMode gives back every splitter's desk sizes
     // Sizes are shares: the splitter scales them to its height, now and as it changes.

@@ -50,6 +50,10 @@ class WindowLayout : public QObject {
     // the rest (at 200% on a 1280x720 projector the tabs would otherwise squeeze the code to a
     // few lines); leaving, PresentationMode gives back the sizes the user had.
     void sharePresentingHeight(bool presenting);
+    // The deadlock's step: the run's tabs get the height the wait-for graph needs for labels as
+    // large as the body text, up to `most` of the panes' height (the running line stays in view
+    // in what is left). `give` false: back to the sizes from before.
+    void roomForDeadlock(bool give, double most = 0.7);
     // The lesson and the course grow with `zoom` too, and the lesson dock widens with them.
     void growLessonWith(WindowZoom& zoom);
     // The narration at the zoom's size, or smaller when its text would need more than three
@@ -102,6 +106,7 @@ class WindowLayout : public QObject {
     QLabel* clockLabel_ = nullptr;
     QLabel* stepLabel_ = nullptr;
     QGridLayout* header_ = nullptr;
+    QList<int> beforeDeadlock_; // the main splitter's sizes before roomForDeadlock(true)
     bool narrationOwnRow_ = false;
     QFont narrationFont_; // at 100%
     double narrationScale_ = 1.0;
