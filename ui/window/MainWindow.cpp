@@ -351,7 +351,6 @@ void MainWindow::showStep() {
     }
 
     layout_->fitNarration();
-
     // The line this step is about, by the one rule the task table and the narration follow
     // too: not the line that created a task that is only now starting.
     const int line = static_cast<int>(TraceReplay::currentLine(state, last));
@@ -371,30 +370,15 @@ void MainWindow::showStep() {
     lessonPanel->showPosition(state.eventsApplied,
                               controller_.stopCount() > 1 && (stop == controller_.stopCount() - 1 ||
                                                               (deadlock > 0 && stop >= deadlock)));
-    // A note is said once: in the lesson panel when the panel is there, else (presenting, the
-    // panel closed) in a box under its line.
+    // A note is said once: in the lesson panel when it is there, else under its line.
     const bool panelShown = layout_->lessonDock()->isVisibleTo(this);
     code->setLessonNote(panelShown ? 0 : lessonPanel->currentNoteLine(),
                         lessonPanel->currentNoteText());
     code->showState(state, line);
     code->markError(errorLine_, errorMessage_);
     // One line is kept in view, chosen after every note is in place (notes push lines down):
-    // the running line; else the await (or blocking call) a task just stopped at, where its
-    // marker is; else the line where the run failed.
-    int focus = line;
-    if (focus == 0 && last && last->line > 0 &&
-        (last->kind == EventKind::StepYield || last->kind == EventKind::Block))
-        focus = static_cast<int>(last->line);
-    // At a moment of the run's own (the deadlock, asyncio.run's clean-up) no line runs: the
-    // await the last task stopped at stays in view, where the stuck tasks wait.
-    if (focus == 0 && last && last->kind == EventKind::Phase && controller_.replay()) {
-        const std::vector<TraceEvent>& events = controller_.replay()->events();
-        for (size_t i = std::min(controller_.lastEventIndex() + 1, events.size()); i-- > 0;)
-            if (events[i].kind == EventKind::StepYield && events[i].line > 0) {
-                focus = static_cast<int>(events[i].line);
-                break;
-            }
-    }
+    // the step's own line (StepController::lineInView), else the line where the run failed.
+    int focus = controller_.lineInView(line);
     if (focus == 0)
         focus = errorLine_;
     code->keepInView(focus);

@@ -293,7 +293,10 @@ void WindowLayout::growLessonWith(WindowZoom& zoom) {
 }
 
 void WindowLayout::widenLessonDock(double scale) {
-    window_->resizeDocks({lessonDock_}, {static_cast<int>(kLessonWidth * scale)}, Qt::Horizontal);
+    // Never more than a third of the window: at 300% in a small window the lesson would
+    // otherwise leave the code a sliver.
+    const int width = std::min(static_cast<int>(kLessonWidth * scale), window_->width() / 3);
+    window_->resizeDocks({lessonDock_}, {std::max(width, kLessonWidth)}, Qt::Horizontal);
 }
 
 void WindowLayout::showLessonDocks(double scale) {
