@@ -8,8 +8,8 @@
 #include <QFontDatabase>
 #include <Qsci/qscilexerpython.h>
 #include <Qsci/qscistyledtext.h>
+#include <algorithm>
 #include <cmath>
-
 #include <map>
 
 namespace looplab {
@@ -44,7 +44,6 @@ CodeView::CodeView(QWidget* parent) : QsciScintilla(parent) {
     setLexer(lexer);
     setUtf8(true);
     setMarginType(0, QsciScintilla::NumberMargin);
-    setMarginWidth(0, QStringLiteral("0000"));
     setMarginLineNumbers(0, true);
     setIndentationsUseTabs(false);
     setTabWidth(4);
@@ -58,7 +57,9 @@ CodeView::CodeView(QWidget* parent) : QsciScintilla(parent) {
     markerDefine(QsciScintilla::RightTriangle, waitingMarker_);
     markerDefine(QsciScintilla::Circle, breakpointMarker_);
     setMarginSensitivity(1, true);
-    setMarginWidth(1, 18);
+    fitGutter();
+    // A program that grows past 999 lines needs another digit.
+    connect(this, &QsciScintilla::linesChanged, this, &CodeView::fitGutter);
     connect(this, &QsciScintilla::marginClicked, this,
             [this](int, int line, Qt::KeyboardModifiers) { toggleBreakpoint(line + 1); });
     markerDefine(QsciScintilla::Background, errorMarker_);
@@ -111,10 +112,37 @@ void CodeView::applyColours() {
 }
 
 int CodeView::noteWidth() const {
-    // As many characters as fit beside the margins, so a note never runs off the page.
-    const QFontMetrics metrics(lexer() ? lexer()->defaultFont() : font());
-    const int usable = viewport()->width() - 24;
-    return std::max(30, usable / std::max(1, metrics.horizontalAdvance(QLatin1Char('m'))) - 14);
+    // As many characters as fit in the text area, measured in the note's own style at the
+    // current zoom (the zoom widens every character), so a note never runs off the page.
+    const long em = SendScintilla(SCI_TEXTWIDTH, kNoteStyle, "m");
+    const int margins = marginWidth(0) + marginWidth(1) + marginWidth(2);
+    const int usable = viewport()->width() - margins - static_cast<int>(em) * 3;
+    return std::max(16, usable / static_cast<int>(std::max(1L, em)));
+}
+
+int CodeView::gutterTextWidth(const QString& text) const {
+    return static_cast<int>(
+        SendScintilla(SCI_TEXTWIDTH, STYLE_LINENUMBER, text.toUtf8().constData()));
+}
+
+int CodeView::gutterWidth() const {
+    return marginWidth(0);
+}
+
+void CodeView::fitGutter() {
+    // Scintilla draws a line number right-aligned a few pixels from the margin's edge and
+    // clips what does not fit: "13" would read "3". Room for the widest number (at least
+    // three digits, so the code does not jump sideways as a program grows past 99 lines),
+    // one digit's width of air, in the zoomed line-number font.
+    const int digits = std::max(3, static_cast<int>(QString::number(lines()).size()));
+    const int digit = gutterTextWidth(QStringLiteral("9"));
+    const int width = gutterTextWidth(QString(digits, QLatin1Char('9'))) + digit + 4;
+    if (marginWidth(0) != width)
+        setMarginWidth(0, width);
+    // The marker margin (waiting tasks, breakpoints) grows with the zoom too.
+    const int markers = static_cast<int>(std::lround(18 * scale_));
+    if (marginWidth(1) != markers)
+        setMarginWidth(1, markers);
 }
 
 void CodeView::setLessonNote(int line, const QString& text) {
@@ -190,10 +218,8 @@ void CodeView::showState(const LoopState& state, int currentLine) {
     clearAnnotations();
     annotateFold(); // where the lesson's text went stays said
     highlighted_ = currentLine;
-    if (currentLine > 0) {
-        markerAdd(currentLine - 1, runningMarker_);
-        ensureLineVisible(currentLine - 1);
-    }
+    if (currentLine > 0)
+        markerAdd(currentLine - 1, runningMarker_); // the window keeps it in view (keepInView)
     // Suspended tasks, by the line they wait at: the first few by name, then a count.
     constexpr int kNamedPerLine = 6;
     std::map<int, QStringList> waiting;
@@ -255,6 +281,36 @@ void CodeView::setScale(double scale) {
     const double points = base.pointSizeF() > 0 ? base.pointSizeF() : 10.0;
     zoomTo(static_cast<int>(std::lround((scale - 1.0) * points)));
     scale_ = scale;
+    fitGutter();
+}
+
+void CodeView::keepInView(int line) {
+    keptLine_ = line;
+    if (line <= 0 || line > lines())
+        return;
+    // Rows on screen, not lines of the file: a folded docstring takes one row, a note under a
+    // line takes as many rows as it has lines.
+    const long row = SendScintilla(SCI_VISIBLEFROMDOCLINE, line - 1);
+    // The line and, room permitting, its note below it.
+    const long rows =
+        SendScintilla(SCI_WRAPCOUNT, line - 1) + SendScintilla(SCI_ANNOTATIONGETLINES, line - 1);
+    const long screen = std::max(1L, static_cast<long>(SendScintilla(SCI_LINESONSCREEN)));
+    // A short view keeps at most a third of itself for context, so the line stays well inside.
+    const long context = std::min<long>(kContextAbove, (screen - 1) / 3);
+    const long highest = std::max(0L, row - context); // the first row that still shows context
+    long first = SendScintilla(SCI_GETFIRSTVISIBLELINE);
+    if (first > highest)
+        first = highest;
+    else if (row + rows > first + screen)
+        first = std::min(highest, row + rows - screen);
+    SendScintilla(SCI_SETFIRSTVISIBLELINE, std::max(0L, first));
+}
+
+void CodeView::resizeEvent(QResizeEvent* event) {
+    QsciScintilla::resizeEvent(event);
+    // A pane that shrinks (a splitter moved, presenting began) keeps the line in view.
+    if (keptLine_ > 0)
+        keepInView(keptLine_);
 }
 
 } // namespace looplab

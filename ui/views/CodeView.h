@@ -26,8 +26,21 @@ class CodeView : public QsciScintilla {
     // For tests: the annotation text under a 1-based line, and the highlighted line.
     QString annotationAt(int line) const;
     int highlightedLine() const { return highlighted_; }
+    // Zoom (1.0 to 3.0): text, notes, line numbers and markers grow together, and the
+    // line-number gutter widens so that every number stays whole.
     void setScale(double scale);
     double scale() const { return scale_; }
+
+    // Scrolls as little as possible so that 1-based `line` is on screen with a few lines of
+    // context above it (fewer when the view is short), and keeps it there when the view is
+    // resized. Notes and folded lines are counted as the rows they take on screen.
+    void keepInView(int line);
+    int keptLine() const { return keptLine_; }
+    // The rows of context kept above that line when the view has room for them.
+    static constexpr int kContextAbove = 3;
+    // For tests: the line-number gutter's width and the width of `text` in its font, px.
+    int gutterWidth() const;
+    int gutterTextWidth(const QString& text) const;
 
     // A lesson's text (its docstring, 1-based lines first..last) is shown in the lesson panel:
     // here it folds to its first line and a note saying where it went, so the code starts at
@@ -50,11 +63,14 @@ class CodeView : public QsciScintilla {
 
   protected:
     void changeEvent(QEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
 
   private:
     // Page, syntax, margin, marker and note colours for the palette's theme (CodeColours).
     void applyColours();
     int noteWidth() const;
+    // Sizes the gutter for the widest line number at the current zoom (and the marker margin).
+    void fitGutter();
     void annotateFold();
     void paintHiddenNotes();
     int runningMarker_ = 0;
@@ -63,6 +79,7 @@ class CodeView : public QsciScintilla {
     int breakpointMarker_ = 3;
     QSet<int> breakpoints_;
     int highlighted_ = 0;
+    int keptLine_ = 0; // see keepInView
     int noteLine_ = 0;
     int foldedFirst_ = 0; // the lesson text's lines, folded (see foldLessonText)
     int foldedLast_ = 0;

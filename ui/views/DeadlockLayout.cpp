@@ -51,7 +51,9 @@ QRectF DeadlockLayout::rect(int node) const {
     return QRectF(centers_[size_t(node)] - QPointF(s.width() / 2, s.height() / 2), s);
 }
 
-DeadlockLayout::DeadlockLayout(const DeadlockGraph& graph, const std::vector<QSizeF>& sizes) {
+DeadlockLayout::DeadlockLayout(const DeadlockGraph& graph, const std::vector<QSizeF>& sizes,
+                               double flat)
+    : flat_(std::clamp(flat, 0.1, 1.0)) {
     using Edge = DeadlockGraph::Edge;
     const std::vector<DeadlockGraph::Node>& nodes = graph.nodes();
     const std::vector<Edge>& edges = graph.edges();
@@ -79,10 +81,23 @@ DeadlockLayout::DeadlockLayout(const DeadlockGraph& graph, const std::vector<QSi
             cycleRadius_ = std::max((biggest + (n > 12 ? kCycleGap * 0.75 : kCycleGap)) /
                                         (2 * std::sin(M_PI / double(n))),
                                     70.0);
-        for (size_t i = 0; i < n; ++i) {
+        auto onCycle = [&](size_t i) {
             const double angle = M_PI + 2 * M_PI * double(i) / double(n);
-            centers_[size_t(cycle[i])] =
-                cycleCenter_ + cycleRadius_ * QPointF(std::cos(angle), std::sin(angle));
+            return cycleCenter_ + cycleRadius_ * QPointF(std::cos(angle), flat_ * std::sin(angle));
+        };
+        if (n > 1 && flat_ < 1.0) {
+            // Squashed, nodes come nearer (neighbours, and those across the flat middle):
+            // widen until every two keep the gap a neighbour keeps on the circle.
+            double closest = 1e18;
+            for (size_t i = 0; i < n; ++i)
+                for (size_t j = i + 1; j < n; ++j)
+                    closest = std::min(closest, length(onCycle(j) - onCycle(i)));
+            const double needed = 2 * cycleRadius_ * std::sin(M_PI / double(n));
+            if (closest > 0 && closest < needed)
+                cycleRadius_ *= needed / closest;
+        }
+        for (size_t i = 0; i < n; ++i) {
+            centers_[size_t(cycle[i])] = onCycle(i);
             grow(cycle[i]);
         }
     }
@@ -107,7 +122,8 @@ DeadlockLayout::DeadlockLayout(const DeadlockGraph& graph, const std::vector<QSi
     std::vector<bool> placed(nodes.size(), false);
     for (int i : cycle)
         placed[size_t(i)] = true;
-    double rowTop = bounds.isNull() ? 0 : bounds.bottom() + kRowGap;
+    const double rowGap = kRowGap * (flat_ < 1.0 ? 0.6 : 1.0);
+    double rowTop = bounds.isNull() ? 0 : bounds.bottom() + rowGap;
     const int deepest = nodes.empty() ? 0 : *std::max_element(depth.begin(), depth.end());
     for (int level = 0; level <= deepest; ++level) {
         std::vector<std::pair<double, int>> row; // (sort key, node)
@@ -145,7 +161,7 @@ DeadlockLayout::DeadlockLayout(const DeadlockGraph& graph, const std::vector<QSi
             placed[size_t(entry.second)] = true;
             grow(entry.second);
         }
-        rowTop += height + kRowGap;
+        rowTop += height + rowGap;
     }
 
     // Arrows that swing around the cycle must stay inside the picture too.

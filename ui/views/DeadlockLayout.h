@@ -38,8 +38,11 @@ class DeadlockLayout {
     // No graph: no nodes, no edges, an empty graph size.
     DeadlockLayout() = default;
     // Lays out `graph` given each node's outline size (px, one per node in node order; missing
-    // sizes count as 0 x 0). The same graph and sizes always give the same layout.
-    DeadlockLayout(const DeadlockGraph& graph, const std::vector<QSizeF>& sizes);
+    // sizes count as 0 x 0). The same graph and sizes always give the same layout. `flat` in
+    // (0, 1]: the cycle on an ellipse that many times as high as it is wide (1: the circle),
+    // still with kCycleGap between neighbours, and the rows below it closer, for a short and
+    // wide panel.
+    DeadlockLayout(const DeadlockGraph& graph, const std::vector<QSizeF>& sizes, double flat = 1.0);
 
     int nodeCount() const { return int(centers_.size()); }
     // The centre of node `node` (an index into graph.nodes()), px.
@@ -50,7 +53,8 @@ class DeadlockLayout {
     QRectF rect(int node) const;
 
     // The centre and radius of the circle the cycle's nodes sit on, px; radius 0 (and centre
-    // undefined) without a cycle of two nodes or more.
+    // undefined) without a cycle of two nodes or more. Flattened, the radius is the ellipse's
+    // horizontal one.
     QPointF cycleCenter() const { return cycleCenter_; }
     double cycleRadius() const { return cycleRadius_; }
 
@@ -72,6 +76,7 @@ class DeadlockLayout {
     std::vector<QPointF> controls_; // per edge, px
     QPointF cycleCenter_;
     double cycleRadius_ = 0;
+    double flat_ = 1.0;
     QSizeF graphSize_;
 };
 

@@ -25,10 +25,21 @@ QFont boldOf(QFont font) {
     return font;
 }
 
+// The second line of a node and the arrows' words: the body font's size (a projector and a
+// small window both need every word readable), set apart by weight, not by size.
 QFont smallOf(QFont font) {
-    font.setPointSizeF(font.pointSizeF() > 0 ? font.pointSizeF() * 0.88 : 8.0);
+    font.setBold(false);
     return font;
 }
+
+// The graph grows to fill its panel, up to this many times the zoom.
+constexpr double kMostGrowth = 2.0;
+// The explanation beside the graph: a column of this many logical pixels at most, and never
+// narrower than the least (else it goes below the graph).
+constexpr double kWidestColumn = 520;
+constexpr double kNarrowestColumn = 200;
+// A cycle on an ellipse this flat fits a short, wide panel (the Deadlock tab under the code).
+constexpr double kFlat = 0.55;
 
 double length(const QPointF& v) {
     return std::hypot(v.x(), v.y());
@@ -49,11 +60,12 @@ void DeadlockView::setDeadlock(const QString& endInfoJson) {
     graph_ = DeadlockGraph(endInfoJson);
     if (graph_.empty()) {
         layout_ = DeadlockLayout();
+        flatLayout_ = DeadlockLayout();
         setAccessibleDescription(tr("No deadlock in this run."));
     } else {
         setAccessibleDescription(graph_.summary() + QLatin1Char(' ') +
                                  graph_.explanations().join(QLatin1Char(' ')));
-        layout_ = DeadlockLayout(graph_, measureNodes());
+        relayout();
     }
     updateGeometry();
     update();
@@ -67,10 +79,16 @@ void DeadlockView::setScale(double scale) {
 
 void DeadlockView::changeEvent(QEvent* event) {
     if (event->type() == QEvent::FontChange && hasDeadlock()) {
-        layout_ = DeadlockLayout(graph_, measureNodes());
+        relayout();
         updateGeometry();
     }
     QWidget::changeEvent(event);
+}
+
+void DeadlockView::relayout() {
+    const std::vector<QSizeF> sizes = measureNodes();
+    layout_ = DeadlockLayout(graph_, sizes);
+    flatLayout_ = DeadlockLayout(graph_, sizes, kFlat);
 }
 
 // Every node's outline size from the widget font, in node order: the two text lines and the
@@ -95,9 +113,9 @@ std::vector<QSizeF> DeadlockView::measureNodes() const {
 
 // The node's outline around its laid-out centre, `grow` px larger on every side.
 QPainterPath DeadlockView::shapePath(int node, double grow) const {
-    const double w = layout_.size(node).width() / 2 + grow;
-    const double h = layout_.size(node).height() / 2 + grow;
-    const QPointF c = layout_.center(node);
+    const double w = painting_->size(node).width() / 2 + grow;
+    const double h = painting_->size(node).height() / 2 + grow;
+    const QPointF c = painting_->center(node);
     QPainterPath path;
     switch (graph_.nodes()[size_t(node)].shape) {
     case DeadlockGraph::Shape::Box:
@@ -130,9 +148,9 @@ QPainterPath DeadlockView::shapePath(int node, double grow) const {
 
 void DeadlockView::paintEdge(QPainter& p, int index) const {
     const DeadlockGraph::Edge& edge = graph_.edges()[size_t(index)];
-    const QPointF a = layout_.center(edge.from);
-    const QPointF b = layout_.center(edge.to);
-    const QPointF control = layout_.edgeControl(index);
+    const QPointF a = painting_->center(edge.from);
+    const QPointF b = painting_->center(edge.to);
+    const QPointF control = painting_->edgeControl(index);
 
     // Keep the part of the curve outside both shapes (with a little air before the arrowhead).
     const QPainterPath fromShape = shapePath(edge.from, 3);
@@ -184,8 +202,8 @@ void DeadlockView::paintEdge(QPainter& p, int index) const {
 
 void DeadlockView::paintNode(QPainter& p, int index) const {
     const DeadlockGraph::Node& node = graph_.nodes()[size_t(index)];
-    const QPointF center = layout_.center(index);
-    const QSizeF size = layout_.size(index);
+    const QPointF center = painting_->center(index);
+    const QSizeF size = painting_->size(index);
     const QColor base = palette().color(QPalette::Base);
     const QColor ink = palette().color(QPalette::WindowText);
     QColor tint = node.inCycle ? kCycleColor : (node.isTask() ? kTaskTint : ink);
@@ -242,6 +260,94 @@ QSize DeadlockView::minimumSizeHint() const {
     return QSize(200, 120);
 }
 
+DeadlockView::Arrangement DeadlockView::arrange(const QSizeF& panel) const {
+    // The round picture or the flat one, whichever can be drawn larger.
+    const Arrangement round = arrange(panel, layout_);
+    const Arrangement flat = arrange(panel, flatLayout_);
+    return flat.fit > round.fit * 1.05 ? flat : round;
+}
+
+DeadlockView::Arrangement DeadlockView::arrange(const QSizeF& panel,
+                                                const DeadlockLayout& layout) const {
+    const QSizeF graph = layout.graphSize();
+    const double most = kMostGrowth * scale_;
+    Arrangement a;
+    a.textScale = scale_;
+    a.layout = &layout;
+    if (graph.isEmpty() || panel.isEmpty())
+        return a;
+    // Beside: the text in a column on the right, the graph in the rest; the column as narrow
+    // as lets the whole text stand in the panel's height.
+    // Zoomed for a room, a long explanation may not stand beside the graph at the zoom's size:
+    // it then shrinks (never below the body size) before it goes below the graph.
+    double column = 0, besideText = 0, besideFit = 0, textScale = scale_;
+    bool besideFits = false;
+    for (const double ts : {scale_, std::max(1.0, scale_ * 0.75), 1.0}) {
+        for (const double share : {0.28, 0.34, 0.4, 0.46, 0.52}) {
+            const double c = std::min(panel.width() * share, kWidestColumn * ts);
+            const double w = c / ts - 2 * kMargin;
+            const double t = (textHeight(w) + 2 * kMargin) * ts;
+            if (w < kNarrowestColumn || t > panel.height())
+                continue;
+            const double f = std::min(
+                {most, (panel.width() - c) / graph.width(), panel.height() / graph.height()});
+            if (!besideFits || f > besideFit) {
+                column = c;
+                besideText = t;
+                besideFit = f;
+                textScale = ts;
+                besideFits = true;
+            }
+        }
+        if (besideFits)
+            break;
+    }
+    // Below: the text across the whole width under the graph; the graph keeps at least half of
+    // the height even when the text would want more.
+    const double belowWidth = std::max(120.0, panel.width() / scale_ - 2 * kMargin);
+    const double belowText = (textHeight(belowWidth) + 2 * kMargin) * scale_;
+    const double room = std::max(panel.height() - belowText, panel.height() * 0.5);
+    const double belowFit = std::min({most, panel.width() / graph.width(), room / graph.height()});
+    if (besideFits && besideFit >= belowFit) {
+        a.fit = std::max(0.1, besideFit);
+        const QSizeF drawn = graph * a.fit;
+        const double left = panel.width() - column;
+        a.graph = QRectF(QPointF((left - drawn.width()) / 2, (panel.height() - drawn.height()) / 2),
+                         drawn);
+        a.text = QRectF(left, (panel.height() - besideText) / 2, column, besideText);
+        a.textScale = textScale;
+    } else {
+        a.fit = std::max(0.1, belowFit);
+        const QSizeF drawn = graph * a.fit;
+        a.graph = QRectF(QPointF((panel.width() - drawn.width()) / 2, 0), drawn);
+        a.text = QRectF(0, drawn.height(), panel.width(), panel.height() - drawn.height());
+    }
+    return a;
+}
+
+int DeadlockView::readableHeight(int width) const {
+    if (!hasDeadlock())
+        return 0;
+    // The least height at which the graph is drawn at the zoom's size, found by halving.
+    int low = 60, high = 4000;
+    while (low < high) {
+        const int middle = (low + high) / 2;
+        if (arrange(QSizeF(width, middle)).fit >= scale_ - 1e-6)
+            high = middle;
+        else
+            low = middle + 1;
+    }
+    return low;
+}
+
+double DeadlockView::smallestLabelHeight() const {
+    if (!hasDeadlock())
+        return 0;
+    // Every label of the graph is in the body font, bold or not (see smallOf).
+    return std::min(QFontMetricsF(font()).height(), QFontMetricsF(boldOf(font())).height()) *
+           graphFit();
+}
+
 void DeadlockView::paintEvent(QPaintEvent*) {
     QPainter p(this);
     p.setRenderHint(QPainter::Antialiasing);
@@ -258,17 +364,11 @@ void DeadlockView::paintEvent(QPaintEvent*) {
         return;
     }
 
-    // The text keeps the requested scale; the graph gets the rest and shrinks to fit it.
-    const double textWidth = std::max(120.0, width() / scale_ - 2 * kMargin);
-    const double textPixels = (textHeight(textWidth) + 2 * kMargin) * scale_;
-    const double room = std::max(height() - textPixels, height() * 0.55);
-    const double fit = std::clamp(std::min({scale_, width() / layout_.graphSize().width(),
-                                            room / layout_.graphSize().height()}),
-                                  0.1, 4.0);
-    const double graphPixels = layout_.graphSize().height() * fit;
-
+    const Arrangement a = arrange(QSizeF(size()));
+    const double fit = a.fit;
+    painting_ = a.layout;
     p.save();
-    p.translate((width() - layout_.graphSize().width() * fit) / 2, 0);
+    p.translate(a.graph.topLeft());
     p.scale(fit, fit);
     const std::vector<DeadlockGraph::Edge>& edges = graph_.edges();
     for (size_t e = 0; e < edges.size(); ++e) // the cycle's arrows last, on top
@@ -277,7 +377,7 @@ void DeadlockView::paintEvent(QPaintEvent*) {
     for (size_t e = 0; e < edges.size(); ++e)
         if (edges[e].inCycle)
             paintEdge(p, int(e));
-    for (int node = 0; node < layout_.nodeCount(); ++node)
+    for (int node = 0; node < painting_->nodeCount(); ++node)
         paintNode(p, node);
     if (graph_.cycle().size() >= 2) {
         // A caption in the middle of the circle, so the cycle is named and not only coloured.
@@ -285,15 +385,16 @@ void DeadlockView::paintEvent(QPaintEvent*) {
         const QFontMetricsF fm(captionFont);
         p.setFont(captionFont);
         p.setPen(kCycleColor);
-        const QPointF middle = layout_.cycleCenter();
+        const QPointF middle = painting_->cycleCenter();
         const QRectF box(middle.x() - 60, middle.y() - fm.height(), 120, 2 * fm.height());
         p.drawText(box, Qt::AlignCenter, tr("deadlock\ncycle"));
     }
     p.restore();
 
+    const double textWidth = std::max(120.0, a.text.width() / a.textScale - 2 * kMargin);
     p.save();
-    p.translate(0, graphPixels);
-    p.scale(scale_, scale_);
+    p.translate(a.text.topLeft());
+    p.scale(a.textScale, a.textScale);
     p.setPen(ink);
     double y = kMargin;
     p.setFont(boldOf(font()));

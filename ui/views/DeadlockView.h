@@ -13,6 +13,7 @@
 #include "DeadlockGraph.h"
 #include "DeadlockLayout.h"
 
+#include <QRectF>
 #include <QSizeF>
 #include <QString>
 #include <QStringList>
@@ -45,10 +46,18 @@ class DeadlockView : public QWidget {
     // lock_b and waits for lock_a: neither can ever continue."
     QString summary() const { return graph_.summary(); }
 
-    // Zoom for projectors: 1.0 is the widget font's size. The graph also shrinks (never grows
-    // past this) to fit the widget.
+    // Zoom for projectors: 1.0 is the widget font's size. The explanation is drawn at this
+    // scale; the graph fills the room the text leaves, from tiny up to twice this scale.
     void setScale(double scale);
     double scale() const { return scale_; }
+
+    // How the graph is drawn at the widget's size: the factor from the graph's own pixels to
+    // the screen's, and, for tests, the height in pixels of its smallest label as drawn.
+    double graphFit() const { return arrange(QSizeF(size())).fit; }
+    double smallestLabelHeight() const;
+    // The least panel height (px) at `width` that draws the graph at the zoom's size (at 100%,
+    // its labels in the body font): what a window gives the Deadlock tab.
+    int readableHeight(int width) const;
 
     QSize sizeHint() const override;
     QSize minimumSizeHint() const override;
@@ -58,6 +67,19 @@ class DeadlockView : public QWidget {
     void changeEvent(QEvent* event) override;
 
   private:
+    // Where the graph and the explanation go in a panel of `panel` px: the graph's rectangle
+    // (its picture times `fit`) and the text's, either beside the graph or below it, whichever
+    // lets the graph grow larger with all of the text in view.
+    struct Arrangement {
+        double fit = 1;
+        QRectF graph;
+        QRectF text;
+        double textScale = 1; // the explanation's scale: the zoom's, or less to stand beside
+        const DeadlockLayout* layout = nullptr; // the round or the flat picture
+    };
+    Arrangement arrange(const QSizeF& panel) const;
+    Arrangement arrange(const QSizeF& panel, const DeadlockLayout& layout) const;
+    void relayout();
     std::vector<QSizeF> measureNodes() const;
     double textHeight(double width) const;
     QPainterPath shapePath(int node, double grow) const;
@@ -65,7 +87,10 @@ class DeadlockView : public QWidget {
     void paintNode(QPainter& p, int index) const; // index into graph_.nodes()
 
     DeadlockGraph graph_;
-    DeadlockLayout layout_; // rebuilt on every new graph and font change
+    DeadlockLayout layout_;     // rebuilt on every new graph and font change
+    DeadlockLayout flatLayout_; // the same with the cycle on a flat ellipse
+    // The layout being painted (paintEvent chooses; the painting helpers follow it).
+    const DeadlockLayout* painting_ = &layout_;
     double scale_ = 1.0;
 };
 

@@ -47,6 +47,7 @@
 #include <QTableView>
 #include <QTableWidget>
 #include <QTemporaryDir>
+#include <QTimer>
 
 #include <unordered_set>
 
@@ -65,6 +66,9 @@ MainWindow::MainWindow(QString looplabExecutable, QWidget* parent)
     actions_ = new WindowActions(this, *layout_);
     connectViews();
     connect(&controller_, &StepController::stateChanged, this, &MainWindow::showStep);
+    // Closing or opening the lesson panel moves its notes into the code or out of it.
+    connect(layout_->lessonDock(), &QDockWidget::visibilityChanged, this,
+            [this] { QTimer::singleShot(0, this, [this] { showStep(); }); });
     permission_ = std::make_unique<RunPermission>(
         QString::fromStdString(findLessonFolder(looplab_.toStdString())));
     permission_->attachBadge(statusBar());
@@ -361,6 +365,7 @@ void MainWindow::showStep() {
             QString::fromStdString(narrator_->sentence(controller_.lastEventIndex())));
     }
 
+    layout_->fitNarration();
     // The line this step is about, by the one rule the task table and the narration follow
     // too: not the line that created a task that is only now starting.
     const int line = static_cast<int>(TraceReplay::currentLine(state, last));
@@ -380,20 +385,18 @@ void MainWindow::showStep() {
     lessonPanel->showPosition(state.eventsApplied,
                               controller_.stopCount() > 1 && (stop == controller_.stopCount() - 1 ||
                                                               (deadlock > 0 && stop >= deadlock)));
-    code->setLessonNote(lessonPanel->currentNoteLine(), lessonPanel->currentNoteText());
+    // A note is said once: in the lesson panel when it is there, else under its line.
+    const bool panelShown = layout_->lessonDock()->isVisibleTo(this);
+    code->setLessonNote(panelShown ? 0 : lessonPanel->currentNoteLine(),
+                        lessonPanel->currentNoteText());
     code->showState(state, line);
     code->markError(errorLine_, errorMessage_);
     // One line is kept in view, chosen after every note is in place (notes push lines down):
-    // the running line; else the await (or blocking call) a task just stopped at, where its
-    // marker is; else the line where the run failed.
-    int focus = line;
-    if (focus == 0 && last && last->line > 0 &&
-        (last->kind == EventKind::StepYield || last->kind == EventKind::Block))
-        focus = static_cast<int>(last->line);
+    // the step's own line (StepController::lineInView), else the line where the run failed.
+    int focus = controller_.lineInView(line);
     if (focus == 0)
         focus = errorLine_;
-    if (focus > 0)
-        code->ensureLineVisible(focus - 1);
+    code->keepInView(focus);
     showDeadlock(state);
     showErrorsSoFar(state);
     layout_->loopView()->showState(state, controller_.replay());
@@ -447,8 +450,11 @@ void MainWindow::showDeadlock(const LoopState& state) {
                                    "(the deadlock is step %1)")
                                     .arg(controller_.deadlockStop()));
         tabs->setCurrentWidget(deadlock);
+        // The graph is what the moment is about; presenting, the code keeps more than half.
+        layout_->roomForDeadlock(true, isPresenting() ? 0.45 : 0.7);
     } else if (!show && tab >= 0) {
         tabs->removeTab(tab);
+        layout_->roomForDeadlock(false);
     }
     // The deadlock report (stderr) is the ending too.
     const QString report =

@@ -6,8 +6,10 @@
 #include <QKeyEvent>
 #include <QMainWindow>
 #include <QMenuBar>
+#include <QSplitter>
 #include <QStatusBar>
 #include <QTabWidget>
+#include <QTimer>
 #include <QToolBar>
 
 namespace looplab {
@@ -36,10 +38,10 @@ void PresentationMode::enter(bool fullScreen) {
     if (active_)
         return;
     active_ = true;
-    savedState_ = window_->saveState();
+    restoreOnResize_ = false;
+    saveDesk(); // before anything is hidden: hiding a pane hands its height to its neighbours
     wasFullScreen_ = window_->isFullScreen();
     wasMaximized_ = window_->isMaximized();
-    savedTab_ = tabs_ ? tabs_->currentWidget() : nullptr;
     hiddenByUs_.clear();
     std::vector<QWidget*> chrome = hidden_;
     chrome.push_back(window_->menuBar());
@@ -75,12 +77,37 @@ void PresentationMode::leave() {
         if (w)
             w->show();
     hiddenByUs_.clear();
-    window_->restoreState(savedState_);
-    if (tabs_ && savedTab_)
-        tabs_->setCurrentWidget(savedTab_);
-    if (!wasFullScreen_ && window_->isFullScreen())
+    if (!wasFullScreen_ && window_->isFullScreen()) {
         wasMaximized_ ? window_->showMaximized() : window_->showNormal();
-    emit activeChanged(false);
+        restoreOnResize_ = true;
+    }
+    emit activeChanged(false); // the desk's zoom comes back first
+    restoreDesk();
+    // Once more when the layouts have caught up with the desk's fonts and the panes shown
+    // again (their minimum sizes change only then, and a splitter obeys them).
+    QTimer::singleShot(0, this, [this] {
+        if (!active_)
+            restoreDesk();
+    });
+}
+
+void PresentationMode::saveDesk() {
+    savedState_ = window_->saveState();
+    savedTab_ = tabs_ ? tabs_->currentWidget() : nullptr;
+    savedSplitters_.clear();
+    for (QSplitter* splitter : window_->findChildren<QSplitter*>())
+        savedSplitters_.emplace_back(splitter, splitter->sizes());
+}
+
+void PresentationMode::restoreDesk() {
+    window_->restoreState(savedState_);
+    // The saved tab may be gone (a deadlock's tab leaves when stepping back before it).
+    if (tabs_ && savedTab_ && tabs_->indexOf(savedTab_) >= 0)
+        tabs_->setCurrentWidget(savedTab_);
+    // Outer splitters first: an inner one's sizes are shares of the room the outer one gives.
+    for (const auto& [splitter, sizes] : savedSplitters_)
+        if (splitter)
+            splitter->setSizes(sizes);
 }
 
 bool PresentationMode::isBlank() const {
@@ -129,6 +156,11 @@ bool PresentationMode::handleKey(int key) {
 bool PresentationMode::eventFilter(QObject* watched, QEvent* event) {
     if (watched == window_ && event->type() == QEvent::Resize && isBlank())
         coverWindow();
+    if (watched == window_ && event->type() == QEvent::Resize && restoreOnResize_ && !active_) {
+        restoreOnResize_ = false;
+        // After the children have their new sizes: the splitters then take the saved ones.
+        QTimer::singleShot(0, this, &PresentationMode::restoreDesk);
+    }
     if (!active_)
         return QObject::eventFilter(watched, event);
     // Only keys meant for this window: a dialog opened while presenting keeps its keys.

@@ -6,16 +6,21 @@
 // screen to black and back, as slide software does. Esc leaves.
 //
 // This class owns the switch and the keys; the window decides what "large" means (its zoom per
-// mode) when activeChanged() arrives.
+// mode) when activeChanged() arrives. Leaving gives back the desk exactly as it was before F5:
+// docks, toolbars, the front tab and the sizes of every splitter, restored after the window has
+// its desk zoom back (zooming widens the lesson dock and moves minimum sizes).
 
 #include <QByteArray>
+#include <QList>
 #include <QObject>
 #include <QPointer>
 
+#include <utility>
 #include <vector>
 
 class QDockWidget;
 class QMainWindow;
+class QSplitter;
 class QTabWidget;
 class QWidget;
 
@@ -50,6 +55,8 @@ class PresentationMode : public QObject {
     // The clicker's keys while presenting; true when `key` was one of them (and acted on).
     bool handleKey(int key);
     void coverWindow();
+    void saveDesk();
+    void restoreDesk();
 
     QMainWindow* window_;
     std::vector<QWidget*> hidden_;
@@ -63,6 +70,10 @@ class PresentationMode : public QObject {
     bool wasMaximized_ = false;
     std::vector<QPointer<QWidget>> hiddenByUs_;
     QWidget* savedTab_ = nullptr;
+    std::vector<std::pair<QPointer<QSplitter>, QList<int>>> savedSplitters_;
+    // Leaving full screen, the window gets its desk size back only later, from the window
+    // manager: the desk is restored once more at that resize.
+    bool restoreOnResize_ = false;
 
     QWidget* blank_ = nullptr; // black, over the whole window
 };

@@ -132,6 +132,23 @@ const TraceEvent* StepController::lastEvent() const {
     return &replay_->events()[state_.eventsApplied - 1];
 }
 
+int StepController::lineInView(int running) const {
+    if (running > 0)
+        return running;
+    const TraceEvent* last = lastEvent();
+    if (!last)
+        return 0;
+    if (last->line > 0 && (last->kind == EventKind::StepYield || last->kind == EventKind::Block))
+        return static_cast<int>(last->line);
+    if (last->kind != EventKind::Phase)
+        return 0;
+    const std::vector<TraceEvent>& events = replay_->events();
+    for (size_t i = std::min(lastEventIndex() + 1, events.size()); i-- > 0;)
+        if (events[i].kind == EventKind::StepYield && events[i].line > 0)
+            return static_cast<int>(events[i].line);
+    return 0;
+}
+
 void StepController::goToStop(int stop) {
     stop = std::clamp(stop, 0, stopCount() - 1);
     if (stop == current_)

@@ -35,6 +35,11 @@ class StepController : public QObject {
     // The event that led to the current state (null at the start).
     const TraceEvent* lastEvent() const;
     size_t lastEventIndex() const { return state_.eventsApplied - 1; }
+    // The line the code view keeps on screen at this step, given the line running now
+    // (`running`, 0 when none): that line; else the await (or blocking call) a task just
+    // stopped at; at a moment of the run's own (the deadlock, asyncio.run's clean-up), the
+    // await the last task stopped at, where the stuck tasks wait; else 0.
+    int lineInView(int running) const;
 
   public slots:
     void goToStop(int stop);

@@ -14,6 +14,7 @@
 #include <QDockWidget>
 #include <QFontDatabase>
 #include <QFontInfo>
+#include <QGridLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -54,6 +55,7 @@ void WindowLayout::buildViews() {
     QFont narrationFont = window->font();
     narrationFont.setPointSizeF(narrationFont.pointSizeF() * 1.25);
     narrationLabel_->setFont(narrationFont);
+    narrationFont_ = narrationFont;
     keepTwoNarrationLines();
 
     clockLabel_ = new QLabel(window);
@@ -125,6 +127,10 @@ void WindowLayout::buildViews() {
     deadlock_->hide(); // shown as a tab only when a run deadlocks
     charts_ = new ChartsPanel(window);
     charts_->setAccessibleName(tr("Charts of the run"));
+    // Qt Charts asks for a tall minimum that grows with the zoom and does not shrink back; as a
+    // page of the tabs it would hold every tab (and so the code above) to that height. The
+    // charts draw smaller instead.
+    charts_->setMinimumSize(160, 100);
     bottomTabs_->addTab(timeline_, tr("Timeline"));
     bottomTabs_->addTab(charts_, tr("Charts"));
     bottomTabs_->addTab(output_, tr("Output"));
@@ -156,13 +162,11 @@ void WindowLayout::arrange() {
     right->setSizes({300, 260});
 
     auto* header = new QWidget(window);
-    auto* headerLayout = new QHBoxLayout(header);
+    header_ = new QGridLayout(header);
     // The clock and the step count keep their whole text at any zoom; the narration wraps.
     clockLabel_->setSizePolicy(QSizePolicy::Minimum, QSizePolicy::Preferred);
     stepLabel_->setSizePolicy(QSizePolicy::Minimum, QSizePolicy::Preferred);
-    headerLayout->addWidget(clockLabel_);
-    headerLayout->addWidget(narrationLabel_, 1);
-    headerLayout->addWidget(stepLabel_);
+    arrangeHeader(1.0);
 
     auto* central = new QWidget(window);
     auto* layout = new QVBoxLayout(central);
@@ -192,13 +196,14 @@ void WindowLayout::buildLessonDocks(LessonProgress& progress) {
 }
 
 void WindowLayout::growWith(WindowZoom& zoom) {
-    for (QWidget* w : std::initializer_list<QWidget*>{
-             narrationLabel_, clockLabel_, stepLabel_, loop_, taskTable_,
-             taskTable_->horizontalHeader(), taskChain_, locals_, output_, problems_})
+    for (QWidget* w : std::initializer_list<QWidget*>{clockLabel_, stepLabel_, loop_, taskTable_,
+                                                      taskTable_->horizontalHeader(), taskChain_,
+                                                      locals_, output_, problems_})
         zoom.addFont(w);
     zoom.addScaler([this](double scale) { code_->setScale(scale); });
     zoom.addScaler([this](double scale) { timeline_->setScale(scale); });
     zoom.addScaler([this](double scale) { charts_->setScale(scale); });
+    zoom.addScaler([this](double scale) { deadlock_->setScale(scale); });
     // Tab bars take their font from the style, not from setFont: a style sheet reaches them
     // (the bottom tabs and the charts' own tabs).
     const QFontInfo tabFont(bottomTabs_->tabBar()->font());
@@ -208,6 +213,11 @@ void WindowLayout::growWith(WindowZoom& zoom) {
             scale == 1.0 ? QString()
                          : QStringLiteral("QTabBar { font-size: %1pt; }").arg(tabPoints * scale));
     });
+    zoom.addScaler([this](double scale) {
+        narrationScale_ = scale;
+        fitNarration();
+    });
+    connect(&zoom, &WindowZoom::scaleChanged, this, &WindowLayout::arrangeHeader);
     connect(&zoom, &WindowZoom::scaleChanged, this, &WindowLayout::keepTwoNarrationLines);
     connect(&zoom, &WindowZoom::scaleChanged, this, &WindowLayout::sizeTaskColumns);
 }
@@ -229,6 +239,49 @@ void WindowLayout::sizeTaskColumns() {
                               2 * pad);
 }
 
+void WindowLayout::arrangeHeader(double scale) {
+    // At the desk the narration sits between the clock and the step count. Zoomed for a room,
+    // that middle is a narrow column where a sentence wraps to five lines and pushes the code
+    // off the screen: the narration then gets a row of its own, the whole width.
+    const bool ownRow = scale >= 2.0;
+    if (header_->indexOf(narrationLabel_) >= 0 && ownRow == narrationOwnRow_)
+        return;
+    narrationOwnRow_ = ownRow;
+    for (QWidget* w : {clockLabel_, narrationLabel_, stepLabel_})
+        header_->removeWidget(w);
+    header_->setColumnStretch(1, 1);
+    header_->addWidget(clockLabel_, 0, 0);
+    header_->addWidget(stepLabel_, 0, 2, Qt::AlignRight);
+    if (ownRow)
+        header_->addWidget(narrationLabel_, 1, 0, 1, 3);
+    else
+        header_->addWidget(narrationLabel_, 0, 1);
+}
+
+void WindowLayout::fitNarration() {
+    // The narration grows with the zoom, but a long sentence (a deadlock, asyncio.run's
+    // clean-up) at 300% would fill half of a projector's height: past three lines its text
+    // shrinks, down to 60% of the zoomed size, so the code below keeps its room.
+    QFont font = narrationFont_;
+    const double full = narrationFont_.pointSizeF() * narrationScale_;
+    font.setPointSizeF(full);
+    const int width = narrationLabel_->contentsRect().width();
+    if (width > 100) {
+        const int most = QFontMetrics(font).lineSpacing() * 3 + 2;
+        for (double share = 1.0; share > 0.6; share -= 0.05) {
+            font.setPointSizeF(full * share);
+            const QRect needed = QFontMetrics(font).boundingRect(
+                QRect(0, 0, width, 100000), Qt::TextWordWrap, narrationLabel_->text());
+            if (needed.height() <= most)
+                break;
+        }
+    }
+    if (font != narrationLabel_->font()) {
+        narrationLabel_->setFont(font);
+        keepTwoNarrationLines();
+    }
+}
+
 void WindowLayout::keepTwoNarrationLines() {
     narrationLabel_->setMinimumHeight(narrationLabel_->fontMetrics().height() * 2 + 8);
 }
@@ -240,7 +293,10 @@ void WindowLayout::growLessonWith(WindowZoom& zoom) {
 }
 
 void WindowLayout::widenLessonDock(double scale) {
-    window_->resizeDocks({lessonDock_}, {static_cast<int>(kLessonWidth * scale)}, Qt::Horizontal);
+    // Never more than a third of the window: at 300% in a small window the lesson would
+    // otherwise leave the code a sliver.
+    const int width = std::min(static_cast<int>(kLessonWidth * scale), window_->width() / 3);
+    window_->resizeDocks({lessonDock_}, {std::max(width, kLessonWidth)}, Qt::Horizontal);
 }
 
 void WindowLayout::showLessonDocks(double scale) {
@@ -252,14 +308,31 @@ void WindowLayout::showLessonDocks(double scale) {
         widenLessonDock(scale);
 }
 
-void WindowLayout::sharePresentingHeight(bool presenting) {
-    if (!presenting) {
-        if (!deskSizes_.isEmpty())
-            mainSplitter_->setSizes(deskSizes_);
-        deskSizes_.clear();
+void WindowLayout::roomForDeadlock(bool give, double most) {
+    if (!give) {
+        if (!beforeDeadlock_.isEmpty())
+            mainSplitter_->setSizes(beforeDeadlock_);
+        beforeDeadlock_.clear();
         return;
     }
-    deskSizes_ = mainSplitter_->sizes();
+    QList<int> sizes = mainSplitter_->sizes();
+    if (sizes.size() != 2 || !beforeDeadlock_.isEmpty())
+        return;
+    const int total = sizes[0] + sizes[1];
+    const int wanted = deadlock_->readableHeight(bottomTabs_->width() - 6) +
+                       bottomTabs_->tabBar()->sizeHint().height() + 6;
+    if (total <= 0 || sizes[1] >= wanted)
+        return;
+    beforeDeadlock_ = sizes;
+    sizes[1] = std::min(wanted, static_cast<int>(total * most));
+    sizes[0] = total - sizes[1];
+    mainSplitter_->setSizes(sizes);
+}
+
+void WindowLayout::sharePresentingHeight(bool presenting) {
+    beforeDeadlock_.clear(); // sizes of the other mode
+    if (!presenting)
+        return; // PresentationMode gives back every splitter's desk sizes
     // Sizes are shares: the splitter scales them to its height, now and as it changes.
     mainSplitter_->setSizes({3000, 2000});
 }

@@ -6,10 +6,12 @@
 // tab the window adds when a run deadlocks); on the left, the lesson and course docks. It also
 // tells the zoom which of them grow. The window connects them to the run and the stepping.
 
+#include <QFont>
 #include <QList>
 #include <QObject>
 
 class QDockWidget;
+class QGridLayout;
 class QLabel;
 class QListView;
 class QMainWindow;
@@ -46,10 +48,17 @@ class WindowLayout : public QObject {
     void growWith(WindowZoom& zoom);
     // Presenting, the code and the loop get 60% of the height below the header and the tabs
     // the rest (at 200% on a 1280x720 projector the tabs would otherwise squeeze the code to a
-    // few lines); leaving gives back the sizes the user had.
+    // few lines); leaving, PresentationMode gives back the sizes the user had.
     void sharePresentingHeight(bool presenting);
+    // The deadlock's step: the run's tabs get the height the wait-for graph needs for labels as
+    // large as the body text, up to `most` of the panes' height (the running line stays in view
+    // in what is left). `give` false: back to the sizes from before.
+    void roomForDeadlock(bool give, double most = 0.7);
     // The lesson and the course grow with `zoom` too, and the lesson dock widens with them.
     void growLessonWith(WindowZoom& zoom);
+    // The narration at the zoom's size, or smaller when its text would need more than three
+    // lines (call after changing its text).
+    void fitNarration();
     // Gives the lesson dock its width at a zoom level (its radio buttons and titles do not wrap
     // forever).
     void widenLessonDock(double scale);
@@ -84,6 +93,9 @@ class WindowLayout : public QObject {
   private:
     void buildViews();
     void keepTwoNarrationLines();
+    // The clock, the narration and the step count: in one row, or at 200% and more the
+    // narration in a row of its own below the other two.
+    void arrangeHeader(double scale);
     // The task table's columns, for its font (zooming scales them).
     void sizeTaskColumns();
     void arrange();
@@ -93,6 +105,11 @@ class WindowLayout : public QObject {
     QLabel* narrationLabel_ = nullptr;
     QLabel* clockLabel_ = nullptr;
     QLabel* stepLabel_ = nullptr;
+    QGridLayout* header_ = nullptr;
+    QList<int> beforeDeadlock_; // the main splitter's sizes before roomForDeadlock(true)
+    bool narrationOwnRow_ = false;
+    QFont narrationFont_; // at 100%
+    double narrationScale_ = 1.0;
     QSlider* slider_ = nullptr;
     CodeView* code_ = nullptr;
     LoopView* loop_ = nullptr;
@@ -109,7 +126,6 @@ class WindowLayout : public QObject {
     DeadlockView* deadlock_ = nullptr;
     QTabWidget* bottomTabs_ = nullptr;
     QSplitter* mainSplitter_ = nullptr;
-    QList<int> deskSizes_;
     LessonPanel* lessonPanel_ = nullptr;
     LessonBrowser* browser_ = nullptr;
     QDockWidget* lessonDock_ = nullptr;

@@ -116,6 +116,12 @@ TEST_F(LessonWalkthroughTest, NotesAppearAtTheirMomentAndGoAwayWhenSteppingBack)
     ASSERT_NE(last, nullptr);
     EXPECT_EQ(last->kind, EventKind::Line);
     EXPECT_EQ(last->line, 21);
+    // Said once: the lesson panel shows it, so the code does not repeat it under the line...
+    EXPECT_EQ(panel()->currentNoteText(), "The task waits here.");
+    EXPECT_FALSE(window_->codeView()->annotationAt(21).contains("Note:"));
+    // ...until the panel is closed (or hidden while presenting): then the note is in the code.
+    window_->lessonDock()->hide();
+    window_->refreshStep();
     EXPECT_TRUE(window_->codeView()->annotationAt(21).contains("Note: The task waits here."))
         << window_->codeView()->annotationAt(21).toStdString();
     const int stop = window_->controller().currentStop();

@@ -1,0 +1,224 @@
+// Presenting at every zoom, as an instructor projects a lesson: line numbers drawn whole in a
+// gutter that widens with the zoom, the line that matters always on screen with context above
+// it, room for the code at 1280x720, and the desk given back exactly after Esc.
+#include "CodeView.h"
+#include "MainWindow.h"
+#include "PresentationMode.h"
+#include "WindowZoom.h"
+
+#include <QApplication>
+#include <QDockWidget>
+#include <QImage>
+#include <QSettings>
+#include <QSplitter>
+#include <QTabWidget>
+#include <QTest>
+#include <gtest/gtest.h>
+
+#include <map>
+
+using namespace looplab;
+
+namespace {
+
+const QString kLesson1 = QStringLiteral(LOOPLAB_LESSONS "/01_sync_vs_async.py");
+const QString kLesson8 = QStringLiteral(LOOPLAB_LESSONS "/08_deadlock.py");
+
+class ZoomedPresentationTest : public ::testing::Test {
+  protected:
+    void SetUp() override { QSettings().remove(QStringLiteral("zoom")); }
+    void TearDown() override { QSettings().remove(QStringLiteral("zoom")); }
+
+    void open(const QString& path, QSize size) {
+        window_ = std::make_unique<MainWindow>(QStringLiteral(LOOPLAB_BINARY));
+        ASSERT_TRUE(window_->openProgram(path));
+        window_->resize(size);
+        window_->show();
+        ASSERT_TRUE(QTest::qWaitForWindowExposed(window_.get()));
+        settle();
+    }
+    // Layout requests and the zoom's re-centring run from the event queue.
+    static void settle() {
+        for (int i = 0; i < 3; ++i)
+            QApplication::processEvents();
+    }
+    CodeView* code() const { return window_->codeView(); }
+    long sci(unsigned int message, unsigned long w = 0, long l = 0) const {
+        return code()->SendScintilla(message, w, l);
+    }
+    // The 1-based line's top edge in the editor's viewport, px, and one row's height.
+    int lineTop(int line) const {
+        return static_cast<int>(sci(
+            QsciScintillaBase::SCI_POINTYFROMPOSITION, 0,
+            sci(QsciScintillaBase::SCI_POSITIONFROMLINE, static_cast<unsigned long>(line - 1))));
+    }
+    int rowHeight() const { return static_cast<int>(sci(QsciScintillaBase::SCI_TEXTHEIGHT, 0)); }
+    int firstShownLine() const {
+        return static_cast<int>(sci(
+                   QsciScintillaBase::SCI_DOCLINEFROMVISIBLE,
+                   static_cast<unsigned long>(sci(QsciScintillaBase::SCI_GETFIRSTVISIBLELINE)))) +
+               1;
+    }
+
+    std::unique_ptr<MainWindow> window_;
+};
+
+// Every line number on screen fits the gutter (Scintilla right-aligns it 3 px from the edge and
+// clips the left of what does not fit), and no glyph touches the gutter's left edge.
+void expectWholeNumbers(ZoomedPresentationTest* test, CodeView* code, const QString& where) {
+    (void)test;
+    const int rows = static_cast<int>(code->SendScintilla(QsciScintillaBase::SCI_LINESONSCREEN));
+    const int first = static_cast<int>(
+        code->SendScintilla(QsciScintillaBase::SCI_DOCLINEFROMVISIBLE,
+                            code->SendScintilla(QsciScintillaBase::SCI_GETFIRSTVISIBLELINE)));
+    int widest = 0;
+    for (int line = first + 1; line <= std::min(code->lines(), first + rows); ++line)
+        widest = std::max(widest, code->gutterTextWidth(QString::number(line)));
+    ASSERT_GT(widest, 0) << where.toStdString();
+    EXPECT_GE(code->gutterWidth(), widest + 3) << where.toStdString();
+
+    const QImage shot = code->viewport()->grab().toImage();
+    std::map<QRgb, int> counts;
+    for (int y = 0; y < shot.height(); ++y)
+        ++counts[shot.pixel(0, y)];
+    QRgb background = 0;
+    int most = 0;
+    for (const auto& [colour, count] : counts)
+        if (count > most) {
+            most = count;
+            background = colour;
+        }
+    int inked = 0;
+    for (int x = 0; x < 2; ++x)
+        for (int y = 0; y < shot.height(); ++y)
+            inked += shot.pixel(x, y) != background;
+    EXPECT_EQ(inked, 0) << where.toStdString() << ": a number is cut at the gutter's left edge";
+}
+
+TEST_F(ZoomedPresentationTest, EveryLineNumberIsDrawnWholeAtEveryZoom) {
+    ASSERT_NO_FATAL_FAILURE(open(kLesson1, QSize(1920, 1080)));
+    const int atDesk = code()->gutterTextWidth(QStringLiteral("13"));
+    for (bool presenting : {false, true}) {
+        window_->setPresenting(presenting, false);
+        for (double scale : {1.0, 1.5, 2.0, 2.25, 3.0}) {
+            window_->zoom()->setScale(scale);
+            settle();
+            const QString where = QStringLiteral("%1 at %2%")
+                                      .arg(presenting ? "presenting" : "desk")
+                                      .arg(scale * 100);
+            expectWholeNumbers(this, code(), where);
+            // The numbers themselves grow with the zoom (Scintilla adds points to every style).
+            EXPECT_GE(code()->gutterTextWidth(QStringLiteral("13")), atDesk * scale * 0.8)
+                << where.toStdString();
+        }
+    }
+}
+
+TEST_F(ZoomedPresentationTest, AFourDigitProgramWidensTheGutter) {
+    QTemporaryDir folder;
+    const QString path = folder.filePath(QStringLiteral("long.py"));
+    QFile file(path);
+    ASSERT_TRUE(file.open(QIODevice::WriteOnly));
+    for (int i = 0; i < 1200; ++i)
+        file.write("x = 1\n");
+    file.write("print(x)\n");
+    file.close();
+    ASSERT_NO_FATAL_FAILURE(open(path, QSize(1280, 720)));
+    const int three = code()->gutterWidth();
+    code()->keepInView(1150);
+    window_->zoom()->setScale(3.0);
+    settle();
+    code()->keepInView(1150);
+    expectWholeNumbers(this, code(), QStringLiteral("line 1150 at 300%"));
+    EXPECT_GE(code()->gutterWidth(), code()->gutterTextWidth(QStringLiteral("1150")) + 3);
+    EXPECT_GT(code()->gutterWidth(), three * 2);
+}
+
+// Lesson 8 from its first step to its deadlock and clean-up, projected at 1280x720: whatever the
+// step, the line it is about is inside the code view, below a few lines of context.
+TEST_F(ZoomedPresentationTest, TheLineOfEveryStepOfLesson8StaysInView) {
+    ASSERT_NO_FATAL_FAILURE(open(kLesson8, QSize(1280, 720)));
+    window_->setPresenting(true, false);
+    StepController& c = window_->controller();
+    for (double scale : {2.0, 3.0}) {
+        window_->zoom()->setScale(scale);
+        settle();
+        int kept = 0;
+        for (int stop = 0; stop < c.stopCount(); ++stop) {
+            c.goToStop(stop);
+            settle();
+            const int line = code()->keptLine();
+            if (line <= 0)
+                continue;
+            ++kept;
+            const int top = lineTop(line);
+            const std::string where = "step " + std::to_string(stop) + " line " +
+                                      std::to_string(line) + " at " +
+                                      std::to_string(int(scale * 100)) + "%";
+            EXPECT_GE(top, 0) << where;
+            EXPECT_LE(top + rowHeight(), code()->viewport()->height()) << where;
+            // Context above, unless the line is near the top of what can be shown at all.
+            if (line - CodeView::kContextAbove > firstShownLine())
+                EXPECT_GE(top, CodeView::kContextAbove * rowHeight()) << where;
+            else
+                EXPECT_LE(firstShownLine(), line) << where;
+        }
+        EXPECT_GT(kept, c.stopCount() / 2);
+        c.goToStop(c.deadlockStop());
+        settle();
+        EXPECT_EQ(code()->keptLine(), 60) << "the lock both transfers wait for";
+        // Room for the code: neither the deadlock's tab nor its long narration squeezes it to a
+        // couple of lines (at 300% a 720-pixel screen holds about fifteen rows in all).
+        EXPECT_GE(code()->viewport()->height() / rowHeight(), scale == 2.0 ? 9 : 5) << scale;
+    }
+}
+
+TEST_F(ZoomedPresentationTest, EscGivesBackTheDeskExactlyAsItWas) {
+    for (double deskScale : {1.0, 2.0, 3.0}) {
+        ASSERT_NO_FATAL_FAILURE(open(kLesson8, QSize(1280, 720)));
+        window_->zoom()->setScale(deskScale);
+        settle();
+        // A desk arranged by hand: the tasks pane pulled up, the output tab in front.
+        auto splitters = window_->findChildren<QSplitter*>();
+        ASSERT_GE(splitters.size(), 3);
+        for (QSplitter* s : splitters) {
+            QList<int> sizes = s->sizes();
+            if (sizes.size() == 2 && sizes[0] > 120) {
+                sizes[1] += 40;
+                sizes[0] -= 40;
+                s->setSizes(sizes);
+            }
+        }
+        window_->bottomTabs()->setCurrentIndex(2);
+        settle();
+        std::vector<QList<int>> before;
+        for (QSplitter* s : splitters)
+            before.push_back(s->sizes());
+        const int dockWidth = window_->lessonDock()->width();
+        const bool dockShown = window_->lessonDock()->isVisible();
+        QWidget* tab = window_->bottomTabs()->currentWidget();
+
+        window_->setPresenting(true, false);
+        settle();
+        // Out and back (the narration's height, above the panes, follows the step).
+        for (int i = 0; i < 5; ++i)
+            QTest::keyClick(code(), Qt::Key_PageDown);
+        settle();
+        for (int i = 0; i < 5; ++i)
+            QTest::keyClick(code(), Qt::Key_PageUp);
+        settle();
+        QTest::keyClick(code(), Qt::Key_Escape);
+        settle();
+        ASSERT_FALSE(window_->isPresenting());
+        for (size_t i = 0; i < before.size(); ++i)
+            EXPECT_EQ(splitters[int(i)]->sizes(), before[i])
+                << "splitter " << i << " at " << deskScale * 100 << "%";
+        EXPECT_EQ(window_->lessonDock()->isVisible(), dockShown);
+        EXPECT_EQ(window_->lessonDock()->width(), dockWidth) << deskScale * 100 << "%";
+        EXPECT_EQ(window_->bottomTabs()->currentWidget(), tab);
+        EXPECT_EQ(window_->zoom()->scale(), deskScale);
+        window_.reset();
+    }
+}
+
+} // namespace
