@@ -154,7 +154,7 @@ class MainWindow : public QMainWindow {
     bool restoredEdits_ = false;
     UnsavedEdits* edits_ = nullptr;
     FileActions* files_ = nullptr;
-    int errorLine_ = 0; // where the run failed, shown at every step
+    int errorLine_ = 0;              // where the run failed, shown at every step
     StandardErrorSoFar errorsSoFar_; // the Errors tab's text before the end of the run
     QString errorMessage_;
     StepController controller_;
