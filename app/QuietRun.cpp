@@ -1,6 +1,7 @@
 #include "QuietRun.h"
 
 #include "ConfinementNotice.h"
+#include "QuietStreams.h"
 #include "RunOptions.h"
 #include "WorkerProcess.h"
 
@@ -20,9 +21,9 @@ void runInSilentChild(const RunOptions& options) {
     if (child < 0)
         return;
     if (child == 0) {
-        const int null = open("/dev/null", O_WRONLY);
-        dup2(null, STDOUT_FILENO);
-        dup2(null, STDERR_FILENO);
+        const int discard = openDiscardingOutput();
+        dup2(discard, STDOUT_FILENO);
+        dup2(discard, STDERR_FILENO);
         _exit(runInWorkerProcess(options));
     }
     int status = 0;

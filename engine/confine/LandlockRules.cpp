@@ -1,5 +1,7 @@
 #include "LandlockRules.h"
 
+#include "QuietStreams.h"
+
 #include <cerrno>
 #include <cstdint>
 #include <cstring>
@@ -95,6 +97,10 @@ std::string applyLandlockRules(const ConfinementPlan& plan) {
         return std::string("Landlock refused the ruleset: ") + std::strerror(errno);
     std::string problem;
     for (const std::string& path : plan.readOnly) {
+        // A device path that is not a device (an ordinary file in its place) holds what other
+        // processes wrote to it: never readable (QuietStreams.h).
+        if (isWithin(path, "/dev") && !isCharacterDevice(path.c_str()))
+            continue;
         if (problem.empty())
             problem = allowBeneath(ruleset, path, kReadFile | kReadDir);
     }
@@ -104,8 +110,8 @@ std::string applyLandlockRules(const ConfinementPlan& plan) {
                                  LANDLOCK_ACCESS_FS_MAKE_BLOCK | kFsIoctlDev);
     if (problem.empty())
         problem = allowBeneath(ruleset, plan.scratchFolder, scratchRights);
-    // /dev/null is also written to (a program may print to it).
-    if (problem.empty())
+    // /dev/null is also written to (a program may print to it), when it is the null device.
+    if (problem.empty() && isNullDevice("/dev/null"))
         problem = allowBeneath(ruleset, "/dev/null",
                                LANDLOCK_ACCESS_FS_WRITE_FILE | kReadFile | kFsTruncate);
     if (problem.empty() && prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) != 0)

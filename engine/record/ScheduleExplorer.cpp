@@ -1,5 +1,6 @@
 #include "ScheduleExplorer.h"
 
+#include "QuietStreams.h"
 #include "WorkerProcess.h"
 
 #include <cerrno>
@@ -27,12 +28,11 @@ struct RunningChild {
 [[noreturn]] void runChild(const RunOptions& options, int outputFd) {
     // An explorer that dies takes its runs with it, instead of leaving them to finish unseen.
     prctl(PR_SET_PDEATHSIG, SIGKILL);
-    const int nothing = open("/dev/null", O_RDWR);
     dup2(outputFd, STDOUT_FILENO);
-    if (nothing >= 0) {
-        dup2(nothing, STDERR_FILENO);
+    if (const int discard = openDiscardingOutput(); discard >= 0)
+        dup2(discard, STDERR_FILENO);
+    if (const int nothing = openEmptyInput(); nothing >= 0)
         dup2(nothing, STDIN_FILENO);
-    }
     _exit(runInWorkerProcess(options));
 }
 

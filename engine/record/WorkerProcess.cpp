@@ -5,6 +5,7 @@
 #include "OutputRelay.h"
 #include "ProgramAuditHook.h"
 #include "ProgramRunner.h"
+#include "QuietStreams.h"
 #include "ScratchFolder.h"
 #include "TraceCopy.h"
 #include "WorkerConfinement.h"
@@ -51,10 +52,13 @@ bool makePipe(int ends[2]) {
                               int traceFd) {
     relay.attachInWorker();
     // Nothing to read: a program that waits for input gets end-of-file at once instead of
-    // waiting for a keyboard that is not there.
-    if (const int nothing = open("/dev/null", O_RDONLY); nothing >= 0) {
+    // waiting for a keyboard that is not there (and never what others wrote to a /dev/null
+    // that is an ordinary file, QuietStreams.h).
+    if (const int nothing = openEmptyInput(); nothing >= 0) {
         dup2(nothing, STDIN_FILENO);
         close(nothing);
+    } else {
+        close(STDIN_FILENO);
     }
     WorkerLimits limits;
     limits.memoryBytes = options.memoryLimitBytes;

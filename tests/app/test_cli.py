@@ -195,6 +195,18 @@ class Input(unittest.TestCase):
         self.assertTrue(out.startswith("''\n"), out)
         self.assertIn("no keyboard", err)
 
+    def test_stdin_is_an_empty_pipe_whatever_dev_null_is(self):
+        # A machine's /dev/null may be an ordinary file holding what other programs wrote "to
+        # /dev/null" (a CI run once read a concurrent lesson's "0.0 s: beat 0" as its input).
+        # The worker's standard input is an empty pipe of its own: it never reads anybody's.
+        status, out, err = run("""
+            import os, stat
+            info = os.fstat(0)
+            print(stat.S_ISFIFO(info.st_mode), os.read(0, 100), os.read(0, 100))
+            """)
+        self.assertEqual(status, 0, err)
+        self.assertEqual(out, "True b'' b''\n")
+
 
 class TracePath(unittest.TestCase):
     def test_a_relative_trace_path_is_where_the_user_ran_looplab_even_after_os_chdir(self):
