@@ -33,6 +33,8 @@ class EngineSession {
     LineTracer tracer;
     StepDescriber describer;
     CallbackLabeler labeler;
+    // Where each completed stdout line is also sent, for the parent (PrintedLines.h); -1: none.
+    int printedLinesFd = -1;
 };
 
 } // namespace looplab

@@ -2,6 +2,7 @@
 // (engine/python/looplab_engine). Kept thin: every function forwards to the current session.
 
 #include "EngineSession.h"
+#include "PrintedLines.h"
 
 #include <pybind11/embed.h>
 #include <pybind11/stl.h>
@@ -164,9 +165,14 @@ PYBIND11_EMBEDDED_MODULE(_looplab, m) {
         [](int64_t stampNs, int64_t task, const std::string& thread, const std::string& text,
            int stream) {
             record({EventKind::Print, stampNs, task, -1, 0, stream, text, thread});
+            if (stream == 0)
+                looplab::sendPrintedLine(session().printedLinesFd, stampNs, text);
         },
         py::arg("stamp_ns"), py::arg("task"), py::arg("thread"), py::arg("text"),
         py::arg("stream") = 0);
+    // Said just before the worker writes the program's output itself (runner.py): the parent
+    // then need not write its copy.
+    m.def("output_rendered", [] { looplab::sendOutputRendered(session().printedLinesFd); });
     m.def("record_sync", [](int64_t obj, const std::string& stateJson) {
         record({EventKind::Sync, session().clock.loopNs(), -1, obj, 0, 0, {}, stateJson});
     });

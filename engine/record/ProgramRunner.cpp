@@ -97,6 +97,7 @@ int runProgramHere(const RunOptions& given) {
     EngineSession engine;
     engine.budget.maxSteps = options.maxSteps;
     engine.budget.maxLinesPerStep = options.maxLinesPerStep;
+    engine.printedLinesFd = options.printedLinesFd;
     // In the worker, the trace streams to the parent while the program runs (TraceCopy.h).
     std::optional<__gnu_cxx::stdio_filebuf<char>> pipe;
     std::optional<std::ostream> pipeOut;

@@ -39,8 +39,9 @@ struct RunOptions {
     std::string pythonDir;           // where looplab_sim and looplab_engine live ("" = find it)
 
     // Set by the worker process (WorkerProcess.cpp), not by users:
-    int traceFd = -1;       // write the trace to this descriptor (the pipe to the parent)
-    std::string unconfined; // "" when the run is confined, else why not (goes into the trace)
+    int traceFd = -1;        // write the trace to this descriptor (the pipe to the parent)
+    int printedLinesFd = -1; // send each completed stdout line here as well (PrintedLines.h)
+    std::string unconfined;  // "" when the run is confined, else why not (goes into the trace)
 };
 
 } // namespace looplab

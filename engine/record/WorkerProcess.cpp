@@ -3,6 +3,7 @@
 #include "ConfinementPlan.h"
 #include "ConfinementSupport.h"
 #include "OutputRelay.h"
+#include "PrintedLines.h"
 #include "ProgramAuditHook.h"
 #include "ProgramRunner.h"
 #include "QuietStreams.h"
@@ -49,7 +50,7 @@ bool makePipe(int ends[2]) {
 // In the forked child: confine, then run the program. Never returns.
 [[noreturn]] void runAsWorker(const RunOptions& options, const ConfinementPlan& plan,
                               const ConfinementSupport& support, OutputRelay& relay, int outcomeFd,
-                              int traceFd) {
+                              int traceFd, int linesFd) {
     relay.attachInWorker();
     // Nothing to read: a program that waits for input gets end-of-file at once instead of
     // waiting for a keyboard that is not there (and never what others wrote to a /dev/null
@@ -65,8 +66,9 @@ bool makePipe(int ends[2]) {
     limits.cpuSeconds = options.wallClockLimitSeconds + 10; // the parent's clock comes first
     RunOptions run = options;
     run.traceFd = traceFd;
+    run.printedLinesFd = linesFd;
     run.traceOut.clear();
-    run.unconfined = confineWorker(plan, support, limits, {outcomeFd, traceFd});
+    run.unconfined = confineWorker(plan, support, limits, {outcomeFd, traceFd, linesFd});
     // A layer that should have held and did not is news; a machine without one was told once.
     if (!run.unconfined.empty() && support.complete())
         std::fprintf(stderr, "looplab: %s\n", run.unconfined.c_str());
@@ -128,11 +130,16 @@ int runInWorkerProcess(const RunOptions& options) {
     // the program's own doing (os._exit(N)), whatever N is: N is never taken for an outcome.
     int outcomePipe[2];
     int tracePipe[2] = {-1, -1};
-    if (!makePipe(outcomePipe) || (trace.wanted() && !makePipe(tracePipe))) {
+    // Each stdout line as printed, for a worker that dies before writing its output.
+    int linesPipe[2];
+    if (!makePipe(outcomePipe) || !makePipe(linesPipe) ||
+        (trace.wanted() && !makePipe(tracePipe))) {
         std::fprintf(stderr, "looplab: cannot start a worker process: %s\n", std::strerror(errno));
         return kExitBudget;
     }
     fcntl(tracePipe[1], F_SETPIPE_SZ, 1 << 20); // fewer wake-ups while a big trace streams
+    fcntl(linesPipe[1], F_SETPIPE_SZ, 1 << 20);
+    PrintedLines printed(2 * options.outputLimitBytes);
     // Room for everything print() may write (its own budget) with stamps, and a traceback.
     OutputRelay relay(4 * options.outputLimitBytes + (1 << 20));
     if (!relay.open()) {
@@ -146,12 +153,14 @@ int runInWorkerProcess(const RunOptions& options) {
     }
     if (child == 0) {
         close(outcomePipe[0]);
+        close(linesPipe[0]);
         if (tracePipe[0] >= 0)
             close(tracePipe[0]);
-        runAsWorker(options, plan, support, relay, outcomePipe[1], tracePipe[1]);
+        runAsWorker(options, plan, support, relay, outcomePipe[1], tracePipe[1], linesPipe[1]);
     }
     relay.detachInParent();
     close(outcomePipe[1]);
+    close(linesPipe[1]);
     if (tracePipe[1] >= 0)
         close(tracePipe[1]);
 
@@ -162,12 +171,15 @@ int runInWorkerProcess(const RunOptions& options) {
     auto nextReport = std::chrono::steady_clock::now() + std::chrono::milliseconds(250);
     for (;;) {
         // Copy what the worker wrote of its trace and output; wait at most 2 ms for more.
-        pollfd ready[] = {
-            {tracePipe[0], POLLIN, 0}, {relay.outputFd(), POLLIN, 0}, {relay.errorFd(), POLLIN, 0}};
-        poll(ready, 3, 2);
+        pollfd ready[] = {{tracePipe[0], POLLIN, 0},
+                          {relay.outputFd(), POLLIN, 0},
+                          {relay.errorFd(), POLLIN, 0},
+                          {linesPipe[0], POLLIN, 0}};
+        poll(ready, 4, 2);
         if (tracePipe[0] >= 0)
             trace.copyFrom(tracePipe[0]);
         relay.pump();
+        printed.readFrom(linesPipe[0]);
         if (options.progress && relay.errorAtLineStart() &&
             std::chrono::steady_clock::now() >= nextReport) {
             std::fprintf(stderr, "looplab-progress: %lld %lld\n",
@@ -202,6 +214,8 @@ int runInWorkerProcess(const RunOptions& options) {
         close(tracePipe[0]);
     }
     relay.pump();
+    printed.readFrom(linesPipe[0]);
+    close(linesPipe[0]);
     unsigned char outcome = 0;
     const bool reported = read(outcomePipe[0], &outcome, 1) == 1;
     close(outcomePipe[0]);
@@ -244,6 +258,12 @@ int runInWorkerProcess(const RunOptions& options) {
                {"signal", WTERMSIG(waitStatus)},
                {"message", "looplab: the program crashed the interpreter (signal " +
                                std::to_string(WTERMSIG(waitStatus)) + ")"}};
+    }
+    // What the program printed before the end, unless the worker wrote it itself (os._exit).
+    if (!printed.renderedByWorker()) {
+        const std::string output = printed.render(options.stamp);
+        std::fwrite(output.data(), 1, output.size(), stdout);
+        std::fflush(stdout);
     }
     std::fprintf(stderr, "%s\n", end["message"].get<std::string>().c_str());
     end["exit"] = end.value("exit", status);

@@ -437,6 +437,7 @@ class CutShort(unittest.TestCase):
         """)
         self.assertEqual(status, 4, err)
         self.assertIn("looplab: the program crashed the interpreter (signal", err)
+        self.assertEqual(out, "tick 0\ntick 1\ntick 2\n")
         events = trace["events"]
         self.assertEqual(events[-1]["e"], "end")
         self.assertEqual(events[-1]["info"]["status"], "crashed")
@@ -444,6 +445,28 @@ class CutShort(unittest.TestCase):
                          ["tick 0", "tick 1", "tick 2"])
         self.assertEqual([e["line"] for e in events if e["e"] == "line"][-1], 7)
         self.assertEqual(events[-1]["t"], 1500000000 + events[-1]["t"] % 10**6)
+
+    def test_a_crash_keeps_the_output_in_time_order_without_a_trace_too(self):
+        # The worker writes its output only at the end, sorted by virtual time; when it dies
+        # first, `looplab run` writes the lines it was sent as they were printed, in that order.
+        status, out, err = run("""
+            import asyncio, ctypes, time
+            def work():
+                time.sleep(2)
+                print("worker done")
+            async def main():
+                loop = asyncio.get_running_loop()
+                job = loop.run_in_executor(None, work)
+                await asyncio.sleep(0.5)
+                print("loop at 0.5")
+                await job
+                print("half a line", end="")
+                ctypes.string_at(0)
+            asyncio.run(main())
+        """, "--stamp")
+        self.assertEqual(status, 4, err)
+        self.assertIn("crashed the interpreter", err)
+        self.assertEqual(out, "[0.500] loop at 0.5\n[2.000] worker done\n")
 
     def test_a_spent_real_time_budget_keeps_the_trace_up_to_the_blocking_call(self):
         status, out, err, trace, elapsed = self.run_traced("""
@@ -457,6 +480,7 @@ class CutShort(unittest.TestCase):
         """, "--max-seconds", "2")
         self.assertEqual(status, 4, err)
         self.assertIn("more than 2 seconds of real time", err)
+        self.assertEqual(out, "tick 0\ntick 1\ntick 2\n")
         self.assertLess(elapsed, 20)
         events = trace["events"]
         self.assertEqual(events[-1]["info"]["status"], "budget")

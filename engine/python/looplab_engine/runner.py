@@ -56,6 +56,7 @@ def run(settings):
         sys.stderr = real_stderr
 
     output.finish()
+    _looplab.output_rendered()
     real_stdout.write(output.render(settings["stamp"]))
     real_stdout.flush()
     names = {FINISHED: "finished", EXCEPTION: "exception", DEADLOCK: "deadlock", BUDGET: "budget"}
@@ -131,6 +132,7 @@ def _keep_output_on_os_exit(output, real_stdout, stamp):
     def _exit(status):
         status = operator.index(status)  # a TypeError for anything else, as in CPython
         output.finish()
+        _looplab.output_rendered()
         real_stdout.write(output.render(stamp))
         real_stdout.flush()
         sys.stderr.flush()
