@@ -388,6 +388,9 @@ std::string endSentence(const TraceEvent& e) {
     if (status == "crashed")
         return "The interpreter crashed here (signal " + std::to_string(num(info, "signal", 0)) +
                "): this is the last step recorded before it.";
+    if (status == "stopped") // LoopLab's doing at the user's request, never the program's
+        return "LoopLab stopped the run here because you asked it to (Cancel or Ctrl+C): the "
+               "program had not finished, and this is the last step recorded.";
     if (status == "budget") {
         const std::string message = str(info, "message");
         return "The run was stopped because it went over its budget" +

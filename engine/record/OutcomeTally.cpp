@@ -18,6 +18,8 @@ std::string OutcomeTally::statusName(int exitStatus) {
         return "budget";
     case kExitProgramExit:
         return "exit";
+    case kExitStopped:
+        return "stopped";
     default:
         return "crashed";
     }

@@ -16,6 +16,9 @@ enum ExitStatus : int {
     // The program ended itself with a status of its own (sys.exit(N) with N != 0, or
     // os._exit): stderr and the trace's end say which N; it is never one of the above.
     kExitProgramExit = 5,
+    // Stopped from outside before it ended (Ctrl+C, SIGTERM, Cancel in the window): the
+    // trace and the output keep everything up to that moment.
+    kExitStopped = 6,
 };
 
 struct RunOptions {

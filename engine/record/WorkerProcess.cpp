@@ -13,6 +13,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <array>
 #include <cerrno>
 #include <chrono>
 #include <csignal>
@@ -81,6 +82,37 @@ bool makePipe(int ends[2]) {
     [[maybe_unused]] const ssize_t written = write(outcomeFd, &outcome, 1);
     _exit(status);
 }
+
+// Set by SIGINT, SIGTERM or SIGHUP sent to `looplab run` itself (Ctrl+C, Cancel in the window):
+// the run is stopped as for a spent budget, so what was recorded up to then is kept.
+volatile std::sig_atomic_t gStopSignal = 0;
+
+void noteStopSignal(int signal) {
+    gStopSignal = signal;
+}
+
+// Catches the stop signals for as long as the run lasts, then puts the old handlers back.
+class StopSignals {
+  public:
+    StopSignals() {
+        gStopSignal = 0;
+        struct sigaction action {};
+        action.sa_handler = noteStopSignal;
+        sigemptyset(&action.sa_mask);
+        for (size_t i = 0; i < kSignals.size(); ++i)
+            sigaction(kSignals[i], &action, &old_[i]);
+    }
+    ~StopSignals() {
+        for (size_t i = 0; i < kSignals.size(); ++i)
+            sigaction(kSignals[i], &old_[i], nullptr);
+    }
+    StopSignals(const StopSignals&) = delete;
+    StopSignals& operator=(const StopSignals&) = delete;
+
+  private:
+    static constexpr std::array<int, 3> kSignals = {SIGINT, SIGTERM, SIGHUP};
+    std::array<struct sigaction, 3> old_{};
+};
 
 void endGroup(pid_t worker) {
     // The worker leads its own process group: anything it left behind goes with it. The
@@ -159,6 +191,7 @@ int runInWorkerProcess(const RunOptions& options) {
         runAsWorker(options, plan, support, relay, outcomePipe[1], tracePipe[1], linesPipe[1]);
     }
     relay.detachInParent();
+    const StopSignals stopSignals;
     close(outcomePipe[1]);
     close(linesPipe[1]);
     if (tracePipe[1] >= 0)
@@ -203,6 +236,8 @@ int runInWorkerProcess(const RunOptions& options) {
             killedFor = "time";
         else if (relay.flooded())
             killedFor = "output";
+        else if (gStopSignal != 0)
+            killedFor = "stop";
         if (killedFor) {
             stopForBudget(child, tracePipe[0], trace, waitStatus);
             break;
@@ -240,6 +275,13 @@ int runInWorkerProcess(const RunOptions& options) {
                                std::to_string(relay.limitBytes() >> 20) +
                                " MiB straight to its standard output or error (os.write); the "
                                "rest was dropped"}};
+    } else if (killedFor && std::strcmp(killedFor, "stop") == 0) {
+        status = kExitStopped;
+        end = {{"status", "stopped"},
+               {"signal", static_cast<int>(gStopSignal)},
+               {"message", std::string("looplab: the run was stopped before it ended (") +
+                               (gStopSignal == SIGINT ? "interrupted" : "asked to stop") +
+                               "); everything up to that moment was kept"}};
     } else if (killedFor) {
         end = {{"status", "budget"},
                {"message", "looplab: budget exceeded: the program ran for more than " +

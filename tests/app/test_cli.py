@@ -3,6 +3,7 @@ the recorded trace. Usage: python3 test_cli.py PATH/TO/looplab"""
 
 import json
 import os
+import signal
 import subprocess
 import sys
 import tempfile
@@ -467,6 +468,40 @@ class CutShort(unittest.TestCase):
         self.assertEqual(status, 4, err)
         self.assertIn("crashed the interpreter", err)
         self.assertEqual(out, "[0.500] loop at 0.5\n[2.000] worker done\n")
+
+    def test_a_stop_signal_keeps_the_output_and_the_trace_up_to_that_moment(self):
+        # Ctrl+C (SIGINT) or SIGTERM to `looplab run` (as the window's Cancel sends) stops the
+        # worker as a spent budget does: status 6, the output and the trace kept, said why.
+        for signal_number, how in ((signal.SIGINT, "interrupted"),
+                                   (signal.SIGTERM, "asked to stop")):
+            with self.subTest(how), tempfile.TemporaryDirectory() as folder:
+                path = os.path.join(folder, "prog.py")
+                trace = os.path.join(folder, "trace.json")
+                with open(path, "w") as f:
+                    f.write(textwrap.dedent("""
+                        import asyncio, os, select
+                        async def main():
+                            for i in range(3):
+                                await asyncio.sleep(0.5)
+                                print("tick", i)
+                            os.write(1, b"waiting\\n")  # raw: reaches the test at once
+                            select.select([], [], [], 60)
+                        asyncio.run(main())
+                    """))
+                child = subprocess.Popen([LOOPLAB, "run", path, "--trace", trace],
+                                         stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                         text=True)
+                self.assertEqual(child.stdout.readline(), "waiting\n")
+                child.send_signal(signal_number)
+                out, err = child.communicate(timeout=30)
+                self.assertEqual(child.returncode, 6, err)
+                self.assertEqual(out, "tick 0\ntick 1\ntick 2\n")
+                self.assertIn(f"looplab: the run was stopped before it ended ({how})", err)
+                with open(trace) as f:
+                    end = json.load(f)["events"][-1]
+                self.assertEqual((end["e"], end["info"]["status"], end["info"]["signal"]),
+                                 ("end", "stopped", signal_number))
+                self.assertEqual(end["t"] // 10**6, 1500)
 
     def test_a_spent_real_time_budget_keeps_the_trace_up_to_the_blocking_call(self):
         status, out, err, trace, elapsed = self.run_traced("""

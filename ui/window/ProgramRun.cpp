@@ -31,6 +31,8 @@ QString ProgramRun::endSummary() const {
         return QStringLiteral("budget exceeded");
     case 5:
         return QStringLiteral("exited with a status of its own (see Errors and reports)");
+    case 6:
+        return QStringLiteral("stopped before the end (you cancelled it)");
     default:
         return QStringLiteral("exit status %1").arg(exitStatus);
     }
@@ -46,6 +48,7 @@ int exitStatusOf(const std::string& status) {
            : status == "budget"    ? kExitBudget
            : status == "crashed"   ? kExitBudget
            : status == "exit"      ? kExitProgramExit
+           : status == "stopped"   ? kExitStopped
                                    : -1;
 }
 
@@ -139,14 +142,15 @@ ProgramRun recordProgram(const QString& looplabExecutable, const QString& progra
     }
     run.exitStatus = recorded.exitStatus;
     run.standardError = QString::fromUtf8(recorded.standardError);
-    if (recorded.cancelled) {
+    // A cancelled run stops with what it recorded up to then (its trace ends "stopped"): that is
+    // opened like any other run, and stepping shows how far it got.
+    const TraceReadResult read = readTraceFile(tracePath.toStdString());
+    if (!read.ok && recorded.cancelled) {
         run.problem = QStringLiteral("The run was cancelled after %1 s of real time; nothing "
                                      "was recorded.")
                           .arg(recorded.seconds, 0, 'f', 1);
         return run;
     }
-
-    const TraceReadResult read = readTraceFile(tracePath.toStdString());
     if (!read.ok) {
         // The engine's own last word says why (a time limit, a crash), not the missing file.
         const QStringList lines = run.standardError.split('\n', Qt::SkipEmptyParts);

@@ -19,6 +19,29 @@ namespace {
 
 // Shown only when a run takes longer than this: most runs take a fraction of a second.
 constexpr int kDialogDelayMs = 400;
+// How long `looplab run` gets to stop its worker and close the trace after Cancel (it needs
+// about a second: RunOptions.h, kExitStopped) before its whole process group is killed.
+constexpr int kStopGraceMs = 4'000;
+
+// Cancel: `looplab run` is asked to stop (SIGTERM), so it stops its worker and keeps the trace
+// up to that moment; only if it does not end in time is everything it started killed.
+void stopGently(QProcess& process) {
+    const auto pid = static_cast<pid_t>(process.processId());
+    if (pid <= 0)
+        return;
+    ::kill(pid, SIGTERM);
+    QElapsedTimer waited;
+    waited.start();
+    while (process.state() != QProcess::NotRunning && waited.elapsed() < kStopGraceMs) {
+        QCoreApplication::processEvents(QEventLoop::ExcludeUserInputEvents, 20);
+        process.waitForFinished(20);
+    }
+    if (process.state() != QProcess::NotRunning) {
+        ::kill(-pid, SIGKILL);
+        process.kill();
+        process.waitForFinished(5'000);
+    }
+}
 
 } // namespace
 
@@ -109,12 +132,10 @@ RecordingResult recordInChild(const QString& looplabExecutable, const QString& p
                                                 static_cast<int>(clock.elapsed() / 1000)));
             if (clock.elapsed() >= kDialogDelayMs && !progress->isVisible())
                 progress->show();
-            if (progress->wasCanceled() && process.state() != QProcess::NotRunning) {
+            if (progress->wasCanceled() && process.state() != QProcess::NotRunning &&
+                !result.cancelled) {
                 result.cancelled = true;
-                if (process.processId() > 0)
-                    ::kill(-static_cast<pid_t>(process.processId()), SIGKILL);
-                process.kill();
-                process.waitForFinished(5'000);
+                stopGently(process);
             }
         }
     }
@@ -126,8 +147,7 @@ RecordingResult recordInChild(const QString& looplabExecutable, const QString& p
                                     .arg(kMaxStandardErrorBytes / (1024 * 1024))
                                     .toUtf8();
     result.seconds = static_cast<double>(clock.elapsed()) / 1000.0;
-    result.exitStatus =
-        !result.cancelled && process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+    result.exitStatus = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
     return result;
 }
 

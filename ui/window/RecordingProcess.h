@@ -16,9 +16,9 @@ namespace looplab {
 
 struct RecordingResult {
     bool started = false;
-    bool cancelled = false;
     double seconds = 0;       // real time the run took
-    int exitStatus = -1;      // the child's exit code, -1 when it crashed or was cancelled
+    bool cancelled = false;   // Cancel was pressed (the run then stops with what it recorded)
+    int exitStatus = -1;      // the child's exit code (6 when stopped), -1 when it was killed
     QByteArray standardError; // at most kMaxStandardErrorBytes, then a note that it was cut
 };
 

@@ -150,6 +150,18 @@ TEST(Narrator, AProgramsOwnExitStatusIsToldAsItsOwn) {
     EXPECT_EQ(narrator.sentence(1), "The program ended itself with sys.exit(3): exit status 3.");
 }
 
+TEST(Narrator, AStoppedRunIsToldAsLoopLabsDoingNotTheProgramsEnd) {
+    // Cancel in the window (SIGTERM to `looplab run`): the program had not finished.
+    const TraceReplay replay({
+        {EventKind::TaskCreated, 0, 1, -1, 5, -1, "Task-1", "main"},
+        {EventKind::End, 0, -1, -1, 0, 0, {}, R"({"status":"stopped","exit":6,"signal":15})"},
+    });
+    const Narrator narrator(replay);
+    EXPECT_EQ(narrator.sentence(1),
+              "LoopLab stopped the run here because you asked it to (Cancel or Ctrl+C): the "
+              "program had not finished, and this is the last step recorded.");
+}
+
 TEST(Narrator, LockWaitNamesTheHolderAndTheWakeNamesTheRelease) {
     const std::string waitFirst = R"({"wait":{"kind":"lock","obj":1,"name":"first"}})";
     const std::string heldBy3 = R"({"kind":"lock","name":"first","locked":true,"holder":3})";

@@ -4,6 +4,7 @@
 
 #include "MainWindow.h"
 #include "RecordingProcess.h"
+#include "RunOptions.h"
 #include "WindowTest.h"
 
 #include <QApplication>
@@ -49,17 +50,29 @@ TEST_F(RecordingTest, TheWindowKeepsItsEventLoopWhileARunTakesRealTime) {
     EXPECT_TRUE(window_->outputText().endsWith("done"));
 }
 
-TEST_F(RecordingTest, ALongRunCanBeCancelledFromItsProgressDialog) {
+TEST_F(RecordingTest, CancelStopsTheRunAndOpensWhatWasRecordedUpToThen) {
     window_->show();
     QTimer::singleShot(1500, window_.get(), [this] {
         if (auto* progress = window_->findChild<QProgressDialog*>())
             progress->cancel();
     });
     double seconds = 0;
-    EXPECT_FALSE(openOther("import select\nselect.select([], [], [], 60)\n", &seconds));
-    EXPECT_LT(seconds, 10.0); // not the 60 s the program asked for
-    EXPECT_TRUE(window_->run().problem.startsWith("The run was cancelled after"))
+    // Three ticks, then a real wait that would last a minute.
+    ASSERT_TRUE(openOther("import asyncio, select\nasync def main():\n"
+                          "    for i in range(3):\n        await asyncio.sleep(0.5)\n"
+                          "        print('tick', i)\n"
+                          "    select.select([], [], [], 60)\nasyncio.run(main())\n",
+                          &seconds))
         << window_->run().problem.toStdString();
+    EXPECT_LT(seconds, 10.0); // not the 60 s the program asked for
+    EXPECT_EQ(window_->run().exitStatus, kExitStopped);
+    EXPECT_EQ(window_->run().endSummary(), "stopped before the end (you cancelled it)");
+    // Everything up to the moment of Cancel can be stepped through, and the last step says
+    // that LoopLab stopped it, at the user's request.
+    window_->controller().toEnd();
+    EXPECT_TRUE(window_->outputText().endsWith("tick 2")) << window_->outputText().toStdString();
+    EXPECT_TRUE(window_->narration().contains("LoopLab stopped the run here because you asked"))
+        << window_->narration().toStdString();
     // Nothing of it is left running: no process still runs the program.
     QProcess ps;
     ps.start(QStringLiteral("pgrep"), {QStringLiteral("-f"), path_});
