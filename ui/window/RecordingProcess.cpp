@@ -35,6 +35,7 @@ void stopGently(QProcess& process) {
     while (process.state() != QProcess::NotRunning && waited.elapsed() < kStopGraceMs) {
         QCoreApplication::processEvents(QEventLoop::ExcludeUserInputEvents, 20);
         process.waitForFinished(20);
+        process.readAllStandardOutput(); // read and dropped, as while recording
     }
     if (process.state() != QProcess::NotRunning) {
         ::kill(-pid, SIGKILL);
@@ -80,8 +81,10 @@ RecordingResult recordInChild(const QString& looplabExecutable, const QString& p
                               const QStringList& runArguments) {
     RecordingResult result;
     QProcess process;
-    process.setStandardInputFile(QProcess::nullDevice());
-    process.setStandardOutputFile(QProcess::nullDevice());
+    // Its stdout (the program's output, which the trace holds too) is read and dropped, not
+    // sent to /dev/null: on some machines that is an ordinary file others can read
+    // (engine/confine/QuietStreams.h).
+    process.setProcessChannelMode(QProcess::SeparateChannels);
     // Its own process group, so that Cancel ends the engine's worker too (a worker left
     // behind would go on running the program).
     process.setChildProcessModifier([] { setpgid(0, 0); });
@@ -92,6 +95,7 @@ RecordingResult recordInChild(const QString& looplabExecutable, const QString& p
     if (!process.waitForStarted(10'000))
         return result;
     result.started = true;
+    process.closeWriteChannel(); // an empty stdin (the worker's own is empty anyway)
 
     bool cut = false;
     RecordingProgress progressSoFar;
@@ -127,6 +131,7 @@ RecordingResult recordInChild(const QString& looplabExecutable, const QString& p
             dialogUp ? QEventLoop::AllEvents : QEventLoop::ExcludeUserInputEvents, 20);
         process.waitForFinished(20);
         drainStandardError();
+        process.readAllStandardOutput();
         if (progress) {
             progress->setLabelText(progressText(QFileInfo(programPath).fileName(), progressSoFar,
                                                 static_cast<int>(clock.elapsed() / 1000)));
