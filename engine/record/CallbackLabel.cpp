@@ -1,5 +1,7 @@
 #include "CallbackLabel.h"
 
+#include "UntracedScope.h"
+
 namespace looplab {
 
 namespace {
@@ -52,7 +54,13 @@ CallbackLabel CallbackLabeler::label(py::handle callback, py::handle args) const
     py::object owner = boundSelf(callback);
     if (owner && taskType_ && PyObject_IsInstance(owner.ptr(), taskType_.ptr()) == 1) {
         py::object known = attrOrNull(owner, "_ll_id");
-        out.task = known ? known.cast<int64_t>() : taskIdOf_(owner).cast<int64_t>();
+        if (known) {
+            out.task = known.cast<int64_t>();
+        } else {
+            // A task seen for the first time: the recorder's bookkeeping, not the program's.
+            UntracedScope untraced;
+            out.task = taskIdOf_(owner).cast<int64_t>();
+        }
         // Task.__step is scheduled with no arguments; task_wakeup with the finished future.
         out.what = PyObject_Length(args.ptr()) > 0 ? "wake" : "step";
         if (out.what == "wake") {

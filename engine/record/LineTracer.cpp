@@ -48,6 +48,8 @@ void LineTracer::install(const std::string& programPath, int64_t lineCostNs) {
     programPath_ = programPath;
     lineCostNs_ = lineCostNs;
     resumeOpcode_ = opcodeNumber("RESUME");
+    if (!traceLinesName_)
+        traceLinesName_ = PyUnicode_InternFromString("f_trace_lines");
     stack_.clear();
     suspended_.clear();
     activeTracer = this;
@@ -137,8 +139,15 @@ void LineTracer::endSpan(int64_t task) {
 
 void LineTracer::onCall(PyFrameObject* frame) {
     PyCodeObject* code = PyFrame_GetCode(frame);
-    if (isProgramCode(code))
+    if (isProgramCode(code)) {
         enter(frame, code);
+    } else if (traceLinesName_) {
+        // Lines of asyncio's and LoopLab's own code are free and never recorded: asking CPython
+        // not to report them (frame.f_trace_lines = False) saves a callback per line. Calls and
+        // returns are still reported, so a program function they call is traced as before.
+        if (PyObject_SetAttr(reinterpret_cast<PyObject*>(frame), traceLinesName_, Py_False) < 0)
+            PyErr_Clear();
+    }
     Py_DECREF(code);
 }
 

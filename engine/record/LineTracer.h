@@ -90,7 +90,8 @@ class LineTracer {
     // stays until another frame at that address starts, which overwrites it.
     std::unordered_map<PyFrameObject*, int32_t> suspended_;
     int32_t nextFrameId_ = 0;
-    int resumeOpcode_ = -1; // RESUME, whose argument is 0 when a frame starts
+    int resumeOpcode_ = -1;              // RESUME, whose argument is 0 when a frame starts
+    PyObject* traceLinesName_ = nullptr; // "f_trace_lines", interned once
 };
 
 } // namespace looplab

@@ -1,5 +1,7 @@
 #include "StepDescriber.h"
 
+#include "UntracedScope.h"
+
 #include <frameobject.h>
 #include <nlohmann/json.hpp>
 
@@ -306,8 +308,10 @@ void StepDescriber::describeDone(int64_t taskId, py::handle task) {
     }
     py::object result = py::getattr(task, "_result", py::none());
     std::string shown = simpleRepr(result.ptr());
-    if (shown.empty())
+    if (shown.empty()) {
+        UntracedScope untraced;
         shown = python_.attr("short_repr")(result).cast<std::string>();
+    }
     nlohmann::json info = {{"state", "finished"}, {"result", shown}};
     recorder_.add({EventKind::TaskDone,
                    clock_.loopNs(),
@@ -320,8 +324,10 @@ void StepDescriber::describeDone(int64_t taskId, py::handle task) {
 }
 
 void StepDescriber::housekeeping() {
-    if (PyList_Size(freshTasks_.ptr()) > 0 || PyDict_Size(dirtyObjects_.ptr()) > 0)
+    if (PyList_Size(freshTasks_.ptr()) > 0 || PyDict_Size(dirtyObjects_.ptr()) > 0) {
+        UntracedScope untraced;
         python_.attr("housekeeping")();
+    }
 }
 
 void StepDescriber::describe(int64_t taskId, py::handle task) {
@@ -330,6 +336,9 @@ void StepDescriber::describe(int64_t taskId, py::handle task) {
         describeDone(taskId, task);
         return;
     }
+    // Everything below is the recorder's own work: walking the await chain, asking the Python
+    // recorder about locks and queues, the locals' JSON.
+    UntracedScope untraced;
     py::object leaf;
     std::vector<py::object> keep;
     const std::vector<Link> chain = chainOf(task, leaf, keep);

@@ -41,6 +41,16 @@ async def main():
     return total
 
 asyncio.run(main())
+
+import contextlib
+
+@contextlib.contextmanager
+def opened():
+    yield 5
+    print("closed")
+
+with opened() as value:
+    pass
 )";
 
 class LineTracerTest : public ::testing::Test {
@@ -123,6 +133,19 @@ TEST_F(LineTracerTest, AnAwaitedCoroutineKeepsItsFrameAcrossItsOwnAwait) {
         EXPECT_EQ(returns[call].depth, 3);
     }
     EXPECT_NE(awaits[0].frame, awaits[1].frame);
+}
+
+TEST_F(LineTracerTest, AProgramFunctionCalledByLibraryCodeIsTracedLineByLine) {
+    // contextlib's own lines are not reported to the tracer (f_trace_lines is off in library
+    // frames); the program's generator it drives still is, in one frame under the module's.
+    const auto entered = at(30); // yield 5, from contextlib's __enter__
+    const auto left = at(31);    // print("closed"), from its __exit__
+    ASSERT_EQ(entered.size(), 1u);
+    ASSERT_EQ(left.size(), 1u);
+    EXPECT_EQ(entered[0].frame, left[0].frame);
+    EXPECT_EQ(entered[0].depth, 2);
+    EXPECT_EQ(left[0].depth, 2);
+    EXPECT_EQ(at(34).size(), 1u); // the with statement's body, in the module
 }
 
 TEST_F(LineTracerTest, TheHeaderListsTheProgramsLoops) {
