@@ -61,6 +61,7 @@ void DeadlockView::setDeadlock(const QString& endInfoJson) {
     if (graph_.empty()) {
         layout_ = DeadlockLayout();
         flatLayout_ = DeadlockLayout();
+        rowLayout_ = DeadlockLayout();
         setAccessibleDescription(tr("No deadlock in this run."));
     } else {
         setAccessibleDescription(graph_.summary() + QLatin1Char(' ') +
@@ -89,6 +90,7 @@ void DeadlockView::relayout() {
     const std::vector<QSizeF> sizes = measureNodes();
     layout_ = DeadlockLayout(graph_, sizes);
     flatLayout_ = DeadlockLayout(graph_, sizes, kFlat);
+    rowLayout_ = DeadlockLayout::inRow(graph_, sizes);
 }
 
 // Every node's outline size from the widget font, in node order: the two text lines and the
@@ -261,10 +263,15 @@ QSize DeadlockView::minimumSizeHint() const {
 }
 
 DeadlockView::Arrangement DeadlockView::arrange(const QSizeF& panel) const {
-    // The round picture or the flat one, whichever can be drawn larger.
-    const Arrangement round = arrange(panel, layout_);
-    const Arrangement flat = arrange(panel, flatLayout_);
-    return flat.fit > round.fit * 1.05 ? flat : round;
+    // The round picture, the flat one or the row, whichever can be drawn larger (the round one
+    // when they are about as large: it shows the cycle as a cycle best).
+    Arrangement best = arrange(panel, layout_);
+    for (const DeadlockLayout* other : {&flatLayout_, &rowLayout_}) {
+        const Arrangement a = arrange(panel, *other);
+        if (a.fit > best.fit * 1.05)
+            best = a;
+    }
+    return best;
 }
 
 DeadlockView::Arrangement DeadlockView::arrange(const QSizeF& panel,
@@ -278,12 +285,13 @@ DeadlockView::Arrangement DeadlockView::arrange(const QSizeF& panel,
         return a;
     // Beside: the text in a column on the right, the graph in the rest; the column as narrow
     // as lets the whole text stand in the panel's height.
-    // Zoomed for a room, a long explanation may not stand beside the graph at the zoom's size:
-    // it then shrinks (never below the body size) before it goes below the graph.
+    // Zoomed for a room, a long explanation beside the graph at the zoom's size can leave the
+    // graph too little width: it then shrinks (never below the body size) while that lets the
+    // graph's labels reach the zoom's size, and before it goes below the graph.
     double column = 0, besideText = 0, besideFit = 0, textScale = scale_;
     bool besideFits = false;
     for (const double ts : {scale_, std::max(1.0, scale_ * 0.75), 1.0}) {
-        for (const double share : {0.28, 0.34, 0.4, 0.46, 0.52}) {
+        for (const double share : {0.2, 0.24, 0.28, 0.34, 0.4, 0.46, 0.52}) {
             const double c = std::min(panel.width() * share, kWidestColumn * ts);
             const double w = c / ts - 2 * kMargin;
             const double t = (textHeight(w) + 2 * kMargin) * ts;
@@ -299,7 +307,9 @@ DeadlockView::Arrangement DeadlockView::arrange(const QSizeF& panel,
                 besideFits = true;
             }
         }
-        if (besideFits)
+        // The graph's labels at the zoom's size come first: the text shrinks further while
+        // that lets the graph reach it.
+        if (besideFits && besideFit >= scale_ - 1e-6)
             break;
     }
     // Below: the text across the whole width under the graph; the graph keeps at least half of
@@ -385,7 +395,7 @@ void DeadlockView::paintEvent(QPaintEvent*) {
         const QFontMetricsF fm(captionFont);
         p.setFont(captionFont);
         p.setPen(kCycleColor);
-        const QPointF middle = painting_->cycleCenter();
+        const QPointF middle = painting_->captionCenter();
         const QRectF box(middle.x() - 60, middle.y() - fm.height(), 120, 2 * fm.height());
         p.drawText(box, Qt::AlignCenter, tr("deadlock\ncycle"));
     }

@@ -75,7 +75,7 @@ class DeadlockView : public QWidget {
         QRectF graph;
         QRectF text;
         double textScale = 1; // the explanation's scale: the zoom's, or less to stand beside
-        const DeadlockLayout* layout = nullptr; // the round or the flat picture
+        const DeadlockLayout* layout = nullptr; // the round, the flat or the row picture
     };
     Arrangement arrange(const QSizeF& panel) const;
     Arrangement arrange(const QSizeF& panel, const DeadlockLayout& layout) const;
@@ -89,6 +89,7 @@ class DeadlockView : public QWidget {
     DeadlockGraph graph_;
     DeadlockLayout layout_;     // rebuilt on every new graph and font change
     DeadlockLayout flatLayout_; // the same with the cycle on a flat ellipse
+    DeadlockLayout rowLayout_;  // the same with the cycle in one row (DeadlockLayout::inRow)
     // The layout being painted (paintEvent chooses; the painting helpers follow it).
     const DeadlockLayout* painting_ = &layout_;
     double scale_ = 1.0;

@@ -450,8 +450,10 @@ void MainWindow::showDeadlock(const LoopState& state) {
                                    "(the deadlock is step %1)")
                                     .arg(controller_.deadlockStop()));
         tabs->setCurrentWidget(deadlock);
-        // The graph is what the moment is about; presenting, the code keeps more than half.
-        layout_->roomForDeadlock(true, isPresenting() ? 0.45 : 0.7);
+        // The graph is what the moment is about. Presenting, the code keeps half on a tall
+        // projector (where that is room for the graph's labels at the zoom's size) and more
+        // on a 720-line one, where nine rows of code need 55%.
+        layout_->roomForDeadlock(true, !isPresenting() ? 0.7 : height() >= 1000 ? 0.5 : 0.45);
     } else if (!show && tab >= 0) {
         tabs->removeTab(tab);
         layout_->roomForDeadlock(false);
