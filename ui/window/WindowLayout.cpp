@@ -333,8 +333,10 @@ void WindowLayout::sharePresentingHeight(bool presenting) {
     beforeDeadlock_.clear(); // sizes of the other mode
     if (!presenting)
         return; // PresentationMode gives back every splitter's desk sizes
-    // Sizes are shares: the splitter scales them to its height, now and as it changes.
-    mainSplitter_->setSizes({3000, 2000});
+    // Sizes are shares: the splitter scales them to its height, now and as it changes. The
+    // tabs get nearly half: on a 1280x720 projector the timeline (drawn smaller there, see
+    // TimelineView::setScale) needs it for five rows, and the code keeps nine.
+    mainSplitter_->setSizes({2600, 2400});
 }
 
 } // namespace looplab

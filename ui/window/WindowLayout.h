@@ -46,9 +46,10 @@ class WindowLayout : public QObject {
     // The views' text, the editor, the timeline, the charts and the tab labels grow with `zoom`;
     // the narration keeps room for two lines at every level.
     void growWith(WindowZoom& zoom);
-    // Presenting, the code and the loop get 60% of the height below the header and the tabs
+    // Presenting, the code and the loop get 52% of the height below the header and the tabs
     // the rest (at 200% on a 1280x720 projector the tabs would otherwise squeeze the code to a
-    // few lines); leaving, PresentationMode gives back the sizes the user had.
+    // few lines, and the timeline needs nearly half for its rows); leaving, PresentationMode
+    // gives back the sizes the user had.
     void sharePresentingHeight(bool presenting);
     // The deadlock's step: the run's tabs get the height the wait-for graph needs for labels as
     // large as the body text, up to `most` of the panes' height (the running line stays in view
