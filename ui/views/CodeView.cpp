@@ -240,16 +240,34 @@ void CodeView::showState(const LoopState& state, int currentLine) {
         if (line != noteLine_)
             annotate(line - 1, tasks.join('\n'), kAnnotationStyle);
     }
-    if (noteLine_ > 0) {
-        QList<QsciStyledText> parts;
-        if (waiting.count(noteLine_))
-            parts << QsciStyledText(waiting[noteLine_].join('\n') + '\n', kAnnotationStyle);
-        parts << QsciStyledText(
-            QStringLiteral("Note: ") +
-                wrapped(noteText_, std::max(24, noteWidth() - indentation(noteLine_ - 1))),
-            kNoteStyle);
-        annotate(noteLine_ - 1, parts);
-    }
+    noteWaiting_ = waiting.count(noteLine_) ? waiting[noteLine_].join('\n') : QString();
+    annotateNote();
+}
+
+void CodeView::annotateNote() {
+    noteWrappedAt_ = viewport()->width();
+    if (noteLine_ <= 0 || noteLine_ > lines())
+        return;
+    QList<QsciStyledText> parts;
+    if (!noteWaiting_.isEmpty())
+        parts << QsciStyledText(noteWaiting_ + '\n', kAnnotationStyle);
+    parts << QsciStyledText(
+        QStringLiteral("Note: ") +
+            wrapped(noteText_, std::max(24, noteWidth() - indentation(noteLine_ - 1))),
+        kNoteStyle);
+    annotate(noteLine_ - 1, parts);
+}
+
+int CodeView::noteTextWidth() const {
+    if (noteLine_ <= 0)
+        return 0;
+    int widest = 0;
+    const QString text = const_cast<CodeView*>(this)->annotation(noteLine_ - 1);
+    const qsizetype note = text.indexOf(QStringLiteral("Note: ")); // after the waiting tasks
+    for (const QString& line : text.mid(std::max<qsizetype>(0, note)).split('\n'))
+        widest = std::max(widest, static_cast<int>(SendScintilla(SCI_TEXTWIDTH, kNoteStyle,
+                                                                 line.toUtf8().constData())));
+    return widest;
 }
 
 void CodeView::toggleBreakpoint(int line) {
@@ -282,6 +300,8 @@ void CodeView::setScale(double scale) {
     zoomTo(static_cast<int>(std::lround((scale - 1.0) * points)));
     scale_ = scale;
     fitGutter();
+    if (noteLine_ > 0)
+        annotateNote(); // wider characters: fewer of them to a line
 }
 
 void CodeView::keepInView(int line) {
@@ -308,6 +328,10 @@ void CodeView::keepInView(int line) {
 
 void CodeView::resizeEvent(QResizeEvent* event) {
     QsciScintilla::resizeEvent(event);
+    // A note is wrapped to the pane's width: a pane that widens or narrows (the window laid
+    // out, presenting began, a splitter moved) wraps it again.
+    if (noteLine_ > 0 && viewport()->width() != noteWrappedAt_)
+        annotateNote();
     // A pane that shrinks (a splitter moved, presenting began) keeps the line in view.
     if (keptLine_ > 0)
         keepInView(keptLine_);
