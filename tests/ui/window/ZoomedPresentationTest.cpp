@@ -4,6 +4,8 @@
 #include "CodeView.h"
 #include "MainWindow.h"
 #include "PresentationMode.h"
+#include "TimelineModel.h"
+#include "TimelineView.h"
 #include "WindowZoom.h"
 
 #include <QApplication>
@@ -23,6 +25,7 @@ namespace {
 
 const QString kLesson1 = QStringLiteral(LOOPLAB_LESSONS "/01_sync_vs_async.py");
 const QString kLesson8 = QStringLiteral(LOOPLAB_LESSONS "/08_deadlock.py");
+const QString kLesson12 = QStringLiteral(LOOPLAB_LESSONS "/12_timeouts.py");
 
 class ZoomedPresentationTest : public ::testing::Test {
   protected:
@@ -219,6 +222,55 @@ TEST_F(ZoomedPresentationTest, EscGivesBackTheDeskExactlyAsItWas) {
         EXPECT_EQ(window_->zoom()->scale(), deskScale);
         window_.reset();
     }
+}
+
+// Lesson 12 on a 1280x720 projector after its timeouts: the timeline shows every row of the
+// run (it was one row under its legend at 200%) while the code keeps nine rows.
+TEST_F(ZoomedPresentationTest, Lesson12ShowsItsTasksOnASmallProjector) {
+    ASSERT_NO_FATAL_FAILURE(open(kLesson12, QSize(1280, 720)));
+    window_->setPresenting(true, false);
+    StepController& c = window_->controller();
+    c.goToStop(c.stopCount() - 1);
+    settle();
+    TimelineView* timeline = window_->timelineView();
+    ASSERT_EQ(window_->bottomTabs()->currentWidget(), timeline);
+    EXPECT_EQ(timeline->scale(), 2.0);
+    // Every row of the run: the loop's, main, fast-server and slow-server (the backups run
+    // inside main).
+    ASSERT_EQ(timeline->shownModel()->drawnRowCount(), 4u);
+    EXPECT_GE(timeline->rowsInView(), 4)
+        << "drawn at " << timeline->drawnScale() << ", " << timeline->viewport()->height()
+        << " px high, row " << timeline->rowHeight() << ", header " << timeline->headerHeight();
+    EXPECT_GE(timeline->drawnScale(), 1.0);
+    EXPECT_GE(code()->viewport()->height() / rowHeight(), 9);
+}
+
+// A long lesson note under its line wraps at the code pane's width, not at a few words, and
+// wraps again when the pane widens.
+TEST_F(ZoomedPresentationTest, ANoteWrapsToThePanesWidth) {
+    ASSERT_NO_FATAL_FAILURE(open(kLesson12, QSize(1920, 1080)));
+    window_->setPresenting(true, false);
+    StepController& c = window_->controller();
+    int noteLines = 0;
+    for (int stop = 0; stop < c.stopCount() && noteLines < 2; ++stop) {
+        c.goToStop(stop);
+        settle();
+        for (int line = 1; line <= code()->lines(); ++line) {
+            const QString text = code()->annotationAt(line);
+            const qsizetype note = text.indexOf(QStringLiteral("Note: "));
+            if (note >= 0)
+                noteLines = int(text.mid(note).count('\n')) + 1;
+        }
+    }
+    ASSERT_GE(noteLines, 2) << "a stop of lesson 12 with a note of two lines or more";
+    const int pane = code()->viewport()->width() - code()->gutterWidth();
+    EXPECT_GE(code()->noteTextWidth(), pane * 0.75) << "pane " << pane;
+    EXPECT_LE(code()->noteTextWidth(), pane);
+    const int before = code()->noteTextWidth();
+    window_->resize(1280, 720);
+    settle();
+    EXPECT_LT(code()->noteTextWidth(), before);
+    EXPECT_LE(code()->noteTextWidth(), code()->viewport()->width() - code()->gutterWidth());
 }
 
 } // namespace
