@@ -4,6 +4,8 @@
 
 #include <QEvent>
 #include <QFontMetricsF>
+#include <QKeyEvent>
+#include <QMouseEvent>
 #include <QPainter>
 #include <QPainterPath>
 
@@ -53,7 +55,7 @@ DeadlockView::DeadlockView(QWidget* parent) : QWidget(parent) {
     // Focusable, so keyboard and screen-reader users reach the explanation (its description).
     setFocusPolicy(Qt::StrongFocus);
     setToolTip(tr("Who waits for whom: the cycle of waits that can never end is drawn thick "
-                  "and dashed"));
+                  "and dashed. Double-click or F: the whole height for the graph, and back"));
 }
 
 void DeadlockView::setDeadlock(const QString& endInfoJson) {
@@ -76,6 +78,20 @@ void DeadlockView::setScale(double scale) {
     scale_ = std::clamp(scale, 0.25, 4.0);
     updateGeometry();
     update();
+}
+
+void DeadlockView::mouseDoubleClickEvent(QMouseEvent* event) {
+    if (hasDeadlock() && event->button() == Qt::LeftButton)
+        emit fillRequested();
+    else
+        QWidget::mouseDoubleClickEvent(event);
+}
+
+void DeadlockView::keyPressEvent(QKeyEvent* event) {
+    if (hasDeadlock() && event->key() == Qt::Key_F && event->modifiers() == Qt::NoModifier)
+        emit fillRequested();
+    else
+        QWidget::keyPressEvent(event);
 }
 
 void DeadlockView::changeEvent(QEvent* event) {
@@ -313,11 +329,21 @@ DeadlockView::Arrangement DeadlockView::arrange(const QSizeF& panel,
             break;
     }
     // Below: the text across the whole width under the graph; the graph keeps at least half of
-    // the height even when the text would want more.
-    const double belowWidth = std::max(120.0, panel.width() / scale_ - 2 * kMargin);
-    const double belowText = (textHeight(belowWidth) + 2 * kMargin) * scale_;
-    const double room = std::max(panel.height() - belowText, panel.height() * 0.5);
-    const double belowFit = std::min({most, panel.width() / graph.width(), room / graph.height()});
+    // the height even when the text would want more. Zoomed, the text shrinks here too (never
+    // below the body size) while that lets the graph grow towards the zoom's size.
+    double belowFit = 0, belowScale = scale_;
+    for (const double ts : {scale_, std::max(1.0, scale_ * 0.75), 1.0}) {
+        const double belowWidth = std::max(120.0, panel.width() / ts - 2 * kMargin);
+        const double belowText = (textHeight(belowWidth) + 2 * kMargin) * ts;
+        const double room = std::max(panel.height() - belowText, panel.height() * 0.5);
+        const double f = std::min({most, panel.width() / graph.width(), room / graph.height()});
+        if (f > belowFit + 1e-6) {
+            belowFit = f;
+            belowScale = ts;
+        }
+        if (belowFit >= scale_ - 1e-6)
+            break;
+    }
     if (besideFits && besideFit >= belowFit) {
         a.fit = std::max(0.1, besideFit);
         const QSizeF drawn = graph * a.fit;
@@ -331,6 +357,7 @@ DeadlockView::Arrangement DeadlockView::arrange(const QSizeF& panel,
         const QSizeF drawn = graph * a.fit;
         a.graph = QRectF(QPointF((panel.width() - drawn.width()) / 2, 0), drawn);
         a.text = QRectF(0, drawn.height(), panel.width(), panel.height() - drawn.height());
+        a.textScale = belowScale;
     }
     return a;
 }

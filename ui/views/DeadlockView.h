@@ -62,7 +62,14 @@ class DeadlockView : public QWidget {
     QSize sizeHint() const override;
     QSize minimumSizeHint() const override;
 
+  signals:
+    // Double-click or F: the user asks for the graph to have all the room the window can give
+    // it (and, asked again, to give it back).
+    void fillRequested();
+
   protected:
+    void mouseDoubleClickEvent(QMouseEvent* event) override;
+    void keyPressEvent(QKeyEvent* event) override;
     void paintEvent(QPaintEvent* event) override;
     void changeEvent(QEvent* event) override;
 

@@ -76,6 +76,10 @@ MainWindow::MainWindow(QString looplabExecutable, QWidget* parent)
 
 MainWindow::~MainWindow() = default;
 
+bool MainWindow::deadlockFilled() const {
+    return layout_->deadlockFilled();
+}
+
 void MainWindow::buildModes() {
     zoom_ = new WindowZoom(this);
     layout_->growWith(*zoom_);
@@ -85,6 +89,8 @@ void MainWindow::buildModes() {
         QTimer::singleShot(0, this, [this] { showStep(); });
     });
     layout_->growLessonWith(*zoom_);
+    connect(layout_->deadlockView(), &DeadlockView::fillRequested, layout_,
+            &WindowLayout::toggleDeadlockFill);
 
     // The audience sees code, loop, clock, narration and timeline; the task table goes.
     presentation_ = new PresentationMode(this, {layout_->tasksPanel()}, layout_->bottomTabs(),

@@ -308,7 +308,22 @@ void WindowLayout::showLessonDocks(double scale) {
         widenLessonDock(scale);
 }
 
+void WindowLayout::toggleDeadlockFill() {
+    if (!beforeFill_.isEmpty()) {
+        mainSplitter_->setSizes(beforeFill_);
+        beforeFill_.clear();
+        return;
+    }
+    const QList<int> sizes = mainSplitter_->sizes();
+    if (sizes.size() != 2 || sizes[0] + sizes[1] <= 0)
+        return;
+    beforeFill_ = sizes;
+    mainSplitter_->setSizes({0, sizes[0] + sizes[1]});
+}
+
 void WindowLayout::roomForDeadlock(bool give, double most) {
+    if (!give && !beforeFill_.isEmpty()) // the sizes from before the fill, then before the room
+        toggleDeadlockFill();
     if (!give) {
         if (!beforeDeadlock_.isEmpty())
             mainSplitter_->setSizes(beforeDeadlock_);
@@ -331,6 +346,7 @@ void WindowLayout::roomForDeadlock(bool give, double most) {
 
 void WindowLayout::sharePresentingHeight(bool presenting) {
     beforeDeadlock_.clear(); // sizes of the other mode
+    beforeFill_.clear();
     if (!presenting)
         return; // PresentationMode gives back every splitter's desk sizes
     // Sizes are shares: the splitter scales them to its height, now and as it changes. The

@@ -55,6 +55,11 @@ class WindowLayout : public QObject {
     // large as the body text, up to `most` of the panes' height (the running line stays in view
     // in what is left). `give` false: back to the sizes from before.
     void roomForDeadlock(bool give, double most = 0.7);
+    // The deadlock's graph asked for all the room (DeadlockView::fillRequested): the run's tabs
+    // take the panes' whole height, the code and the loop fold away; asked again, or when the
+    // stepping leaves the deadlock, the sizes from before come back.
+    void toggleDeadlockFill();
+    bool deadlockFilled() const { return !beforeFill_.isEmpty(); }
     // The lesson and the course grow with `zoom` too, and the lesson dock widens with them.
     void growLessonWith(WindowZoom& zoom);
     // The narration at the zoom's size, or smaller when its text would need more than three
@@ -108,6 +113,7 @@ class WindowLayout : public QObject {
     QLabel* stepLabel_ = nullptr;
     QGridLayout* header_ = nullptr;
     QList<int> beforeDeadlock_; // the main splitter's sizes before roomForDeadlock(true)
+    QList<int> beforeFill_;     // the main splitter's sizes before toggleDeadlockFill()
     bool narrationOwnRow_ = false;
     QFont narrationFont_; // at 100%
     double narrationScale_ = 1.0;
