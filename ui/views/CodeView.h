@@ -70,7 +70,7 @@ class CodeView : public QsciScintilla {
   private:
     // Page, syntax, margin, marker and note colours for the palette's theme (CodeColours).
     void applyColours();
-    int noteWidth() const;
+    int noteWidth(int line) const; // px a note under 1-based `line` may take
     // Puts the lesson note (and the tasks waiting at its line) under its line, wrapped to the
     // pane's width now.
     void annotateNote();

@@ -252,25 +252,37 @@ TEST_F(ZoomedPresentationTest, ANoteWrapsToThePanesWidth) {
     window_->setPresenting(true, false);
     StepController& c = window_->controller();
     int noteLines = 0;
+    int noteLine = 0;
     for (int stop = 0; stop < c.stopCount() && noteLines < 2; ++stop) {
         c.goToStop(stop);
         settle();
         for (int line = 1; line <= code()->lines(); ++line) {
             const QString text = code()->annotationAt(line);
             const qsizetype note = text.indexOf(QStringLiteral("Note: "));
-            if (note >= 0)
+            if (note >= 0) {
                 noteLines = int(text.mid(note).count('\n')) + 1;
+                noteLine = line;
+            }
         }
     }
     ASSERT_GE(noteLines, 2) << "a stop of lesson 12 with a note of two lines or more";
-    const int pane = code()->viewport()->width() - code()->gutterWidth();
-    EXPECT_GE(code()->noteTextWidth(), pane * 0.75) << "pane " << pane;
-    EXPECT_LE(code()->noteTextWidth(), pane);
+    // The boxed note starts at its line's indentation and ends inside the pane, at most a few
+    // characters short of its edge.
+    const auto right = [&] {
+        const long indent = sci(QsciScintillaBase::SCI_GETLINEINDENTPOSITION,
+                                static_cast<unsigned long>(noteLine - 1));
+        return static_cast<int>(sci(QsciScintillaBase::SCI_POINTXFROMPOSITION, 0, indent)) +
+               code()->noteTextWidth();
+    };
+    const int pane = code()->viewport()->width();
+    const int em = code()->gutterTextWidth(QStringLiteral("9"));
+    EXPECT_LE(right(), pane);
+    EXPECT_GE(right(), pane - 12 * em) << "pane " << pane;
     const int before = code()->noteTextWidth();
     window_->resize(1280, 720);
     settle();
     EXPECT_LT(code()->noteTextWidth(), before);
-    EXPECT_LE(code()->noteTextWidth(), code()->viewport()->width() - code()->gutterWidth());
+    EXPECT_LE(right(), code()->viewport()->width());
 }
 
 } // namespace
