@@ -145,19 +145,46 @@ DeadlockLayout DeadlockLayout::inRow(const DeadlockGraph& graph, const std::vect
         layout.caption_ = QPointF(left, 0);
         bounds = bounds.united(QRectF(layout.caption_ - QPointF(caption.width() / 2, 20), caption));
     }
+    if (cycle.empty()) {
+        // No cycle: the depths go left to right, a column each, so that the arrows run along
+        // the panel's width rather than down its short height.
+        const std::vector<int> depth = depths(graph);
+        const int deepest = depth.empty() ? 0 : *std::max_element(depth.begin(), depth.end());
+        double left = 0;
+        for (int level = 0; level <= deepest; ++level) {
+            double widest = 0, height = -kColumnGap;
+            for (size_t i = 0; i < depth.size(); ++i)
+                if (depth[i] == level) {
+                    widest = std::max(widest, layout.sizes_[i].width());
+                    height += layout.sizes_[i].height() + kColumnGap;
+                }
+            if (widest <= 0)
+                continue;
+            double top = -height / 2;
+            for (size_t i = 0; i < depth.size(); ++i)
+                if (depth[i] == level) {
+                    const QSizeF size = layout.sizes_[i];
+                    layout.centers_[i] = QPointF(left + widest / 2, top + size.height() / 2);
+                    top += size.height() + kColumnGap;
+                    const QRectF r = layout.rect(int(i));
+                    bounds = bounds.isNull() ? r : bounds.united(r);
+                }
+            left += widest + kRowCycleGap;
+        }
+        layout.finish(graph, bounds);
+        return layout;
+    }
     layout.placeOutside(graph, bounds, layout.cycleCenter_.x(), kRowGap * 0.5);
     layout.finish(graph, bounds);
     return layout;
 }
 
-// Every node outside the cycle, in rows below `bounds` (what is placed so far), one row per
-// depth of the arrows among them, each row centred on x = `middle`.
-void DeadlockLayout::placeOutside(const DeadlockGraph& graph, QRectF& bounds, double middle,
-                                  double rowGap) {
+// Depth of every node outside the cycle: 0 unless another such node points at it, else one
+// more than the deepest that does.
+std::vector<int> DeadlockLayout::depths(const DeadlockGraph& graph) {
     using Edge = DeadlockGraph::Edge;
     const std::vector<DeadlockGraph::Node>& nodes = graph.nodes();
     const std::vector<Edge>& edges = graph.edges();
-    // Depth of every other node: 0 unless another non-cycle node points at it.
     std::vector<int> depth(nodes.size(), 0);
     for (size_t round = 0; round < nodes.size(); ++round) {
         bool changed = false;
@@ -173,6 +200,17 @@ void DeadlockLayout::placeOutside(const DeadlockGraph& graph, QRectF& bounds, do
         if (!changed)
             break;
     }
+    return depth;
+}
+
+// Every node outside the cycle, in rows below `bounds` (what is placed so far), one row per
+// depth of the arrows among them, each row centred on x = `middle`.
+void DeadlockLayout::placeOutside(const DeadlockGraph& graph, QRectF& bounds, double middle,
+                                  double rowGap) {
+    using Edge = DeadlockGraph::Edge;
+    const std::vector<DeadlockGraph::Node>& nodes = graph.nodes();
+    const std::vector<Edge>& edges = graph.edges();
+    const std::vector<int> depth = depths(graph);
 
     std::vector<bool> placed(nodes.size(), false);
     for (int i : graph.cycle())

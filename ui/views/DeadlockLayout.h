@@ -47,7 +47,8 @@ class DeadlockLayout {
     // The row form, for a short and wide panel: the cycle's nodes in one row, left to right in
     // the order its arrows go, kCycleGap apart and joined by straight arrows; the arrow back to
     // the first node arcs over the row; the "deadlock cycle" caption stands left of the row and
-    // every other node goes in rows below it, centred under it.
+    // every other node goes in rows below it, centred under it. Without a cycle, the nodes go
+    // in columns left to right, one per depth of the arrows among them.
     static DeadlockLayout inRow(const DeadlockGraph& graph, const std::vector<QSizeF>& sizes);
     bool isRow() const { return row_; }
 
@@ -81,6 +82,7 @@ class DeadlockLayout {
 
   private:
     QPointF controlOf(const DeadlockGraph& graph, const DeadlockGraph::Edge& edge) const;
+    static std::vector<int> depths(const DeadlockGraph& graph);
     void placeOutside(const DeadlockGraph& graph, QRectF& bounds, double middle, double rowGap);
     void finish(const DeadlockGraph& graph, QRectF bounds);
 

@@ -206,7 +206,13 @@ void DeadlockView::paintEdge(QPainter& p, int index) const {
         edge.kind == DeadlockGraph::EdgeKind::HeldBy ? tr("held by") : tr("waits for");
     const QFont labelFont = edge.inCycle ? boldOf(smallOf(font())) : smallOf(font());
     const QFontMetricsF fm(labelFont);
-    const QPointF mid = curve.at(curve.size() / 2);
+    QPointF mid = curve.at(curve.size() / 2);
+    // Along a level arrow (the row form's) the plate would hide the arrow and its head between
+    // two close nodes: it sits just above the line instead.
+    const QPointF along = curve.at(std::min(int(curve.size()) - 1, int(curve.size()) / 2 + 1)) -
+                          curve.at(std::max(0, int(curve.size()) / 2 - 1));
+    if (std::abs(along.y()) < 0.2 * std::abs(along.x()))
+        mid.ry() -= fm.height() / 2 + width + 1;
     const QRectF plate(mid.x() - fm.horizontalAdvance(text) / 2 - 4, mid.y() - fm.height() / 2,
                        fm.horizontalAdvance(text) + 8, fm.height());
     QColor back = palette().color(QPalette::Base);
