@@ -28,7 +28,7 @@ class DeadlockLayout {
 
     // The outline size (px) of a node of `shape` whose two text lines together need a block of
     // `text` px (widest line + a little air, both lines' heights): a padded box at least 96 px
-    // wide, a circle around the block, a hexagon with pointed ends, a diamond twice the block.
+    // wide, an oval around the block, a hexagon with pointed ends, a diamond twice the block.
     static QSizeF outlineSize(DeadlockGraph::Shape shape, const QSizeF& text);
 
     // The point at `t` in [0, 1] on the quadratic curve from `from` to `to` bent towards

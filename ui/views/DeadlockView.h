@@ -1,11 +1,12 @@
 #pragma once
 // The wait-for graph of a deadlocked run, drawn from the `end` event's info JSON: a rounded box
-// per stuck task, a shape per object a task waits on (circle for a lock or semaphore, hexagon for
+// per stuck task, a shape per object a task waits on (oval for a lock or semaphore, hexagon for
 // a queue, diamond for an event or future), arrows "waits for" (task -> object or task -> task)
 // and "held by" (object -> the task holding it). The cycle that makes the deadlock permanent is
-// drawn on a circle with thick #D55E00 arrows, dashed outlines and a "deadlock cycle" caption, so
-// it never depends on colour alone. Below the graph: a one-line summary in plain English and one
-// explanation sentence per stuck task.
+// drawn on a circle (or, in a short and wide panel, in one row) with thick #D55E00 arrows, dashed
+// outlines and a "deadlock cycle" caption, so it never depends on colour alone. Beside or below
+// the graph: a one-line summary in plain English and one explanation sentence per stuck task.
+// Double-click or F asks the window for all the room it can give (fillRequested).
 //
 // The graph itself (nodes, edges, cycle, summary) is DeadlockGraph and where everything goes is
 // DeadlockLayout; this widget measures the text, asks the layout, paints, and scales.
