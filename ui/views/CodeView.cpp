@@ -121,7 +121,7 @@ int CodeView::noteWidth(int line) const {
     const long space = SendScintilla(SCI_TEXTWIDTH, STYLE_DEFAULT, " ");
     const int margins = marginWidth(0) + marginWidth(1) + marginWidth(2);
     const int indent = static_cast<int>(space) * indentation(line - 1);
-    return std::max(static_cast<int>(em) * 16,
+    return std::max(static_cast<int>(em) * 30, // "Note: " and 24 characters, in any pane
                     viewport()->width() - margins - indent - static_cast<int>(em) * 2);
 }
 
