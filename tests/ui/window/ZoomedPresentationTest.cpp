@@ -2,6 +2,7 @@
 // gutter that widens with the zoom, the line that matters always on screen with context above
 // it, room for the code at 1280x720, and the desk given back exactly after Esc.
 #include "CodeView.h"
+#include "DeadlockView.h"
 #include "MainWindow.h"
 #include "PresentationMode.h"
 #include "TimelineModel.h"
@@ -11,6 +12,7 @@
 #include <QApplication>
 #include <QDockWidget>
 #include <QImage>
+#include <QLabel>
 #include <QSettings>
 #include <QSplitter>
 #include <QTabWidget>
@@ -283,6 +285,26 @@ TEST_F(ZoomedPresentationTest, ANoteWrapsToThePanesWidth) {
     settle();
     EXPECT_LT(code()->noteTextWidth(), before);
     EXPECT_LE(right(), code()->viewport()->width());
+}
+
+// 300% at the desk in a 1280x720 window (a 427x240 window at 100%): at the deadlock the graph's
+// tab grows, but not over the code's last six rows (the stuck line and context above it).
+TEST_F(ZoomedPresentationTest, TheDeadlockLeavesTheCodeItsRowsAt300PercentOnTheDesk) {
+    ASSERT_NO_FATAL_FAILURE(open(kLesson8, QSize(1280, 720)));
+    window_->zoom()->setScale(3.0);
+    settle();
+    StepController& c = window_->controller();
+    c.goToStop(c.deadlockStop() - 1);
+    settle();
+    const int before = code()->viewport()->height() / rowHeight();
+    c.goToStop(c.deadlockStop());
+    settle();
+    ASSERT_EQ(window_->bottomTabs()->currentWidget(), window_->deadlockView());
+    const int rows = code()->viewport()->height() / rowHeight();
+    EXPECT_GE(rows, std::min(before, 6)) << "before the deadlock " << before;
+    EXPECT_EQ(code()->keptLine(), 60);
+    EXPECT_GE(lineTop(60), 0);
+    EXPECT_LE(lineTop(60) + rowHeight(), code()->viewport()->height());
 }
 
 } // namespace
