@@ -52,6 +52,7 @@ void TimelineView::setModel(std::shared_ptr<const TimelineModel> model) {
     shown_ = model_;
     revealNs_ = -1;
     gutterCache_ = -1;
+    fitRows();
     zoom_ = TimelineZoom(model_ ? model_->endNs() : 0, timeAreaWidth());
     syncScrollBars();
     viewport()->update();
@@ -115,6 +116,8 @@ int TimelineView::drawnRowAt(int viewportY) const {
 
 void TimelineView::setScale(double scale) {
     scale_ = std::clamp(scale, 0.5, 4.0);
+    drawn_ = scale_;
+    fitRows();
     gutterCache_ = -1;
     zoom_.setWidth(timeAreaWidth());
     syncScrollBars();
@@ -135,12 +138,45 @@ void TimelineView::setVisibleRange(qint64 startNs, qint64 durationNs) {
 }
 
 QFont TimelineView::scaledFont() const {
+    return fontAt(drawn_);
+}
+
+QFont TimelineView::fontAt(double scale) const {
     QFont f = font();
     if (f.pointSizeF() > 0)
-        f.setPointSizeF(f.pointSizeF() * scale_);
+        f.setPointSizeF(f.pointSizeF() * scale);
     else
-        f.setPixelSize(std::max(1, static_cast<int>(std::lround(f.pixelSize() * scale_))));
+        f.setPixelSize(std::max(1, static_cast<int>(std::lround(f.pixelSize() * scale))));
     return f;
+}
+
+int TimelineView::rowsInView() const {
+    const QFont f = scaledFont();
+    return std::max(0, viewport()->height() -
+                           TimelinePainter::headerHeight(f, viewport()->width(), shown_.get())) /
+           TimelinePainter::rowHeight(f);
+}
+
+void TimelineView::fitRows() {
+    // Zoomed for a room in a short panel (200% on a 1280x720 projector), rows at the zoom's
+    // size leave room for one task: the timeline then draws smaller, never below 100%, until
+    // the run's rows (up to kRowsToFit of them) are all in view. Only the height decides, so
+    // the scale does not change from step to step.
+    const double before = drawn_;
+    drawn_ = scale_;
+    const int rows =
+        model_ ? static_cast<int>(std::min<size_t>(model_->drawnRowCount(), size_t(kRowsToFit)))
+               : 0;
+    const int height = viewport()->height();
+    while (rows > 0 && drawn_ > 1.0) {
+        const QFont f = fontAt(drawn_);
+        const int header = TimelinePainter::headerHeight(f, viewport()->width(), model_.get());
+        if (height - header >= rows * TimelinePainter::rowHeight(f))
+            break;
+        drawn_ = std::max(1.0, drawn_ - 0.05);
+    }
+    if (drawn_ != before)
+        gutterCache_ = -1;
 }
 
 int TimelineView::rowHeight() const {
@@ -193,6 +229,7 @@ void TimelineView::resizeEvent(QResizeEvent* event) {
     // wraps to more or fewer lines), and measuring 20,000 labels each time was 10% of a jump.
     if (event->size().width() != event->oldSize().width())
         gutterCache_ = -1;
+    fitRows();
     zoom_.setWidth(timeAreaWidth());
     syncScrollBars();
 }
@@ -212,7 +249,7 @@ void TimelineView::paintEvent(QPaintEvent*) {
     TimelineFrame frame;
     frame.size = viewport()->size();
     frame.font = scaledFont();
-    frame.scale = scale_;
+    frame.scale = drawn_;
     frame.base = palette().color(QPalette::Base);
     frame.alternate = palette().color(QPalette::AlternateBase);
     frame.text = palette().color(QPalette::Text);

@@ -52,8 +52,14 @@ class TimelineView : public QAbstractScrollArea {
     int drawnRowAt(int viewportY) const;
 
     // Multiplies fonts and line widths (presentation mode on a projector).
+    // In a panel too short for the run's rows at that size (up to kRowsToFit of them), the
+    // timeline draws smaller, down to 100%: drawnScale().
     void setScale(double scale);
     double scale() const { return scale_; }
+    double drawnScale() const { return drawn_; }
+    static constexpr int kRowsToFit = 6;
+    // For tests: how many whole rows the view has room for below its legend and axis.
+    int rowsInView() const;
 
     const TimelineZoom& zoom() const { return zoom_; }
     void setVisibleRange(qint64 startNs, qint64 durationNs);
@@ -95,7 +101,9 @@ class TimelineView : public QAbstractScrollArea {
     void focusOutEvent(QFocusEvent* event) override;
 
   private:
-    QFont scaledFont() const;
+    QFont scaledFont() const; // at drawnScale()
+    QFont fontAt(double scale) const;
+    void fitRows(); // sets drawn_
     int timeAreaWidth() const;
     void syncScrollBars();
     QString tooltipAt(const QPoint& pos) const;
@@ -108,6 +116,7 @@ class TimelineView : public QAbstractScrollArea {
     bool veilAfterCursor_ = true;
     QSet<QString> spotlight_;
     double scale_ = 1.0;
+    double drawn_ = 1.0; // scale_, or less to fit the rows (fitRows)
     QPoint pressPos_;
     bool dragging_ = false;
     bool pressed_ = false;

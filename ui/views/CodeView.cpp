@@ -19,16 +19,19 @@ constexpr int kAnnotationStyle = 128; // styles past the lexer's own
 constexpr int kErrorStyle = 129;
 constexpr int kNoteStyle = 130;
 
-// Annotations do not wrap: break a note into lines of about `width` characters.
-QString wrapped(const QString& text, int width) {
+// Annotations do not wrap: break a note into lines no wider than `width` px as `measure` (the
+// note style's width of a text) gives them.
+template <typename Measure> QString wrapped(const QString& text, int width, Measure measure) {
     QStringList lines;
     QString line;
     for (const QString& word : text.split(' ', Qt::SkipEmptyParts)) {
-        if (!line.isEmpty() && line.size() + 1 + word.size() > width) {
+        const QString longer = line.isEmpty() ? word : line + QLatin1Char(' ') + word;
+        if (!line.isEmpty() && measure(longer) > width) {
             lines << line;
-            line.clear();
+            line = word;
+        } else {
+            line = longer;
         }
-        line += (line.isEmpty() ? QString() : QStringLiteral(" ")) + word;
     }
     if (!line.isEmpty())
         lines << line;
@@ -111,13 +114,15 @@ void CodeView::applyColours() {
     paintHiddenNotes(); // hidden in the new page colour
 }
 
-int CodeView::noteWidth() const {
-    // As many characters as fit in the text area, measured in the note's own style at the
-    // current zoom (the zoom widens every character), so a note never runs off the page.
+int CodeView::noteWidth(int line) const {
+    // The text area right of the line's indentation (where the boxed note starts), less the
+    // box's border and padding and a character of air, in px at the current zoom.
     const long em = SendScintilla(SCI_TEXTWIDTH, kNoteStyle, "m");
+    const long space = SendScintilla(SCI_TEXTWIDTH, STYLE_DEFAULT, " ");
     const int margins = marginWidth(0) + marginWidth(1) + marginWidth(2);
-    const int usable = viewport()->width() - margins - static_cast<int>(em) * 3;
-    return std::max(16, usable / static_cast<int>(std::max(1L, em)));
+    const int indent = static_cast<int>(space) * indentation(line - 1);
+    return std::max(static_cast<int>(em) * 30, // "Note: " and 24 characters, in any pane
+                    viewport()->width() - margins - indent - static_cast<int>(em) * 2);
 }
 
 int CodeView::gutterTextWidth(const QString& text) const {
@@ -240,16 +245,35 @@ void CodeView::showState(const LoopState& state, int currentLine) {
         if (line != noteLine_)
             annotate(line - 1, tasks.join('\n'), kAnnotationStyle);
     }
-    if (noteLine_ > 0) {
-        QList<QsciStyledText> parts;
-        if (waiting.count(noteLine_))
-            parts << QsciStyledText(waiting[noteLine_].join('\n') + '\n', kAnnotationStyle);
-        parts << QsciStyledText(
-            QStringLiteral("Note: ") +
-                wrapped(noteText_, std::max(24, noteWidth() - indentation(noteLine_ - 1))),
-            kNoteStyle);
-        annotate(noteLine_ - 1, parts);
-    }
+    noteWaiting_ = waiting.count(noteLine_) ? waiting[noteLine_].join('\n') : QString();
+    annotateNote();
+}
+
+void CodeView::annotateNote() {
+    noteWrappedAt_ = viewport()->width();
+    if (noteLine_ <= 0 || noteLine_ > lines())
+        return;
+    QList<QsciStyledText> parts;
+    if (!noteWaiting_.isEmpty())
+        parts << QsciStyledText(noteWaiting_ + '\n', kAnnotationStyle);
+    const auto measure = [this](const QString& text) {
+        return SendScintilla(SCI_TEXTWIDTH, kNoteStyle, text.toUtf8().constData());
+    };
+    parts << QsciStyledText(
+        wrapped(QStringLiteral("Note: ") + noteText_, noteWidth(noteLine_), measure), kNoteStyle);
+    annotate(noteLine_ - 1, parts);
+}
+
+int CodeView::noteTextWidth() const {
+    if (noteLine_ <= 0)
+        return 0;
+    int widest = 0;
+    const QString text = const_cast<CodeView*>(this)->annotation(noteLine_ - 1);
+    const qsizetype note = text.indexOf(QStringLiteral("Note: ")); // after the waiting tasks
+    for (const QString& line : text.mid(std::max<qsizetype>(0, note)).split('\n'))
+        widest = std::max(widest, static_cast<int>(SendScintilla(SCI_TEXTWIDTH, kNoteStyle,
+                                                                 line.toUtf8().constData())));
+    return widest;
 }
 
 void CodeView::toggleBreakpoint(int line) {
@@ -282,6 +306,8 @@ void CodeView::setScale(double scale) {
     zoomTo(static_cast<int>(std::lround((scale - 1.0) * points)));
     scale_ = scale;
     fitGutter();
+    if (noteLine_ > 0)
+        annotateNote(); // wider characters: fewer of them to a line
 }
 
 void CodeView::keepInView(int line) {
@@ -308,6 +334,10 @@ void CodeView::keepInView(int line) {
 
 void CodeView::resizeEvent(QResizeEvent* event) {
     QsciScintilla::resizeEvent(event);
+    // A note is wrapped to the pane's width: a pane that widens or narrows (the window laid
+    // out, presenting began, a splitter moved) wraps it again.
+    if (noteLine_ > 0 && viewport()->width() != noteWrappedAt_)
+        annotateNote();
     // A pane that shrinks (a splitter moved, presenting began) keeps the line in view.
     if (keptLine_ > 0)
         keepInView(keptLine_);

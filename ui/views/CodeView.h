@@ -25,6 +25,8 @@ class CodeView : public QsciScintilla {
     void markError(int line, const QString& message);
     // For tests: the annotation text under a 1-based line, and the highlighted line.
     QString annotationAt(int line) const;
+    // For tests: the widest line of the lesson note's annotation as drawn, px (0: no note).
+    int noteTextWidth() const;
     int highlightedLine() const { return highlighted_; }
     // Zoom (1.0 to 3.0): text, notes, line numbers and markers grow together, and the
     // line-number gutter widens so that every number stays whole.
@@ -68,7 +70,10 @@ class CodeView : public QsciScintilla {
   private:
     // Page, syntax, margin, marker and note colours for the palette's theme (CodeColours).
     void applyColours();
-    int noteWidth() const;
+    int noteWidth(int line) const; // px a note under 1-based `line` may take
+    // Puts the lesson note (and the tasks waiting at its line) under its line, wrapped to the
+    // pane's width now.
+    void annotateNote();
     // Sizes the gutter for the widest line number at the current zoom (and the marker margin).
     void fitGutter();
     void annotateFold();
@@ -85,6 +90,8 @@ class CodeView : public QsciScintilla {
     int foldedLast_ = 0;
     std::vector<std::pair<int, int>> hiddenNotes_; // see hideNoteComments
     QString noteText_;
+    QString noteWaiting_;   // the tasks waiting at the note's line, one per line
+    int noteWrappedAt_ = 0; // the viewport's width the note was wrapped for, px
     double scale_ = 1.0;
 };
 

@@ -18,8 +18,8 @@ namespace looplab {
 class DeadlockGraph {
     Q_DECLARE_TR_FUNCTIONS(DeadlockGraph)
   public:
-    // How a node is drawn: a rounded box for a task, a circle for a lock, semaphore, condition or
-    // barrier, a hexagon for a queue, a diamond for anything else (event, future).
+    // How a node is drawn: a rounded box for a task, an oval (Circle) for a lock, semaphore,
+    // condition or barrier, a hexagon for a queue, a diamond for anything else (event, future).
     enum class Shape { Box, Circle, Hexagon, Diamond };
     enum class EdgeKind { WaitsFor, HeldBy };
 

@@ -15,6 +15,13 @@ constexpr double kRowGap = 64;    // vertical space between rows below the cycle
 constexpr double kColumnGap = 36; // horizontal space between nodes of one row
 constexpr double kBoxPadX = 12;
 constexpr double kBoxPadY = 7;
+// The row form: the arc over the row clears its nodes by this much (the arrow and its label),
+// and the caption left of the row is this wide, this far from the first node.
+constexpr double kArchClearance = 16;
+constexpr double kCaptionWidth = 70;
+constexpr double kCaptionGap = 10;
+// Along the row an arrow is straight and its label needs less room than round a curve.
+constexpr double kRowCycleGap = 76;
 
 double length(const QPointF& v) {
     return std::hypot(v.x(), v.y());
@@ -28,10 +35,11 @@ QSizeF DeadlockLayout::outlineSize(DeadlockGraph::Shape shape, const QSizeF& tex
     switch (shape) {
     case DeadlockGraph::Shape::Box:
         return QSizeF(std::max(tw + 2 * kBoxPadX, 96.0), th + 2 * kBoxPadY);
-    case DeadlockGraph::Shape::Circle: {
-        const double d = std::hypot(tw, th) + 10; // the text block fits inside the circle
-        return QSizeF(std::max(d, tw * 1.2 + 12), d);
-    }
+    case DeadlockGraph::Shape::Circle:
+        // An oval as wide and as high as the text block times sqrt(2): the block's corners
+        // touch it, and a few pixels keep them inside. A circle around the block would be
+        // twice as high, and height is what a short panel lacks.
+        return QSizeF(tw * M_SQRT2 + 10, th * M_SQRT2 + 6);
     case DeadlockGraph::Shape::Hexagon:
         return QSizeF(tw + th + 20, th + 12);
     case DeadlockGraph::Shape::Diamond:
@@ -54,9 +62,7 @@ QRectF DeadlockLayout::rect(int node) const {
 DeadlockLayout::DeadlockLayout(const DeadlockGraph& graph, const std::vector<QSizeF>& sizes,
                                double flat)
     : flat_(std::clamp(flat, 0.1, 1.0)) {
-    using Edge = DeadlockGraph::Edge;
     const std::vector<DeadlockGraph::Node>& nodes = graph.nodes();
-    const std::vector<Edge>& edges = graph.edges();
     const std::vector<int>& cycle = graph.cycle();
     sizes_ = sizes;
     sizes_.resize(nodes.size(), QSizeF(0, 0));
@@ -102,7 +108,83 @@ DeadlockLayout::DeadlockLayout(const DeadlockGraph& graph, const std::vector<QSi
         }
     }
 
-    // Depth of every other node: 0 unless another non-cycle node points at it.
+    caption_ = cycleCenter_;
+    const double rowGap = kRowGap * (flat_ < 1.0 ? 0.6 : 1.0);
+    placeOutside(graph, bounds, cycleCenter_.x(), rowGap);
+    finish(graph, bounds);
+}
+
+DeadlockLayout DeadlockLayout::inRow(const DeadlockGraph& graph, const std::vector<QSizeF>& sizes) {
+    DeadlockLayout layout;
+    layout.row_ = true;
+    layout.sizes_ = sizes;
+    layout.sizes_.resize(graph.nodes().size(), QSizeF(0, 0));
+    layout.centers_.assign(graph.nodes().size(), QPointF());
+    const std::vector<int>& cycle = graph.cycle();
+    QRectF bounds;
+    double x = 0;
+    double tallest = 0;
+    for (const int node : cycle) {
+        const QSizeF size = layout.sizes_[size_t(node)];
+        if (!bounds.isNull())
+            x += kRowCycleGap;
+        layout.centers_[size_t(node)] = QPointF(x + size.width() / 2, 0);
+        x += size.width();
+        tallest = std::max(tallest, size.height());
+        const QRectF r = layout.rect(node);
+        bounds = bounds.isNull() ? r : bounds.united(r);
+    }
+    if (!cycle.empty()) {
+        // The arrow back to the first node arcs over the row, its peak (half the control
+        // point's height) clear of the tallest node by room for its label.
+        layout.arch_ = tallest + 2 * kArchClearance;
+        layout.cycleCenter_ = QPointF(x / 2, 0);
+        // "deadlock cycle" stands left of the row: above it is the arc, below the rest.
+        const QSizeF caption(kCaptionWidth, 40);
+        const double left = bounds.left() - kCaptionGap - caption.width() / 2;
+        layout.caption_ = QPointF(left, 0);
+        bounds = bounds.united(QRectF(layout.caption_ - QPointF(caption.width() / 2, 20), caption));
+    }
+    if (cycle.empty()) {
+        // No cycle: the depths go left to right, a column each, so that the arrows run along
+        // the panel's width rather than down its short height.
+        const std::vector<int> depth = depths(graph);
+        const int deepest = depth.empty() ? 0 : *std::max_element(depth.begin(), depth.end());
+        double left = 0;
+        for (int level = 0; level <= deepest; ++level) {
+            double widest = 0, height = -kColumnGap;
+            for (size_t i = 0; i < depth.size(); ++i)
+                if (depth[i] == level) {
+                    widest = std::max(widest, layout.sizes_[i].width());
+                    height += layout.sizes_[i].height() + kColumnGap;
+                }
+            if (widest <= 0)
+                continue;
+            double top = -height / 2;
+            for (size_t i = 0; i < depth.size(); ++i)
+                if (depth[i] == level) {
+                    const QSizeF size = layout.sizes_[i];
+                    layout.centers_[i] = QPointF(left + widest / 2, top + size.height() / 2);
+                    top += size.height() + kColumnGap;
+                    const QRectF r = layout.rect(int(i));
+                    bounds = bounds.isNull() ? r : bounds.united(r);
+                }
+            left += widest + kRowCycleGap;
+        }
+        layout.finish(graph, bounds);
+        return layout;
+    }
+    layout.placeOutside(graph, bounds, layout.cycleCenter_.x(), kRowGap * 0.5);
+    layout.finish(graph, bounds);
+    return layout;
+}
+
+// Depth of every node outside the cycle: 0 unless another such node points at it, else one
+// more than the deepest that does.
+std::vector<int> DeadlockLayout::depths(const DeadlockGraph& graph) {
+    using Edge = DeadlockGraph::Edge;
+    const std::vector<DeadlockGraph::Node>& nodes = graph.nodes();
+    const std::vector<Edge>& edges = graph.edges();
     std::vector<int> depth(nodes.size(), 0);
     for (size_t round = 0; round < nodes.size(); ++round) {
         bool changed = false;
@@ -118,11 +200,21 @@ DeadlockLayout::DeadlockLayout(const DeadlockGraph& graph, const std::vector<QSi
         if (!changed)
             break;
     }
+    return depth;
+}
+
+// Every node outside the cycle, in rows below `bounds` (what is placed so far), one row per
+// depth of the arrows among them, each row centred on x = `middle`.
+void DeadlockLayout::placeOutside(const DeadlockGraph& graph, QRectF& bounds, double middle,
+                                  double rowGap) {
+    using Edge = DeadlockGraph::Edge;
+    const std::vector<DeadlockGraph::Node>& nodes = graph.nodes();
+    const std::vector<Edge>& edges = graph.edges();
+    const std::vector<int> depth = depths(graph);
 
     std::vector<bool> placed(nodes.size(), false);
-    for (int i : cycle)
+    for (int i : graph.cycle())
         placed[size_t(i)] = true;
-    const double rowGap = kRowGap * (flat_ < 1.0 ? 0.6 : 1.0);
     double rowTop = bounds.isNull() ? 0 : bounds.bottom() + rowGap;
     const int deepest = nodes.empty() ? 0 : *std::max_element(depth.begin(), depth.end());
     for (int level = 0; level <= deepest; ++level) {
@@ -153,17 +245,23 @@ DeadlockLayout::DeadlockLayout(const DeadlockGraph& graph, const std::vector<QSi
             width += sizes_[size_t(entry.second)].width() + kColumnGap;
             height = std::max(height, sizes_[size_t(entry.second)].height());
         }
-        double x = cycleCenter_.x() - width / 2;
+        double x = middle - width / 2;
         for (const auto& entry : row) {
             const QSizeF size = sizes_[size_t(entry.second)];
             centers_[size_t(entry.second)] = QPointF(x + size.width() / 2, rowTop + height / 2);
             x += size.width() + kColumnGap;
             placed[size_t(entry.second)] = true;
-            grow(entry.second);
+            bounds = bounds.isNull() ? rect(entry.second) : bounds.united(rect(entry.second));
         }
         rowTop += height + rowGap;
     }
+}
 
+// The picture's size from `bounds` (with every arrow and its label), the shift that puts it at
+// (kMargin, kMargin), and the arrows' control points.
+void DeadlockLayout::finish(const DeadlockGraph& graph, QRectF bounds) {
+    using Edge = DeadlockGraph::Edge;
+    const std::vector<Edge>& edges = graph.edges();
     // Arrows that swing around the cycle must stay inside the picture too.
     for (const Edge& e : edges) {
         const QPointF a = centers_[size_t(e.from)];
@@ -179,6 +277,7 @@ DeadlockLayout::DeadlockLayout(const DeadlockGraph& graph, const std::vector<QSi
     for (QPointF& center : centers_)
         center += shift;
     cycleCenter_ += shift;
+    caption_ += shift;
     graphSize_ = QSizeF(bounds.width() + 2 * kMargin, bounds.height() + 2 * kMargin);
 
     // From the final centres (not shifted afterwards, which could round differently).
@@ -192,6 +291,24 @@ QPointF DeadlockLayout::controlOf(const DeadlockGraph& graph,
     const QPointF a = centers_[size_t(edge.from)];
     const QPointF b = centers_[size_t(edge.to)];
     QPointF control = (a + b) / 2;
+    if (row_) {
+        // Along the row, neighbours are joined straight; the arrow back to the first node arcs
+        // over the row, and any other arrow between two of the row's nodes goes under it.
+        const bool both =
+            graph.nodes()[size_t(edge.from)].inCycle && graph.nodes()[size_t(edge.to)].inCycle;
+        if (!both || edge.from == edge.to)
+            return control;
+        const std::vector<int>& cycle = graph.cycle();
+        const auto at = [&](int node) {
+            return int(std::find(cycle.begin(), cycle.end(), node) - cycle.begin());
+        };
+        const int from = at(edge.from);
+        const int to = at(edge.to);
+        const int n = int(cycle.size());
+        if (edge.inCycle && to == (from + 1) % n && to != 0)
+            return control;
+        return control + QPointF(0, edge.inCycle && to == 0 ? -arch_ : arch_);
+    }
     if (cycleRadius_ <= 0)
         return control;
     if (edge.inCycle) {

@@ -8,7 +8,8 @@
 // that neighbours keep a gap for an arrow and its label between their outlines. Every other node
 // goes in rows below the circle, one row per depth of the arrows among those nodes, each row
 // centred under the circle. The picture is shifted so that nodes and arrows (with room for their
-// labels) start at (kMargin, kMargin) and end kMargin before graphSize().
+// labels) start at (kMargin, kMargin) and end kMargin before graphSize(). A short, wide panel
+// has a second form, inRow().
 
 #include "DeadlockGraph.h"
 
@@ -27,7 +28,7 @@ class DeadlockLayout {
 
     // The outline size (px) of a node of `shape` whose two text lines together need a block of
     // `text` px (widest line + a little air, both lines' heights): a padded box at least 96 px
-    // wide, a circle around the block, a hexagon with pointed ends, a diamond twice the block.
+    // wide, an oval around the block, a hexagon with pointed ends, a diamond twice the block.
     static QSizeF outlineSize(DeadlockGraph::Shape shape, const QSizeF& text);
 
     // The point at `t` in [0, 1] on the quadratic curve from `from` to `to` bent towards
@@ -43,6 +44,13 @@ class DeadlockLayout {
     // still with kCycleGap between neighbours, and the rows below it closer, for a short and
     // wide panel.
     DeadlockLayout(const DeadlockGraph& graph, const std::vector<QSizeF>& sizes, double flat = 1.0);
+    // The row form, for a short and wide panel: the cycle's nodes in one row, left to right in
+    // the order its arrows go, kCycleGap apart and joined by straight arrows; the arrow back to
+    // the first node arcs over the row; the "deadlock cycle" caption stands left of the row and
+    // every other node goes in rows below it, centred under it. Without a cycle, the nodes go
+    // in columns left to right, one per depth of the arrows among them.
+    static DeadlockLayout inRow(const DeadlockGraph& graph, const std::vector<QSizeF>& sizes);
+    bool isRow() const { return row_; }
 
     int nodeCount() const { return int(centers_.size()); }
     // The centre of node `node` (an index into graph.nodes()), px.
@@ -58,6 +66,10 @@ class DeadlockLayout {
     QPointF cycleCenter() const { return cycleCenter_; }
     double cycleRadius() const { return cycleRadius_; }
 
+    // Where the "deadlock cycle" caption is centred, px: the middle of the circle, or left of
+    // the row.
+    QPointF captionCenter() const { return caption_; }
+
     // The whole picture, nodes and arrows with kMargin around them, px.
     QSizeF graphSize() const { return graphSize_; }
 
@@ -70,6 +82,9 @@ class DeadlockLayout {
 
   private:
     QPointF controlOf(const DeadlockGraph& graph, const DeadlockGraph::Edge& edge) const;
+    static std::vector<int> depths(const DeadlockGraph& graph);
+    void placeOutside(const DeadlockGraph& graph, QRectF& bounds, double middle, double rowGap);
+    void finish(const DeadlockGraph& graph, QRectF bounds);
 
     std::vector<QPointF> centers_;  // per node, px
     std::vector<QSizeF> sizes_;     // per node, px
@@ -77,6 +92,9 @@ class DeadlockLayout {
     QPointF cycleCenter_;
     double cycleRadius_ = 0;
     double flat_ = 1.0;
+    bool row_ = false;
+    double arch_ = 0; // row form: how far above the row the arc's control point is, px
+    QPointF caption_; // see captionCenter()
     QSizeF graphSize_;
 };
 

@@ -4,6 +4,8 @@
 
 #include <QEvent>
 #include <QFontMetricsF>
+#include <QKeyEvent>
+#include <QMouseEvent>
 #include <QPainter>
 #include <QPainterPath>
 
@@ -53,7 +55,7 @@ DeadlockView::DeadlockView(QWidget* parent) : QWidget(parent) {
     // Focusable, so keyboard and screen-reader users reach the explanation (its description).
     setFocusPolicy(Qt::StrongFocus);
     setToolTip(tr("Who waits for whom: the cycle of waits that can never end is drawn thick "
-                  "and dashed"));
+                  "and dashed. Double-click or F: the whole height for the graph, and back"));
 }
 
 void DeadlockView::setDeadlock(const QString& endInfoJson) {
@@ -61,6 +63,7 @@ void DeadlockView::setDeadlock(const QString& endInfoJson) {
     if (graph_.empty()) {
         layout_ = DeadlockLayout();
         flatLayout_ = DeadlockLayout();
+        rowLayout_ = DeadlockLayout();
         setAccessibleDescription(tr("No deadlock in this run."));
     } else {
         setAccessibleDescription(graph_.summary() + QLatin1Char(' ') +
@@ -77,6 +80,20 @@ void DeadlockView::setScale(double scale) {
     update();
 }
 
+void DeadlockView::mouseDoubleClickEvent(QMouseEvent* event) {
+    if (hasDeadlock() && event->button() == Qt::LeftButton)
+        emit fillRequested();
+    else
+        QWidget::mouseDoubleClickEvent(event);
+}
+
+void DeadlockView::keyPressEvent(QKeyEvent* event) {
+    if (hasDeadlock() && event->key() == Qt::Key_F && event->modifiers() == Qt::NoModifier)
+        emit fillRequested();
+    else
+        QWidget::keyPressEvent(event);
+}
+
 void DeadlockView::changeEvent(QEvent* event) {
     if (event->type() == QEvent::FontChange && hasDeadlock()) {
         relayout();
@@ -89,6 +106,7 @@ void DeadlockView::relayout() {
     const std::vector<QSizeF> sizes = measureNodes();
     layout_ = DeadlockLayout(graph_, sizes);
     flatLayout_ = DeadlockLayout(graph_, sizes, kFlat);
+    rowLayout_ = DeadlockLayout::inRow(graph_, sizes);
 }
 
 // Every node's outline size from the widget font, in node order: the two text lines and the
@@ -188,7 +206,13 @@ void DeadlockView::paintEdge(QPainter& p, int index) const {
         edge.kind == DeadlockGraph::EdgeKind::HeldBy ? tr("held by") : tr("waits for");
     const QFont labelFont = edge.inCycle ? boldOf(smallOf(font())) : smallOf(font());
     const QFontMetricsF fm(labelFont);
-    const QPointF mid = curve.at(curve.size() / 2);
+    QPointF mid = curve.at(curve.size() / 2);
+    // Along a level arrow (the row form's) the plate would hide the arrow and its head between
+    // two close nodes: it sits just above the line instead.
+    const QPointF along = curve.at(std::min(int(curve.size()) - 1, int(curve.size()) / 2 + 1)) -
+                          curve.at(std::max(0, int(curve.size()) / 2 - 1));
+    if (std::abs(along.y()) < 0.2 * std::abs(along.x()))
+        mid.ry() -= fm.height() / 2 + width + 1;
     const QRectF plate(mid.x() - fm.horizontalAdvance(text) / 2 - 4, mid.y() - fm.height() / 2,
                        fm.horizontalAdvance(text) + 8, fm.height());
     QColor back = palette().color(QPalette::Base);
@@ -261,10 +285,15 @@ QSize DeadlockView::minimumSizeHint() const {
 }
 
 DeadlockView::Arrangement DeadlockView::arrange(const QSizeF& panel) const {
-    // The round picture or the flat one, whichever can be drawn larger.
-    const Arrangement round = arrange(panel, layout_);
-    const Arrangement flat = arrange(panel, flatLayout_);
-    return flat.fit > round.fit * 1.05 ? flat : round;
+    // The round picture, the flat one or the row, whichever can be drawn larger (the round one
+    // when they are about as large: it shows the cycle as a cycle best).
+    Arrangement best = arrange(panel, layout_);
+    for (const DeadlockLayout* other : {&flatLayout_, &rowLayout_}) {
+        const Arrangement a = arrange(panel, *other);
+        if (a.fit > best.fit * 1.05)
+            best = a;
+    }
+    return best;
 }
 
 DeadlockView::Arrangement DeadlockView::arrange(const QSizeF& panel,
@@ -278,12 +307,13 @@ DeadlockView::Arrangement DeadlockView::arrange(const QSizeF& panel,
         return a;
     // Beside: the text in a column on the right, the graph in the rest; the column as narrow
     // as lets the whole text stand in the panel's height.
-    // Zoomed for a room, a long explanation may not stand beside the graph at the zoom's size:
-    // it then shrinks (never below the body size) before it goes below the graph.
+    // Zoomed for a room, a long explanation beside the graph at the zoom's size can leave the
+    // graph too little width: it then shrinks (never below the body size) while that lets the
+    // graph's labels reach the zoom's size, and before it goes below the graph.
     double column = 0, besideText = 0, besideFit = 0, textScale = scale_;
     bool besideFits = false;
     for (const double ts : {scale_, std::max(1.0, scale_ * 0.75), 1.0}) {
-        for (const double share : {0.28, 0.34, 0.4, 0.46, 0.52}) {
+        for (const double share : {0.2, 0.24, 0.28, 0.34, 0.4, 0.46, 0.52}) {
             const double c = std::min(panel.width() * share, kWidestColumn * ts);
             const double w = c / ts - 2 * kMargin;
             const double t = (textHeight(w) + 2 * kMargin) * ts;
@@ -299,15 +329,27 @@ DeadlockView::Arrangement DeadlockView::arrange(const QSizeF& panel,
                 besideFits = true;
             }
         }
-        if (besideFits)
+        // The graph's labels at the zoom's size come first: the text shrinks further while
+        // that lets the graph reach it.
+        if (besideFits && besideFit >= scale_ - 1e-6)
             break;
     }
     // Below: the text across the whole width under the graph; the graph keeps at least half of
-    // the height even when the text would want more.
-    const double belowWidth = std::max(120.0, panel.width() / scale_ - 2 * kMargin);
-    const double belowText = (textHeight(belowWidth) + 2 * kMargin) * scale_;
-    const double room = std::max(panel.height() - belowText, panel.height() * 0.5);
-    const double belowFit = std::min({most, panel.width() / graph.width(), room / graph.height()});
+    // the height even when the text would want more. Zoomed, the text shrinks here too (never
+    // below the body size) while that lets the graph grow towards the zoom's size.
+    double belowFit = 0, belowScale = scale_;
+    for (const double ts : {scale_, std::max(1.0, scale_ * 0.75), 1.0}) {
+        const double belowWidth = std::max(120.0, panel.width() / ts - 2 * kMargin);
+        const double belowText = (textHeight(belowWidth) + 2 * kMargin) * ts;
+        const double room = std::max(panel.height() - belowText, panel.height() * 0.5);
+        const double f = std::min({most, panel.width() / graph.width(), room / graph.height()});
+        if (f > belowFit + 1e-6) {
+            belowFit = f;
+            belowScale = ts;
+        }
+        if (belowFit >= scale_ - 1e-6)
+            break;
+    }
     if (besideFits && besideFit >= belowFit) {
         a.fit = std::max(0.1, besideFit);
         const QSizeF drawn = graph * a.fit;
@@ -321,6 +363,7 @@ DeadlockView::Arrangement DeadlockView::arrange(const QSizeF& panel,
         const QSizeF drawn = graph * a.fit;
         a.graph = QRectF(QPointF((panel.width() - drawn.width()) / 2, 0), drawn);
         a.text = QRectF(0, drawn.height(), panel.width(), panel.height() - drawn.height());
+        a.textScale = belowScale;
     }
     return a;
 }
@@ -385,7 +428,7 @@ void DeadlockView::paintEvent(QPaintEvent*) {
         const QFontMetricsF fm(captionFont);
         p.setFont(captionFont);
         p.setPen(kCycleColor);
-        const QPointF middle = painting_->cycleCenter();
+        const QPointF middle = painting_->captionCenter();
         const QRectF box(middle.x() - 60, middle.y() - fm.height(), 120, 2 * fm.height());
         p.drawText(box, Qt::AlignCenter, tr("deadlock\ncycle"));
     }

@@ -1,11 +1,12 @@
 #pragma once
 // The wait-for graph of a deadlocked run, drawn from the `end` event's info JSON: a rounded box
-// per stuck task, a shape per object a task waits on (circle for a lock or semaphore, hexagon for
+// per stuck task, a shape per object a task waits on (oval for a lock or semaphore, hexagon for
 // a queue, diamond for an event or future), arrows "waits for" (task -> object or task -> task)
 // and "held by" (object -> the task holding it). The cycle that makes the deadlock permanent is
-// drawn on a circle with thick #D55E00 arrows, dashed outlines and a "deadlock cycle" caption, so
-// it never depends on colour alone. Below the graph: a one-line summary in plain English and one
-// explanation sentence per stuck task.
+// drawn on a circle (or, in a short and wide panel, in one row) with thick #D55E00 arrows, dashed
+// outlines and a "deadlock cycle" caption, so it never depends on colour alone. Beside or below
+// the graph: a one-line summary in plain English and one explanation sentence per stuck task.
+// Double-click or F asks the window for all the room it can give (fillRequested).
 //
 // The graph itself (nodes, edges, cycle, summary) is DeadlockGraph and where everything goes is
 // DeadlockLayout; this widget measures the text, asks the layout, paints, and scales.
@@ -62,7 +63,14 @@ class DeadlockView : public QWidget {
     QSize sizeHint() const override;
     QSize minimumSizeHint() const override;
 
+  signals:
+    // Double-click or F: the user asks for the graph to have all the room the window can give
+    // it (and, asked again, to give it back).
+    void fillRequested();
+
   protected:
+    void mouseDoubleClickEvent(QMouseEvent* event) override;
+    void keyPressEvent(QKeyEvent* event) override;
     void paintEvent(QPaintEvent* event) override;
     void changeEvent(QEvent* event) override;
 
@@ -75,7 +83,7 @@ class DeadlockView : public QWidget {
         QRectF graph;
         QRectF text;
         double textScale = 1; // the explanation's scale: the zoom's, or less to stand beside
-        const DeadlockLayout* layout = nullptr; // the round or the flat picture
+        const DeadlockLayout* layout = nullptr; // the round, the flat or the row picture
     };
     Arrangement arrange(const QSizeF& panel) const;
     Arrangement arrange(const QSizeF& panel, const DeadlockLayout& layout) const;
@@ -89,6 +97,7 @@ class DeadlockView : public QWidget {
     DeadlockGraph graph_;
     DeadlockLayout layout_;     // rebuilt on every new graph and font change
     DeadlockLayout flatLayout_; // the same with the cycle on a flat ellipse
+    DeadlockLayout rowLayout_;  // the same with the cycle in one row (DeadlockLayout::inRow)
     // The layout being painted (paintEvent chooses; the painting helpers follow it).
     const DeadlockLayout* painting_ = &layout_;
     double scale_ = 1.0;

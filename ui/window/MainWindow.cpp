@@ -76,6 +76,10 @@ MainWindow::MainWindow(QString looplabExecutable, QWidget* parent)
 
 MainWindow::~MainWindow() = default;
 
+bool MainWindow::deadlockFilled() const {
+    return layout_->deadlockFilled();
+}
+
 void MainWindow::buildModes() {
     zoom_ = new WindowZoom(this);
     layout_->growWith(*zoom_);
@@ -85,6 +89,8 @@ void MainWindow::buildModes() {
         QTimer::singleShot(0, this, [this] { showStep(); });
     });
     layout_->growLessonWith(*zoom_);
+    connect(layout_->deadlockView(), &DeadlockView::fillRequested, layout_,
+            &WindowLayout::toggleDeadlockFill);
 
     // The audience sees code, loop, clock, narration and timeline; the task table goes.
     presentation_ = new PresentationMode(this, {layout_->tasksPanel()}, layout_->bottomTabs(),
@@ -450,8 +456,10 @@ void MainWindow::showDeadlock(const LoopState& state) {
                                    "(the deadlock is step %1)")
                                     .arg(controller_.deadlockStop()));
         tabs->setCurrentWidget(deadlock);
-        // The graph is what the moment is about; presenting, the code keeps more than half.
-        layout_->roomForDeadlock(true, isPresenting() ? 0.45 : 0.7);
+        // The graph is what the moment is about. Presenting, the code keeps half on a tall
+        // projector (where that is room for the graph's labels at the zoom's size) and more
+        // on a 720-line one, where nine rows of code need 55%.
+        layout_->roomForDeadlock(true, !isPresenting() ? 0.7 : height() >= 1000 ? 0.5 : 0.45);
     } else if (!show && tab >= 0) {
         tabs->removeTab(tab);
         layout_->roomForDeadlock(false);

@@ -78,6 +78,7 @@ class MainWindow : public QMainWindow {
     CodeView* codeView() const { return layout_->codeView(); }
     LoopView* loopView() const { return layout_->loopView(); }
     DeadlockView* deadlockView() const { return layout_->deadlockView(); }
+    bool deadlockFilled() const; // see WindowLayout::toggleDeadlockFill
     TaskTableModel* taskModel() const { return layout_->taskModel(); }
     LessonPanel* lessonPanel() const { return layout_->lessonPanel(); }
     LessonBrowser* lessonBrowser() const { return layout_->lessonBrowser(); }

@@ -261,14 +261,18 @@ void WindowLayout::arrangeHeader(double scale) {
 void WindowLayout::fitNarration() {
     // The narration grows with the zoom, but a long sentence (a deadlock, asyncio.run's
     // clean-up) at 300% would fill half of a projector's height: past three lines its text
-    // shrinks, down to 60% of the zoomed size, so the code below keeps its room.
+    // shrinks, down to 60% of the zoomed size, so the code below keeps its room. In a short
+    // window (300% at 1280x720 is a 427x240 window at 100%) it takes at most a sixth of the
+    // height, and shrinks further for that, never below the body text.
     QFont font = narrationFont_;
     const double full = narrationFont_.pointSizeF() * narrationScale_;
     font.setPointSizeF(full);
     const int width = narrationLabel_->contentsRect().width();
     if (width > 100) {
-        const int most = QFontMetrics(font).lineSpacing() * 3 + 2;
-        for (double share = 1.0; share > 0.6; share -= 0.05) {
+        const int most =
+            std::min(QFontMetrics(font).lineSpacing() * 3 + 2, std::max(window_->height() / 6, 60));
+        const double least = std::min(0.6, 1.0 / narrationScale_);
+        for (double share = 1.0; share > least; share -= 0.05) {
             font.setPointSizeF(full * share);
             const QRect needed = QFontMetrics(font).boundingRect(
                 QRect(0, 0, width, 100000), Qt::TextWordWrap, narrationLabel_->text());
@@ -308,7 +312,22 @@ void WindowLayout::showLessonDocks(double scale) {
         widenLessonDock(scale);
 }
 
+void WindowLayout::toggleDeadlockFill() {
+    if (!beforeFill_.isEmpty()) {
+        mainSplitter_->setSizes(beforeFill_);
+        beforeFill_.clear();
+        return;
+    }
+    const QList<int> sizes = mainSplitter_->sizes();
+    if (sizes.size() != 2 || sizes[0] + sizes[1] <= 0)
+        return;
+    beforeFill_ = sizes;
+    mainSplitter_->setSizes({0, sizes[0] + sizes[1]});
+}
+
 void WindowLayout::roomForDeadlock(bool give, double most) {
+    if (!give && !beforeFill_.isEmpty()) // the sizes from before the fill, then before the room
+        toggleDeadlockFill();
     if (!give) {
         if (!beforeDeadlock_.isEmpty())
             mainSplitter_->setSizes(beforeDeadlock_);
@@ -323,18 +342,27 @@ void WindowLayout::roomForDeadlock(bool give, double most) {
                        bottomTabs_->tabBar()->sizeHint().height() + 6;
     if (total <= 0 || sizes[1] >= wanted)
         return;
+    // The code keeps six rows (the stuck line and context above it) or what it has, if less:
+    // at 300% in a 1280x720 window 70% of the panes left it one row.
+    const int row = static_cast<int>(code_->SendScintilla(QsciScintillaBase::SCI_TEXTHEIGHT, 0));
+    const int chrome = code_->height() - code_->viewport()->height(); // scroll bar, frame
+    const int keep = std::min(sizes[0], 6 * row + chrome + 4);
+    const int room = std::min(static_cast<int>(total * most), total - keep);
     beforeDeadlock_ = sizes;
-    sizes[1] = std::min(wanted, static_cast<int>(total * most));
+    sizes[1] = std::min(wanted, room);
     sizes[0] = total - sizes[1];
     mainSplitter_->setSizes(sizes);
 }
 
 void WindowLayout::sharePresentingHeight(bool presenting) {
     beforeDeadlock_.clear(); // sizes of the other mode
+    beforeFill_.clear();
     if (!presenting)
         return; // PresentationMode gives back every splitter's desk sizes
-    // Sizes are shares: the splitter scales them to its height, now and as it changes.
-    mainSplitter_->setSizes({3000, 2000});
+    // Sizes are shares: the splitter scales them to its height, now and as it changes. The
+    // tabs get nearly half: on a 1280x720 projector the timeline (drawn smaller there, see
+    // TimelineView::setScale) needs it for five rows, and the code keeps nine.
+    mainSplitter_->setSizes({2600, 2400});
 }
 
 } // namespace looplab

@@ -46,14 +46,20 @@ class WindowLayout : public QObject {
     // The views' text, the editor, the timeline, the charts and the tab labels grow with `zoom`;
     // the narration keeps room for two lines at every level.
     void growWith(WindowZoom& zoom);
-    // Presenting, the code and the loop get 60% of the height below the header and the tabs
+    // Presenting, the code and the loop get 52% of the height below the header and the tabs
     // the rest (at 200% on a 1280x720 projector the tabs would otherwise squeeze the code to a
-    // few lines); leaving, PresentationMode gives back the sizes the user had.
+    // few lines, and the timeline needs nearly half for its rows); leaving, PresentationMode
+    // gives back the sizes the user had.
     void sharePresentingHeight(bool presenting);
     // The deadlock's step: the run's tabs get the height the wait-for graph needs for labels as
     // large as the body text, up to `most` of the panes' height (the running line stays in view
     // in what is left). `give` false: back to the sizes from before.
     void roomForDeadlock(bool give, double most = 0.7);
+    // The deadlock's graph asked for all the room (DeadlockView::fillRequested): the run's tabs
+    // take the panes' whole height, the code and the loop fold away; asked again, or when the
+    // stepping leaves the deadlock, the sizes from before come back.
+    void toggleDeadlockFill();
+    bool deadlockFilled() const { return !beforeFill_.isEmpty(); }
     // The lesson and the course grow with `zoom` too, and the lesson dock widens with them.
     void growLessonWith(WindowZoom& zoom);
     // The narration at the zoom's size, or smaller when its text would need more than three
@@ -107,6 +113,7 @@ class WindowLayout : public QObject {
     QLabel* stepLabel_ = nullptr;
     QGridLayout* header_ = nullptr;
     QList<int> beforeDeadlock_; // the main splitter's sizes before roomForDeadlock(true)
+    QList<int> beforeFill_;     // the main splitter's sizes before toggleDeadlockFill()
     bool narrationOwnRow_ = false;
     QFont narrationFont_; // at 100%
     double narrationScale_ = 1.0;

@@ -280,6 +280,46 @@ TEST_P(DeadlockLayoutTable, SameInputGivesTheSameLayout) {
     EXPECT_EQ(other.graphSize().height(), layout_.graphSize().height());
 }
 
+// The row form (for a short, wide panel): the cycle left to right in its order on one line,
+// neighbours apart by room for an arrow and its label, the arrow back to the first node over
+// the row, the caption before it, every other node below it, all inside the picture.
+TEST_P(DeadlockLayoutTable, TheRowFormKeepsTheCycleOnOneLineInItsOrder) {
+    const DeadlockLayout row =
+        DeadlockLayout::inRow(graph_, fakeSizes(graph_, std::get<1>(GetParam())));
+    ASSERT_TRUE(row.isRow());
+    ASSERT_EQ(row.nodeCount(), layout_.nodeCount());
+    const std::vector<int>& cycle = graph_.cycle();
+    double rowBottom = -1e9;
+    for (size_t i = 0; i < cycle.size(); ++i) {
+        EXPECT_DOUBLE_EQ(row.center(cycle[i]).y(), row.center(cycle[0]).y());
+        if (i > 0) {
+            EXPECT_GE(row.rect(cycle[i]).left() - row.rect(cycle[i - 1]).right(), 70) << i;
+        }
+        rowBottom = std::max(rowBottom, row.rect(cycle[i]).bottom());
+    }
+    const QRectF picture(QPointF(0, 0), row.graphSize());
+    for (int node = 0; node < row.nodeCount(); ++node) {
+        EXPECT_TRUE(picture.contains(row.rect(node))) << node;
+        if (!cycle.empty() && !inCycle(node)) {
+            EXPECT_GT(row.rect(node).top(), rowBottom) << node;
+        }
+    }
+    if (cycle.size() < 2)
+        return;
+    EXPECT_LT(row.captionCenter().x(), row.rect(cycle[0]).left());
+    const auto& edges = graph_.edges();
+    int back = 0;
+    for (size_t e = 0; e < edges.size(); ++e)
+        if (edges[e].inCycle && edges[e].from == cycle.back() && edges[e].to == cycle[0]) {
+            ++back;
+            // The curve's peak (half way to the control point) clears every node of the row.
+            const double peak = (row.center(cycle[0]).y() + row.edgeControl(int(e)).y()) / 2;
+            for (int node : cycle)
+                EXPECT_LT(peak, row.rect(node).top()) << node;
+        }
+    EXPECT_EQ(back, 1);
+}
+
 INSTANTIATE_TEST_SUITE_P(Graphs, DeadlockLayoutTable,
                          ::testing::Combine(::testing::ValuesIn(cases()),
                                             ::testing::Values(1.0, 2.5)),

@@ -8,6 +8,7 @@
 #include <QFontMetricsF>
 #include <QImage>
 #include <QSettings>
+#include <QSplitter>
 #include <QTabWidget>
 #include <QTest>
 #include <gtest/gtest.h>
@@ -19,6 +20,7 @@ namespace {
 struct Case {
     QSize size;
     bool presenting;
+    const char* lesson = "08_deadlock"; // lesson 8's cycle of four, or lesson 11's one wait
 };
 
 class DeadlockReadableTest : public ::testing::TestWithParam<Case> {
@@ -45,7 +47,7 @@ QRect inkedArea(const QImage& image) {
 TEST_P(DeadlockReadableTest, LabelsAreAtLeastTheBodyFontAndTheGraphFillsItsPanel) {
     const Case c = GetParam();
     MainWindow window(QStringLiteral(LOOPLAB_BINARY));
-    ASSERT_TRUE(window.openProgram(QStringLiteral(LOOPLAB_LESSONS "/08_deadlock.py")));
+    ASSERT_TRUE(window.openProgram(QStringLiteral(LOOPLAB_LESSONS "/%1.py").arg(c.lesson)));
     window.resize(c.size);
     window.show();
     ASSERT_TRUE(QTest::qWaitForWindowExposed(&window));
@@ -58,36 +60,74 @@ TEST_P(DeadlockReadableTest, LabelsAreAtLeastTheBodyFontAndTheGraphFillsItsPanel
     ASSERT_EQ(window.bottomTabs()->currentWidget(), graph);
     ASSERT_TRUE(graph->isVisible());
 
-    // Labels against the body text's height. Lesson 8's graph (a cycle of four and main below
-    // it) does not yet reach the body size in a 1280x720 window: that is the floor measured
-    // now (0.82 of the body at the desk, 0.47 presenting at 200%; at 1920x1080 1.0 at the desk,
-    // 0.85 presenting), kept so that it cannot slip back to the 6 px it was.
+    // Labels against the body text's height: at the desk at least the body text, presenting at
+    // least the body text at the presentation's zoom (what every other view draws at). One
+    // exception, measured: at 200% a 1280x720 projector is narrower than lesson 8's graph at
+    // that size (the row of four nodes is 1476 px wide), so it has the body size there, and
+    // 1.7 times it when the graph is given the whole height (below).
     const double body = QFontMetricsF(QApplication::font()).height();
-    const bool large = c.size.width() >= 1920;
-    const double floor = c.presenting ? (large ? 0.8 : 0.45) : (large ? 1.0 : 0.8);
+    const bool lesson8 = QString::fromLatin1(c.lesson).startsWith(QStringLiteral("08"));
+    const bool small = c.size.width() < 1920 && lesson8;
+    const double zoom = window.zoom()->scale();
+    const double floor = !c.presenting ? 1.0 : small ? 1.0 : zoom;
     EXPECT_GE(graph->smallestLabelHeight(), body * floor)
         << "panel " << graph->width() << "x" << graph->height() << ", fit " << graph->graphFit();
     if (c.presenting) { // the zoom reaches the graph too
         EXPECT_EQ(graph->scale(), window.zoom()->scale());
     }
 
-    // Drawn across most of the panel's height, not in a corner of it.
+    // Drawn across most of the panel, not in a corner of it. Lesson 11's two nodes reach their
+    // largest (twice the zoom) before they fill a whole panel: they fill its width or its height.
     const QImage shot = graph->grab().toImage();
     const QRect ink = inkedArea(shot);
-    EXPECT_GE(ink.height(), shot.height() * 0.7) << ink.height() << " of " << shot.height();
-    EXPECT_GE(ink.width(), shot.width() * 0.6) << ink.width() << " of " << shot.width();
+    const bool tall = ink.height() >= shot.height() * 0.7;
+    const bool wide = ink.width() >= shot.width() * 0.6;
+    if (lesson8) {
+        EXPECT_TRUE(tall) << ink.height() << " of " << shot.height();
+        EXPECT_TRUE(wide) << ink.width() << " of " << shot.width();
+    } else {
+        EXPECT_TRUE(tall || wide) << ink.width() << "x" << ink.height() << " of " << shot.width()
+                                  << "x" << shot.height();
+    }
+
+    // Double-click: the graph gets the panes' whole height; again: the sizes come back.
+    auto* panes = qobject_cast<QSplitter*>(window.bottomTabs()->parentWidget());
+    ASSERT_NE(panes, nullptr);
+    const QList<int> before = panes->sizes();
+    const double label = graph->smallestLabelHeight();
+    QTest::mouseDClick(graph, Qt::LeftButton, {}, graph->rect().center());
+    for (int i = 0; i < 3; ++i)
+        QApplication::processEvents();
+    ASSERT_TRUE(window.deadlockFilled());
+    EXPECT_EQ(panes->sizes().value(0), 0) << "the code and the loop fold away";
+    // Larger, unless it was at its largest already (twice the zoom) or at the zoom's size.
+    if (label < body * zoom - 1e-6) {
+        EXPECT_GT(graph->smallestLabelHeight(), label * 1.15);
+    } else {
+        EXPECT_GE(graph->smallestLabelHeight(), label - 1e-6);
+    }
+    EXPECT_GE(graph->smallestLabelHeight(), body * (c.presenting && small ? 0.85 * zoom : floor));
+    QTest::mouseDClick(graph, Qt::LeftButton, {}, graph->rect().center());
+    for (int i = 0; i < 3; ++i)
+        QApplication::processEvents();
+    EXPECT_EQ(panes->sizes(), before);
+    EXPECT_FALSE(window.deadlockFilled());
 }
 
 INSTANTIATE_TEST_SUITE_P(Sizes, DeadlockReadableTest,
                          ::testing::Values(Case{QSize(1280, 720), false},
                                            Case{QSize(1920, 1080), false},
                                            Case{QSize(1280, 720), true},
-                                           Case{QSize(1920, 1080), true}),
+                                           Case{QSize(1920, 1080), true},
+                                           Case{QSize(1280, 720), false, "11_queue_sentinel_bug"},
+                                           Case{QSize(1280, 720), true, "11_queue_sentinel_bug"},
+                                           Case{QSize(1920, 1080), true, "11_queue_sentinel_bug"}),
                          [](const ::testing::TestParamInfo<Case>& param) {
-                             return QStringLiteral("%1x%2%3")
+                             return QStringLiteral("%4_%1x%2%3")
                                  .arg(param.param.size.width())
                                  .arg(param.param.size.height())
                                  .arg(param.param.presenting ? "Presenting" : "Desk")
+                                 .arg(QString::fromLatin1(param.param.lesson).left(2))
                                  .toStdString();
                          });
 

@@ -2,13 +2,17 @@
 // gutter that widens with the zoom, the line that matters always on screen with context above
 // it, room for the code at 1280x720, and the desk given back exactly after Esc.
 #include "CodeView.h"
+#include "DeadlockView.h"
 #include "MainWindow.h"
 #include "PresentationMode.h"
+#include "TimelineModel.h"
+#include "TimelineView.h"
 #include "WindowZoom.h"
 
 #include <QApplication>
 #include <QDockWidget>
 #include <QImage>
+#include <QLabel>
 #include <QSettings>
 #include <QSplitter>
 #include <QTabWidget>
@@ -23,6 +27,7 @@ namespace {
 
 const QString kLesson1 = QStringLiteral(LOOPLAB_LESSONS "/01_sync_vs_async.py");
 const QString kLesson8 = QStringLiteral(LOOPLAB_LESSONS "/08_deadlock.py");
+const QString kLesson12 = QStringLiteral(LOOPLAB_LESSONS "/12_timeouts.py");
 
 class ZoomedPresentationTest : public ::testing::Test {
   protected:
@@ -219,6 +224,87 @@ TEST_F(ZoomedPresentationTest, EscGivesBackTheDeskExactlyAsItWas) {
         EXPECT_EQ(window_->zoom()->scale(), deskScale);
         window_.reset();
     }
+}
+
+// Lesson 12 on a 1280x720 projector after its timeouts: the timeline shows every row of the
+// run (it was one row under its legend at 200%) while the code keeps nine rows.
+TEST_F(ZoomedPresentationTest, Lesson12ShowsItsTasksOnASmallProjector) {
+    ASSERT_NO_FATAL_FAILURE(open(kLesson12, QSize(1280, 720)));
+    window_->setPresenting(true, false);
+    StepController& c = window_->controller();
+    c.goToStop(c.stopCount() - 1);
+    settle();
+    TimelineView* timeline = window_->timelineView();
+    ASSERT_EQ(window_->bottomTabs()->currentWidget(), timeline);
+    EXPECT_EQ(timeline->scale(), 2.0);
+    // Every row of the run: the loop's, main, fast-server and slow-server (the backups run
+    // inside main).
+    ASSERT_EQ(timeline->shownModel()->drawnRowCount(), 4u);
+    EXPECT_GE(timeline->rowsInView(), 4)
+        << "drawn at " << timeline->drawnScale() << ", " << timeline->viewport()->height()
+        << " px high, row " << timeline->rowHeight() << ", header " << timeline->headerHeight();
+    EXPECT_GE(timeline->drawnScale(), 1.0);
+    EXPECT_GE(code()->viewport()->height() / rowHeight(), 9);
+}
+
+// A long lesson note under its line wraps at the code pane's width, not at a few words, and
+// wraps again when the pane widens.
+TEST_F(ZoomedPresentationTest, ANoteWrapsToThePanesWidth) {
+    ASSERT_NO_FATAL_FAILURE(open(kLesson12, QSize(1920, 1080)));
+    window_->setPresenting(true, false);
+    StepController& c = window_->controller();
+    int noteLines = 0;
+    int noteLine = 0;
+    for (int stop = 0; stop < c.stopCount() && noteLines < 2; ++stop) {
+        c.goToStop(stop);
+        settle();
+        for (int line = 1; line <= code()->lines(); ++line) {
+            const QString text = code()->annotationAt(line);
+            const qsizetype note = text.indexOf(QStringLiteral("Note: "));
+            if (note >= 0) {
+                noteLines = int(text.mid(note).count('\n')) + 1;
+                noteLine = line;
+            }
+        }
+    }
+    ASSERT_GE(noteLines, 2) << "a stop of lesson 12 with a note of two lines or more";
+    // The boxed note starts at its line's indentation and ends inside the pane, at most a few
+    // characters short of its edge.
+    const auto right = [&] {
+        const long indent = sci(QsciScintillaBase::SCI_GETLINEINDENTPOSITION,
+                                static_cast<unsigned long>(noteLine - 1));
+        return static_cast<int>(sci(QsciScintillaBase::SCI_POINTXFROMPOSITION, 0, indent)) +
+               code()->noteTextWidth();
+    };
+    const int pane = code()->viewport()->width();
+    const int em = code()->gutterTextWidth(QStringLiteral("9"));
+    EXPECT_LE(right(), pane);
+    EXPECT_GE(right(), pane - 12 * em) << "pane " << pane;
+    const int before = code()->noteTextWidth();
+    window_->resize(1280, 720);
+    settle();
+    EXPECT_LT(code()->noteTextWidth(), before);
+    EXPECT_LE(right(), code()->viewport()->width());
+}
+
+// 300% at the desk in a 1280x720 window (a 427x240 window at 100%): at the deadlock the graph's
+// tab grows, but not over the code's last six rows (the stuck line and context above it).
+TEST_F(ZoomedPresentationTest, TheDeadlockLeavesTheCodeItsRowsAt300PercentOnTheDesk) {
+    ASSERT_NO_FATAL_FAILURE(open(kLesson8, QSize(1280, 720)));
+    window_->zoom()->setScale(3.0);
+    settle();
+    StepController& c = window_->controller();
+    c.goToStop(c.deadlockStop() - 1);
+    settle();
+    const int before = code()->viewport()->height() / rowHeight();
+    c.goToStop(c.deadlockStop());
+    settle();
+    ASSERT_EQ(window_->bottomTabs()->currentWidget(), window_->deadlockView());
+    const int rows = code()->viewport()->height() / rowHeight();
+    EXPECT_GE(rows, std::min(before, 6)) << "before the deadlock " << before;
+    EXPECT_EQ(code()->keptLine(), 60);
+    EXPECT_GE(lineTop(60), 0);
+    EXPECT_LE(lineTop(60) + rowHeight(), code()->viewport()->height());
 }
 
 } // namespace
