@@ -32,7 +32,8 @@ void sendFrame(int fd, int64_t stampNs, std::string_view text) {
     const auto size = static_cast<uint32_t>(text.size());
     std::memcpy(frame.data(), &stampNs, sizeof stampNs);
     std::memcpy(frame.data() + sizeof stampNs, &size, sizeof size);
-    std::memcpy(frame.data() + kHeaderSize, text.data(), text.size());
+    if (!text.empty()) // an empty view may have no data pointer at all
+        std::memcpy(frame.data() + kHeaderSize, text.data(), text.size());
     writeAll(fd, frame.data(), frame.size());
 }
 
