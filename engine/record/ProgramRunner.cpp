@@ -105,8 +105,11 @@ int runProgramHere(const RunOptions& given) {
         pipe.emplace(options.traceFd, std::ios::out, 1 << 16);
         pipeOut.emplace(&*pipe);
         engine.recorder.startStreaming(&*pipeOut, headerOf(options, {}));
-        flushTraceOnCrash(&engine.recorder);
     }
+    // In a worker, a crash ends the process by its signal, which is how the parent knows it
+    // crashed: not by a sanitizer's or a library's own handler that exits with a status.
+    if (options.traceFd >= 0 || options.printedLinesFd >= 0)
+        flushTraceOnCrash(options.traceFd >= 0 ? &engine.recorder : nullptr);
 
     int status = kExitException;
     try {
