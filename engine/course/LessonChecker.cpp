@@ -125,7 +125,8 @@ long LessonChecker::momentEvent(const LessonMoment& moment) const {
             break;
         case Kind::TaskWaits:
             if (e.kind == EventKind::StepYield && tasks.count(e.task)) {
-                hit = e.wait && (e.wait->name == moment.name || e.wait->kind == moment.name);
+                const TaskWait wait = TaskWait::fromYieldInfo(e.detail);
+                hit = wait.name == moment.name || wait.kind == moment.name;
             }
             break;
         case Kind::LoopBlocks:
@@ -240,7 +241,7 @@ QuestionVerdict LessonChecker::judge(const LessonQuestion& question) const {
         for (const TraceEvent& e : events_) {
             bool isKind = false;
             if (e.kind == EventKind::StepYield)
-                isKind = e.wait && e.wait->kind == argument;
+                isKind = TaskWait::fromYieldInfo(e.detail).kind == argument;
             else if (e.kind != EventKind::StepBegin && e.kind != EventKind::TaskDone)
                 continue;
             now += (isKind ? 1 : 0) - (waiting[e.task] ? 1 : 0);

@@ -108,9 +108,8 @@ std::string objectPhrase(const std::string& kind, const TaskWait& wait) {
     return wait.object >= 0 ? kind + " #" + std::to_string(wait.object) : "a " + kind;
 }
 
-const TaskWait& waitOf(const TraceEvent& e) {
-    static const TaskWait none;
-    return e.wait ? *e.wait : none;
+TaskWait waitOf(const TraceEvent& e) {
+    return e.kind == EventKind::StepYield ? TaskWait::fromYieldInfo(e.detail) : TaskWait();
 }
 
 const SyncView* syncOf(const LoopState& state, int64_t obj) {

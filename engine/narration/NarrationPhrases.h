@@ -37,8 +37,8 @@ std::string objectPhrase(const std::string& kind, const json& info, int64_t obj)
 std::string objectPhrase(const std::string& kind, const TaskWait& wait);
 // objectPhrase at the start of a sentence: "Lock 'first'", "Queue #2", "A lock".
 std::string objectSubject(const std::string& kind, const json& info, int64_t obj);
-// The wait of a yield event (an empty one if the event carries none).
-const TaskWait& waitOf(const TraceEvent& e);
+// The wait of a yield event, parsed from its detail (an empty one for other events).
+TaskWait waitOf(const TraceEvent& e);
 const SyncView* syncOf(const LoopState& state, int64_t obj);
 std::string holderList(const LoopState& state, const SyncView* view);
 bool isLoopThread(const std::string& label);

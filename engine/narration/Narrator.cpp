@@ -302,10 +302,10 @@ std::string Narrator::sentence(size_t eventIndex) const {
         if (e.text == "threads") // threading.Thread: the program's own thread, not an executor
             return (e.task >= 0 ? taskName(before, e.task) : std::string("The program")) +
                    " starts thread " + std::to_string(e.line) + ", which runs " +
-                   (e.detail.empty() ? std::string("its target") : e.detail) +
+                   (e.detail.empty() ? std::string("its target") : e.detail.str()) +
                    " and will finish at " + formatSeconds(e.num) + ".";
-        return "The loop hands " + (e.detail.empty() ? std::string("a job") : e.detail) + " to " +
-               workerLabel(e.text, e.line) +
+        return "The loop hands " + (e.detail.empty() ? std::string("a job") : e.detail.str()) +
+               " to " + workerLabel(e.text, e.line) +
                (e.task >= 0 ? " for " + taskName(before, e.task) : std::string()) +
                "; it will finish at " + formatSeconds(e.num) + ".";
     case EventKind::Print: {

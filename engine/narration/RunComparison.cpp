@@ -52,8 +52,7 @@ class RunOrder {
     TaskWait lastWait(int64_t task, size_t before) const {
         for (size_t i = before; i-- > 0;)
             if (events_[i].kind == EventKind::StepYield && events_[i].task == task)
-                return events_[i].wait ? *events_[i].wait
-                                       : TaskWait::fromYieldInfo(events_[i].detail);
+                return TaskWait::fromYieldInfo(events_[i].detail);
         return {};
     }
     const std::vector<TraceEvent>& events() const { return events_; }
@@ -215,7 +214,7 @@ std::map<std::pair<std::string, int64_t>, size_t> firstLines(const RunOrder& run
 std::set<std::string> localNames(const RunOrder& run, std::set<std::string> names) {
     for (const TraceEvent& e : run.events())
         if (e.kind == EventKind::StepYield)
-            for (const auto& local : (e.wait ? *e.wait : TaskWait::fromYieldInfo(e.detail)).locals)
+            for (const auto& local : TaskWait::fromYieldInfo(e.detail).locals)
                 names.insert(local.first);
     return names;
 }

@@ -130,7 +130,6 @@ void LineTracer::endSpan(int64_t task) {
                        skipped,
                        worker ? clock_.threadLabel() : std::string(),
                        {},
-                       nullptr,
                        lastFrame_,
                        lastDepth_});
     }
@@ -239,7 +238,6 @@ int LineTracer::onLine(PyFrameObject* frame) {
                        0,
                        worker ? clock_.threadLabel() : std::string(),
                        {},
-                       nullptr,
                        lastFrame_,
                        lastDepth_});
     }

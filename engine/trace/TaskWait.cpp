@@ -77,10 +77,10 @@ TaskWait taskWaitFromJson(const json& parsed) {
     return out;
 }
 
-void attachTaskWaits(std::vector<TraceEvent>& events) {
-    for (TraceEvent& e : events)
-        if (e.kind == EventKind::StepYield && !e.wait)
-            e.wait = std::make_shared<const TaskWait>(TaskWait::fromYieldInfo(e.detail));
+std::shared_ptr<const TaskWait> parsedWait(const TraceEvent& event) {
+    if (event.kind != EventKind::StepYield)
+        return nullptr;
+    return std::make_shared<const TaskWait>(TaskWait::fromYieldInfo(event.detail));
 }
 
 } // namespace looplab

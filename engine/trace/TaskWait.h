@@ -49,9 +49,10 @@ struct TaskWait {
     static TaskWait fromYieldInfo(const std::string& json);
 };
 
-// Parses the info of every `yield` event in `events` into its `wait` (events of other kinds
-// are left alone). TraceReplay does this for the traces it replays; call it on events made by
-// hand before giving them to a model that reads waits.
-void attachTaskWaits(std::vector<TraceEvent>& events);
+// A `yield` event's wait, parsed from its `detail`; null for events of other kinds. Parsed anew
+// on each call: events keep only the text, because a parsed record for every yield of a
+// million-step run would take hundreds of MB (issue 17). A state keeps the records of the waits
+// it shows, and the states that share a task share its record.
+std::shared_ptr<const TaskWait> parsedWait(const TraceEvent& event);
 
 } // namespace looplab

@@ -3,6 +3,8 @@
 // to rebuild the loop's state at any step. Field use per kind is documented in
 // docs/trace-format.md; unused fields stay at their defaults and are not written.
 
+#include "CompactText.h"
+
 #include <algorithm>
 #include <climits>
 #include <cstdint>
@@ -58,12 +60,11 @@ struct TraceEvent {
     TraceEvent() = default;
     // In the order of the fields below, as the recorder and the tests write events.
     TraceEvent(EventKind kind_, int64_t t_, int64_t task_ = -1, int64_t handle_ = -1,
-               int64_t line_ = 0, int64_t num_ = 0, std::string text_ = {},
-               std::string detail_ = {}, std::shared_ptr<const TaskWait> wait_ = nullptr,
-               int32_t frame_ = 0, int32_t depth_ = 0)
+               int64_t line_ = 0, int64_t num_ = 0, CompactText text_ = {},
+               CompactText detail_ = {}, int32_t frame_ = 0, int32_t depth_ = 0)
         : kind(kind_), depth(static_cast<int16_t>(std::min<int32_t>(depth_, INT16_MAX))),
           frame(frame_), t(t_), task(task_), handle(handle_), line(line_), num(num_),
-          text(std::move(text_)), detail(std::move(detail_)), wait(std::move(wait_)) {}
+          text(std::move(text_)), detail(std::move(detail_)) {}
 
     EventKind kind = EventKind::End;
     // Line, LinesSkipped: how many program frames were on the stack (1 = the module's own code;
@@ -77,16 +78,14 @@ struct TraceEvent {
     int64_t handle = -1; // loop handle id or object id
     int64_t line = 0;
     int64_t num = 0;
-    std::string text;
-    std::string detail; // a ready-made JSON value, or a plain string where documented
-    // StepYield: `detail` parsed (attachTaskWaits in TaskWait.h); shared with every state
-    // that shows this wait. Null for other kinds.
-    std::shared_ptr<const TaskWait> wait = nullptr;
+    // Kept in 8 bytes each (CompactText.h): they read as std::string_view.
+    CompactText text;
+    CompactText detail; // a ready-made JSON value, or a plain string where documented
 };
 
 // The recorder keeps millions of these: a field more must not make every event bigger.
-static_assert(sizeof(TraceEvent) <= 8 + 5 * sizeof(int64_t) + 2 * sizeof(std::string) +
-                                        sizeof(std::shared_ptr<const TaskWait>),
+// (A yield's parsed wait is not kept here: parsedWait() in TaskWait.h.)
+static_assert(sizeof(TraceEvent) <= 8 + 5 * sizeof(int64_t) + 2 * sizeof(CompactText),
               "TraceEvent grew");
 
 const char* eventKindName(EventKind kind);

@@ -93,9 +93,6 @@ bool toEvent(const json& e, TraceEvent& out, LineFrameMemory& frames) {
     case EventKind::StepYield: {
         out.line = number(e, "line");
         out.detail = rawJson(e, "info");
-        const auto info = e.find("info");
-        out.wait =
-            std::make_shared<const TaskWait>(taskWaitFromJson(info != e.end() ? *info : json()));
         break;
     }
     case EventKind::TaskDone:
@@ -230,6 +227,23 @@ TraceReadResult finish(TraceReadResult result) {
     return result;
 }
 
+// How many lines are left in `in` from where it stands, which it is put back to; 0 when it
+// cannot be put back (a pipe). Reading a trace reserves its list of events once at this size:
+// a list that doubles as it grows holds its old and its new copy at once, twice the memory of
+// a million-step trace at the worst moment.
+size_t linesLeft(std::istream& in) {
+    const std::streampos start = in.tellg();
+    if (start == std::streampos(-1))
+        return 0;
+    size_t lines = 0;
+    char buffer[1 << 16];
+    while (in.read(buffer, sizeof buffer) || in.gcount() > 0)
+        lines += static_cast<size_t>(std::count(buffer, buffer + in.gcount(), '\n'));
+    in.clear();
+    in.seekg(start);
+    return in ? lines : 0;
+}
+
 // LoopLab writes a trace with its header on the first line and one event per line after it
 // (TraceRecorder). Read that way, only one event at a time is ever a JSON tree: a run of a
 // million steps is read in a fraction of the memory the whole document's tree would take.
@@ -248,6 +262,7 @@ std::optional<TraceReadResult> readLineByLine(std::istream& in) {
     if (!readHeader(header, result))
         return result;
     LineFrameMemory frames;
+    result.trace.events.reserve(linesLeft(in));
     bool closed = false;
     while (std::getline(in, line)) {
         if (closed && !line.empty())

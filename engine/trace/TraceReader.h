@@ -1,6 +1,6 @@
 #pragma once
-// Reads a trace written by TraceRecorder back into TraceEvents, for replay and for the app; each
-// `yield` event gets its wait parsed into a TaskWait here, once.
+// Reads a trace written by TraceRecorder back into TraceEvents, for replay and for the app (a
+// `yield` event's wait stays text: parsedWait() in TaskWait.h reads it where it is needed).
 // Errors (unreadable file, not JSON, another format or a newer version) come back as one clear
 // sentence instead of an exception, so a bad file never takes the caller down.
 

@@ -69,7 +69,6 @@ void applySync(LoopState& state, const TraceEvent& e) {
 } // namespace
 
 TraceReplay::TraceReplay(std::vector<TraceEvent> events) : events_(std::move(events)) {
-    attachTaskWaits(events_); // each wait parsed once; states and views share the records
     LoopState state;
     checkpoints_.push_back(state);
     for (size_t i = 0; i < events_.size(); ++i) {
@@ -237,10 +236,10 @@ void TraceReplay::apply(LoopState& state, const TraceEvent& e) {
     case EventKind::StepYield: {
         TaskView& task = state.tasks.edit(e.task);
         task.line = e.line;
-        task.wait = e.wait;
+        task.wait = parsedWait(e);
         // A bare yield (asyncio.sleep(0)) puts the task straight back in the ready queue, and
         // so does a wake-up that came during its own step: then it is ready, not waiting.
-        const bool bareYield = e.wait && e.wait->isReady();
+        const bool bareYield = task.wait->isReady();
         const bool queued = state.ready.indexWhere([&](const QueuedCallback& c) {
             return c.task == e.task && (c.what == "step" || c.what == "wake");
         }) < state.ready.size();

@@ -180,8 +180,8 @@ class ChromeTraceBuilder {
         appendMicros(out, end - start);
         out += R"(,"name":)";
         if (s.kind == SegmentKind::Waiting) {
-            appendJsonString(out,
-                             "waiting: " + (s.detail.empty() ? std::string("other") : s.detail));
+            appendJsonString(out, "waiting: " +
+                                      (s.detail.empty() ? std::string("other") : s.detail.str()));
         } else {
             out += '"';
             out += state;

@@ -16,7 +16,7 @@ enum Slot : int { SlotRunning = 0, SlotReady = 1, SlotBlocked = 2, SlotFirstWait
 
 // A wait counts under its family's name (the timeline's colours and legend), or under its own
 // word when the segment has no family (models made by hand).
-const std::string& waitKindOf(const Segment& s) {
+std::string waitKindOf(const Segment& s) {
     static const std::string other = "other";
     static const std::string families[kWaitKindCount] = {
         waitKindName(WaitKind::None),    waitKindName(WaitKind::Sleep),
@@ -26,7 +26,7 @@ const std::string& waitKindOf(const Segment& s) {
         waitKindName(WaitKind::Await),   waitKindName(WaitKind::Late)};
     if (s.wait != WaitKind::None)
         return families[static_cast<size_t>(s.wait)];
-    return s.detail.empty() ? other : s.detail;
+    return s.detail.empty() ? other : s.detail.str();
 }
 
 // One change of a slot's count at a boundary. Sorting these and applying each equal-time
@@ -87,8 +87,8 @@ RunStatistics::RunStatistics(const TimelineModel& model) : endNs_(model.endNs())
         b.waitingNs.assign(kindCount, 0);
         // One wait-kind lookup per run of equal details, not per segment: a task usually waits
         // on the same kind over and over.
-        const std::string* lastKind = nullptr;
-        int lastIndex = 0;
+        std::string lastKind;
+        int lastIndex = -1;
         for (const Segment& s : row.segments) {
             const int64_t length = s.endNs - s.startNs;
             int slot = -1;
@@ -106,10 +106,10 @@ RunStatistics::RunStatistics(const TimelineModel& model) : endNs_(model.endNs())
                 slot = SlotBlocked;
                 break;
             case SegmentKind::Waiting: {
-                const std::string& kind = waitKindOf(s);
-                if (!lastKind || *lastKind != kind) {
+                std::string kind = waitKindOf(s);
+                if (lastIndex < 0 || lastKind != kind) {
                     lastIndex = kindIndex.at(kind);
-                    lastKind = &kind;
+                    lastKind = std::move(kind);
                 }
                 b.waitingNs[static_cast<size_t>(lastIndex)] += length;
                 slot = SlotFirstWait + lastIndex;

@@ -2,6 +2,7 @@
 // The unit the timeline draws: one stretch of virtual time in which a task or a worker thread
 // was in one state. Plain data so the model, the pixel maths and the tests share it without Qt.
 
+#include "CompactText.h"
 #include "WaitKind.h"
 
 #include <cstdint>
@@ -40,7 +41,7 @@ struct Segment {
     int64_t startNs = 0;
     int64_t endNs = 0; // exclusive
     SegmentKind kind = SegmentKind::Running;
-    std::string detail;
+    CompactText detail; // 8 bytes: a long run has millions of segments
     // Waiting: the family of `detail`, decided once by the model so painting never compares
     // strings. None for every other kind.
     WaitKind wait = WaitKind::None;

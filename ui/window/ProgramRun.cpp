@@ -57,7 +57,7 @@ int exitStatusOf(const std::string& status) {
 ProgramRun openTrace(const QString& tracePath) {
     ProgramRun run;
     run.programPath = tracePath;
-    const TraceReadResult read = readTraceFile(tracePath.toStdString());
+    TraceReadResult read = readTraceFile(tracePath.toStdString());
     if (!read.ok) {
         run.problem = QStringLiteral("Cannot open the trace %1: %2")
                           .arg(tracePath, QString::fromStdString(read.error));
@@ -79,7 +79,7 @@ ProgramRun openTrace(const QString& tracePath) {
         run.exitStatus = exitStatusOf(end.value("status").toString().toStdString());
         run.standardError = end.value("message").toString();
     }
-    run.replay = std::make_shared<const TraceReplay>(read.trace.events);
+    run.replay = std::make_shared<const TraceReplay>(std::move(read.trace.events));
     run.unconfined = QString::fromStdString(read.trace.header.unconfined);
     run.scheduleSeed = read.trace.header.scheduleSeed;
     return run;
@@ -144,7 +144,7 @@ ProgramRun recordProgram(const QString& looplabExecutable, const QString& progra
     run.standardError = QString::fromUtf8(recorded.standardError);
     // A cancelled run stops with what it recorded up to then (its trace ends "stopped"): that is
     // opened like any other run, and stepping shows how far it got.
-    const TraceReadResult read = readTraceFile(tracePath.toStdString());
+    TraceReadResult read = readTraceFile(tracePath.toStdString());
     if (!read.ok && recorded.cancelled) {
         run.problem = QStringLiteral("The run was cancelled after %1 s of real time; nothing "
                                      "was recorded.")
@@ -164,7 +164,7 @@ ProgramRun recordProgram(const QString& looplabExecutable, const QString& progra
                           : QStringLiteral("The run ended without a trace: %1").arg(reason);
         return run;
     }
-    run.replay = std::make_shared<const TraceReplay>(read.trace.events);
+    run.replay = std::make_shared<const TraceReplay>(std::move(read.trace.events));
     run.loops = read.trace.header.loops;
     run.unconfined = QString::fromStdString(read.trace.header.unconfined);
     run.scheduleSeed = read.trace.header.scheduleSeed;

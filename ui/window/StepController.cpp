@@ -234,7 +234,7 @@ void StepController::debugStep(Debug how) {
     // Whose step this is.
     Followed followed;
     if (now && now->kind == EventKind::Line) {
-        followed = {true, now->task, now->task >= 0 ? std::string() : now->text};
+        followed = {true, now->task, now->task >= 0 ? std::string() : now->text.str()};
     } else if (now && now->task < 0 && now->kind == EventKind::Print &&
                isWorkerThread(now->detail)) {
         followed = {true, -1, now->detail};

@@ -495,7 +495,6 @@ TraceEvent stepBegin(int64_t task, int64_t t = 0) {
 // A yield whose wait is the given JSON object, e.g. {"kind":"sleep"}.
 TraceEvent waits(int64_t task, const std::string& wait, int64_t t = 0) {
     TraceEvent e{EventKind::StepYield, t, task, -1, 5, 0, {}, R"({"wait":)" + wait + "}"};
-    e.wait = std::make_shared<const TaskWait>(TaskWait::fromYieldInfo(e.detail)); // as read
     return e;
 }
 TraceEvent waitsOn(int64_t task, const std::string& kind, int64_t t = 0) {

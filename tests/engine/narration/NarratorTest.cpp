@@ -397,10 +397,10 @@ TEST(Narrator, ALineInACalledFunctionSaysWhereTheCallWasMade) {
     const TraceReplay replay({
         {EventKind::TaskCreated, 0, 1, -1, 73, -1, "Task-1", "main"},
         {EventKind::StepBegin, 0, 1, 1, 0, 0, {}, {}},
-        {EventKind::Line, 100, 1, -1, 60, 0, {}, {}, nullptr, 1, 2},
-        {EventKind::Line, 200, 1, -1, 44, 0, {}, {}, nullptr, 2, 3}, // a call made at line 60
-        {EventKind::Line, 300, 1, -1, 61, 0, {}, {}, nullptr, 1, 2},
-        {EventKind::Line, 400, 1, -1, 61, 0, {}, {}, nullptr, 3, 3}, // a comprehension there
+        {EventKind::Line, 100, 1, -1, 60, 0, {}, {}, 1, 2},
+        {EventKind::Line, 200, 1, -1, 44, 0, {}, {}, 2, 3}, // a call made at line 60
+        {EventKind::Line, 300, 1, -1, 61, 0, {}, {}, 1, 2},
+        {EventKind::Line, 400, 1, -1, 61, 0, {}, {}, 3, 3}, // a comprehension there
     });
     const Narrator narrator(replay);
     EXPECT_EQ(narrator.sentence(1), "Task-1 starts running its coroutine main() from the top.");

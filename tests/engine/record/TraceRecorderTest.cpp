@@ -53,8 +53,7 @@ TEST(TraceRecorder, FramesAreWrittenOnlyWhenTheyChangeAndReadBackForEveryLine) {
     TraceRecorder recorder;
     const auto line = [](int64_t task, int64_t lineNo, int32_t frame, int32_t depth,
                          const std::string& thread = {}) {
-        return TraceEvent{EventKind::Line, 0,  task,    -1,    lineNo, 0,
-                          thread,          {}, nullptr, frame, depth};
+        return TraceEvent{EventKind::Line, 0, task, -1, lineNo, 0, thread, {}, frame, depth};
     };
     recorder.add(line(1, 5, 2, 2));                    // 0: task 1's first line
     recorder.add(line(1, 6, 2, 2));                    // 1: same frame
@@ -63,7 +62,7 @@ TEST(TraceRecorder, FramesAreWrittenOnlyWhenTheyChangeAndReadBackForEveryLine) {
     recorder.add(line(-1, 12, 5, 3, "pool worker 0")); // 4: a worker's line
     recorder.add(line(1, 7, 2, 2));                    // 5: back in task 1's frame
     recorder.add(line(2, 10, 3, 2));                   // 6: same frame for task 2
-    recorder.add({EventKind::LinesSkipped, 0, 1, -1, 3, 40, {}, {}, nullptr, 4, 3}); // 7: a call
+    recorder.add({EventKind::LinesSkipped, 0, 1, -1, 3, 40, {}, {}, 4, 3}); // 7: a call
     recorder.add(line(1, 3, 4, 3)); // 8: as the `lines` left it
     std::ostringstream out;
     recorder.writeJson(out, {"prog.py", 100, 0, {{6, 7}, {20, 24}}});

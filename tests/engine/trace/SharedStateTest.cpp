@@ -18,10 +18,20 @@ std::vector<int> items(const SharedList<int>& list) {
     return std::vector<int>(list.begin(), list.end());
 }
 
+// Waits are parsed where a state is made (parsedWait): the same moment reached two ways holds
+// two records of the same wait.
+bool sameWait(const std::shared_ptr<const TaskWait>& a, const std::shared_ptr<const TaskWait>& b) {
+    if (!a || !b)
+        return !a && !b;
+    return a->kind == b->kind && a->object == b->object && a->name == b->name &&
+           a->task == b->task && a->untilNs == b->untilNs && a->tasks == b->tasks &&
+           a->chain == b->chain && a->locals == b->locals;
+}
+
 bool sameTask(const TaskView& a, const TaskView& b) {
     return a.id == b.id && a.name == b.name && a.coroutine == b.coroutine && a.parent == b.parent &&
            a.createdAtLine == b.createdAtLine && a.state == b.state && a.line == b.line &&
-           a.wait == b.wait && a.outcome == b.outcome;
+           sameWait(a.wait, b.wait) && a.outcome == b.outcome;
 }
 
 // Every field of two states, for "the same moment reached two ways".
@@ -87,7 +97,6 @@ std::vector<TraceEvent> sleepersRun() {
         events.push_back(
             {EventKind::TaskDone, 1000, task, -1, 0, 0, {}, R"({"state":"finished"})"});
     }
-    attachTaskWaits(events); // as TraceReader gives them
     return events;
 }
 

@@ -77,32 +77,39 @@ TEST(TaskWait, BadInputGivesAnEmptyWait) {
     }
 }
 
-TEST(TaskWait, ReadingATraceParsesEachWaitOnceAndStatesShareIt) {
-    std::istringstream file(
-        R"({"format":"looplab-trace","version":1,"events":[)"
-        R"({"e":"task","t":0,"task":1,"name":"main"},)"
-        R"({"e":"step","t":0,"task":1,"h":1},)"
-        R"({"e":"yield","t":5,"task":1,"line":3,"info":{"wait":{"kind":"lock","obj":2,"name":"l"},)"
-        R"("chain":["main"],"locals":{}}},)"
-        R"({"e":"iter","t":5,"num":2}]})");
+TEST(TaskWait, ATraceKeepsWaitsAsTextAndStatesFromOneCheckpointShareTheParsedRecord) {
+    std::string text = R"({"format":"looplab-trace","version":1,"events":[)"
+                       R"({"e":"task","t":0,"task":1,"name":"main"},)"
+                       R"({"e":"step","t":0,"task":1,"h":1},)"
+                       R"({"e":"yield","t":5,"task":1,"line":3,"info":{"wait":{"kind":"lock",)"
+                       R"("obj":2,"name":"l"},"chain":["main"],"locals":{}}})";
+    for (size_t i = 0; i < TraceReplay::kCheckpointInterval + 100; ++i)
+        text += R"(,{"e":"iter","t":5,"num":2})";
+    text += "]}";
+    std::istringstream file(text);
     const TraceReadResult read = readTrace(file);
     ASSERT_TRUE(read.ok) << read.error;
-    ASSERT_EQ(read.trace.events.size(), 4u);
     const TraceEvent& yield = read.trace.events[2];
-    ASSERT_NE(yield.wait, nullptr);
-    EXPECT_EQ(yield.wait->kind, "lock");
-    EXPECT_EQ(yield.wait->name, "l");
-    EXPECT_EQ(read.trace.events[0].wait, nullptr); // other kinds carry none
+    const std::shared_ptr<const TaskWait> wait = parsedWait(yield);
+    ASSERT_NE(wait, nullptr);
+    EXPECT_EQ(wait->kind, "lock");
+    EXPECT_EQ(wait->name, "l");
+    EXPECT_EQ(wait->chain, std::vector<std::string>{"main"});
+    EXPECT_EQ(parsedWait(read.trace.events[0]), nullptr); // other kinds have none
 
     const TraceReplay replay(read.trace.events);
     const LoopState third = replay.stateAfter(3);
-    const LoopState last = replay.stateAfter(4);
     const auto task = third.tasks.find(1);
     ASSERT_NE(task, third.tasks.end());
     EXPECT_EQ(task->second.state, TaskState::Waiting);
-    // The replay keeps the reader's record: no copy, no second parse.
-    EXPECT_EQ(task->second.wait.get(), replay.events()[2].wait.get());
-    EXPECT_EQ(last.tasks.find(1)->second.wait.get(), task->second.wait.get());
+    EXPECT_EQ(task->second.wait->kind, "lock");
+    // Past the first checkpoint, every state starts from the checkpoint's copy of the task:
+    // one parsed record, however many states show it.
+    const size_t past = TraceReplay::kCheckpointInterval + 10;
+    const LoopState one = replay.stateAfter(past);
+    const LoopState other = replay.stateAfter(past + 50);
+    EXPECT_EQ(one.tasks.find(1)->second.wait.get(), other.tasks.find(1)->second.wait.get());
+    EXPECT_EQ(one.tasks.find(1)->second.wait->name, "l");
 }
 
 } // namespace

@@ -216,8 +216,8 @@ TEST(TraceReplay, ATasksLineIsItsOwnFromItsFirstStepToItsEnd) {
         {EventKind::ReadyPush, 0, 3, 4, -1, 0, "step", {}},
         {EventKind::HandleRun, 0, -1, 4, 0, 0, {}, {}},
         {EventKind::StepBegin, 0, 3, 4, 0, 0, {}, {}},
-        {EventKind::Line, 100, 3, -1, 70, 0, {}, {}, nullptr, 1, 2},
-        {EventKind::Line, 200, 3, -1, 48, 0, {}, {}, nullptr, 2, 3}, // 5: elapsed(), from 70
+        {EventKind::Line, 100, 3, -1, 70, 0, {}, {}, 1, 2},
+        {EventKind::Line, 200, 3, -1, 48, 0, {}, {}, 2, 3}, // 5: elapsed(), from 70
         {EventKind::TaskDone, 200, 3, -1, 0, 0, {}, R"({"state":"finished","result":"None"})"},
     });
     const LoopState created = replay.stateAfter(1);

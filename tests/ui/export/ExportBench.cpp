@@ -79,7 +79,6 @@ const MillionEventRun& millionEventRun() {
             handle += 2;
             now += 1000;
         }
-        attachTaskWaits(events);
         TimelineModel model(events);
         return MillionEventRun{std::move(events), std::move(model)};
     }();

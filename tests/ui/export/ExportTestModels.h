@@ -42,8 +42,6 @@ inline TraceEvent event(EventKind kind, int64_t t, int64_t task = -1, int64_t ha
     e.handle = handle;
     e.text = std::move(text);
     e.detail = std::move(detail);
-    if (kind == EventKind::StepYield) // as TraceReader gives it: the wait parsed
-        e.wait = std::make_shared<const TaskWait>(TaskWait::fromYieldInfo(e.detail));
     return e;
 }
 

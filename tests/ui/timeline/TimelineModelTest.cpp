@@ -37,7 +37,6 @@ TraceEvent created(int64_t t, int64_t task, const std::string& name) {
 TraceEvent yielded(int64_t t, int64_t task, const std::string& info) {
     TraceEvent e = ev(EventKind::StepYield, t, task);
     e.detail = info;
-    e.wait = std::make_shared<const TaskWait>(TaskWait::fromYieldInfo(info)); // as read
     return e;
 }
 

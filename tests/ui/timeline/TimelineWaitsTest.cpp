@@ -28,7 +28,6 @@ TraceEvent ev(EventKind kind, int64_t t, int64_t task = -1, int64_t handle = -1,
 
 TraceEvent yielded(int64_t t, int64_t task, const std::string& info) {
     TraceEvent e = ev(EventKind::StepYield, t, task, -1, {}, 0, info);
-    e.wait = std::make_shared<const TaskWait>(TaskWait::fromYieldInfo(info));
     return e;
 }
 

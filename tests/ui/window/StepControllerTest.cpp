@@ -185,11 +185,11 @@ namespace {
 //   11      print("other")         other (task 2), frame 4, depth 2: it runs while main sleeps
 // A worker thread runs a job of two lines (frame 5) inside main's first step.
 TraceEvent line(int64_t task, int64_t lineNo, int32_t frame, int32_t depth) {
-    return {EventKind::Line, 0, task, -1, lineNo, 0, {}, {}, nullptr, frame, depth};
+    return {EventKind::Line, 0, task, -1, lineNo, 0, {}, {}, frame, depth};
 }
 
 TraceEvent workerLine(int64_t lineNo) {
-    return {EventKind::Line, 0, -1, -1, lineNo, 0, "pool worker 0", {}, nullptr, 5, 3};
+    return {EventKind::Line, 0, -1, -1, lineNo, 0, "pool worker 0", {}, 5, 3};
 }
 
 std::vector<TraceEvent> debuggedRun() {
