@@ -31,7 +31,7 @@ class Narrator {
     struct HandleInfo {
         bool timer = false;
         int64_t task = -1; // the task it steps, or for a timer the task that set it
-        std::string what;
+        CompactText what;  // one per handle of the run: kept small (CompactText.h)
     };
 
     // Where these phrases can start a sentence, `sentenceStart` capitalises their first word

@@ -63,8 +63,9 @@ struct TraceEvent {
                int64_t line_ = 0, int64_t num_ = 0, CompactText text_ = {},
                CompactText detail_ = {}, int32_t frame_ = 0, int32_t depth_ = 0)
         : kind(kind_), depth(static_cast<int16_t>(std::min<int32_t>(depth_, INT16_MAX))),
-          frame(frame_), t(t_), task(task_), handle(handle_), line(line_), num(num_),
-          text(std::move(text_)), detail(std::move(detail_)) {}
+          frame(frame_), t(t_), task(static_cast<int32_t>(task_)),
+          line(static_cast<int32_t>(line_)), handle(handle_), num(num_), text(std::move(text_)),
+          detail(std::move(detail_)) {}
 
     EventKind kind = EventKind::End;
     // Line, LinesSkipped: how many program frames were on the stack (1 = the module's own code;
@@ -73,10 +74,12 @@ struct TraceEvent {
     // recorded. Kept beside `kind`, where they cost no memory.
     int16_t depth = 0;
     int32_t frame = 0;
-    int64_t t = 0;       // virtual ns of the thread the event happened on
-    int64_t task = -1;   // task id (creation order, from 1), -1 for none
+    int64_t t = 0; // virtual ns of the thread the event happened on
+    // Task ids and lines (a program line, a thread's number, a handle id: docs/trace-format.md)
+    // stay far below 2^31 in any run the budget allows; 32 bits each keep an event at 56 bytes.
+    int32_t task = -1; // task id (creation order, from 1), -1 for none
+    int32_t line = 0;
     int64_t handle = -1; // loop handle id or object id
-    int64_t line = 0;
     int64_t num = 0;
     // Kept in 8 bytes each (CompactText.h): they read as std::string_view.
     CompactText text;
@@ -85,8 +88,7 @@ struct TraceEvent {
 
 // The recorder keeps millions of these: a field more must not make every event bigger.
 // (A yield's parsed wait is not kept here: parsedWait() in TaskWait.h.)
-static_assert(sizeof(TraceEvent) <= 8 + 5 * sizeof(int64_t) + 2 * sizeof(CompactText),
-              "TraceEvent grew");
+static_assert(sizeof(TraceEvent) <= 56, "TraceEvent grew");
 
 const char* eventKindName(EventKind kind);
 

@@ -93,6 +93,7 @@ void StepController::buildStops() {
     }
     if (stops_.back() != events.size())
         stops_.push_back(events.size());
+    stops_.shrink_to_fit(); // a long run has millions of stops: no slack from growing
     // The loop's clock at each stop (it never goes back), for going to a time or a moment.
     stopTimes_.assign(stops_.size(), 0);
     qint64 now = 0;
