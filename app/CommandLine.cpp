@@ -98,6 +98,9 @@ Command parseRun(const std::vector<std::string>& args) {
         } else if (arg == "--max-steps") {
             if (!number(1, run.maxSteps))
                 return usageError("--max-steps needs a positive whole number");
+        } else if (arg == "--max-events") {
+            if (!number(1, run.maxEvents))
+                return usageError("--max-events needs a positive whole number");
         } else if (arg == "--max-seconds") {
             int64_t seconds = 0;
             if (!number(1, seconds) || seconds > 86'400)
@@ -406,7 +409,8 @@ std::string usageText() {
            "      virtual time. --screenshot renders the window to a PNG and exits (no display\n"
            "      needed). --present opens presenting (F5): full screen, large, for a room.\n"
            "  looplab run PROGRAM.py [--stamp] [--trace OUT.json] [--line-cost NS] [--seed N]\n"
-           "                         [--max-steps N] [--max-seconds S] [--progress]\n"
+           "                         [--max-steps N] [--max-events N] [--max-seconds S]\n"
+           "                         [--progress]\n"
            "      Run an asyncio program on LoopLab's virtual-time event loop.\n"
            "      --stamp          prefix each output line with its virtual time [S.mmm]\n"
            "      --trace FILE     write the recorded trace as JSON (docs/trace-format.md)\n"
@@ -418,6 +422,8 @@ std::string usageText() {
            "      --jitter F       with --schedule-seed: durations vary by a factor in\n"
            "                       [1-F, 1+F] (default 0.5)\n"
            "      --max-steps N    stop after N loop callbacks (default 2000000)\n"
+           "      --max-events N   stop after N trace events (default 6500000: what the\n"
+           "                       window shows within 1 GB)\n"
            "      --max-seconds S  stop after S seconds of real time (default 120); the trace\n"
            "                       keeps what was recorded until then\n"
            "      --progress       every 0.25 s, a line 'looplab-progress: EVENTS VIRTUAL_NS'\n"

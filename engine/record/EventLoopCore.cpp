@@ -138,6 +138,13 @@ EventLoopCore::Outcome EventLoopCore::runOnce(bool stopping, LoopId loop) {
                          " loop steps (raise it with --max-steps)");
             break; // the callback stays queued: the trace shows what would have run next
         }
+        // Checked between callbacks: one callback records at most kRecordedLinesPerStep
+        // lines, so a run stops within a few thousand events of the limit.
+        if (static_cast<int64_t>(recorder_.size()) >= budget_.maxEvents) {
+            budget_.trip("more than " + std::to_string(budget_.maxEvents) +
+                         " trace events (raise it with --max-events)");
+            break;
+        }
         Ready entry = std::move(queues.ready.front());
         queues.ready.pop_front();
         runHandle(entry);

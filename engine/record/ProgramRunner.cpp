@@ -96,6 +96,7 @@ int runProgramHere(const RunOptions& given) {
     py::scoped_interpreter interpreter(&config, 0, nullptr, false);
     EngineSession engine;
     engine.budget.maxSteps = options.maxSteps;
+    engine.budget.maxEvents = options.maxEvents;
     engine.budget.maxLinesPerStep = options.maxLinesPerStep;
     engine.printedLinesFd = options.printedLinesFd;
     // In the worker, the trace streams to the parent while the program runs (TraceCopy.h).

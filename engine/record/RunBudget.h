@@ -9,7 +9,11 @@
 namespace looplab {
 
 struct RunBudget {
-    int64_t maxSteps = 2'000'000;        // loop callbacks in one run
+    int64_t maxSteps = 2'000'000; // loop callbacks in one run
+    // Trace events in one run. The window holds every event of the run it shows, about 130 bytes
+    // each with its views (docs/performance.md, "Long runs"): 6.5 million keep the window
+    // under 1 GB, with a run of a million `await asyncio.sleep(0)` (6.25 million events) inside.
+    int64_t maxEvents = 6'500'000;
     int64_t maxLinesPerStep = 5'000'000; // program lines one callback may run without yielding
     // One step (or one executor job) records its first lines one by one, then only a count:
     // nobody steps through a million iterations, and recording them would exhaust memory.

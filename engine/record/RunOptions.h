@@ -35,6 +35,7 @@ struct RunOptions {
     int64_t scheduleSeed = -1;
     double jitter = 0.5;
     int64_t maxSteps = 2'000'000;
+    int64_t maxEvents = 6'500'000; // RunBudget::maxEvents
     int64_t maxLinesPerStep = 5'000'000;
     int64_t outputLimitBytes = 8 * 1024 * 1024;
     int64_t memoryLimitBytes = int64_t(2) * 1024 * 1024 * 1024;

@@ -26,7 +26,7 @@ std::string existingProgram() {
 TEST(CommandLine, RunWithEveryOption) {
     const Command c = parseCommandLine({"run", existingProgram(), "--stamp", "--trace", "t.json",
                                         "--line-cost", "0", "--seed", "7", "--max-steps", "50",
-                                        "--max-seconds", "9", "--progress"});
+                                        "--max-events", "70", "--max-seconds", "9", "--progress"});
     ASSERT_EQ(c.kind, Command::Kind::Run) << c.error;
     EXPECT_EQ(c.run.program, existingProgram());
     EXPECT_TRUE(c.run.stamp);
@@ -34,6 +34,7 @@ TEST(CommandLine, RunWithEveryOption) {
     EXPECT_EQ(c.run.lineCostNs, 0);
     EXPECT_EQ(c.run.seed, 7);
     EXPECT_EQ(c.run.maxSteps, 50);
+    EXPECT_EQ(c.run.maxEvents, 70);
     EXPECT_EQ(c.run.wallClockLimitSeconds, 9);
     EXPECT_TRUE(c.run.progress);
 }
@@ -70,6 +71,7 @@ TEST(CommandLine, UsageErrorsSayWhatIsWrong) {
         {{"run", existingProgram(), "--line-cost"}, "--line-cost"},
         {{"run", existingProgram(), "--seed", "x"}, "--seed"},
         {{"run", existingProgram(), "--max-steps", "0"}, "--max-steps"},
+        {{"run", existingProgram(), "--max-events", "-1"}, "--max-events"},
         {{"run", existingProgram(), "--max-seconds", "0"}, "--max-seconds"},
         {{"run", existingProgram(), "--max-seconds", "86401"}, "--max-seconds"},
         {{"run", existingProgram(), "--trace"}, "--trace"},

@@ -364,6 +364,29 @@ class ExitStatus(unittest.TestCase):
         self.assertEqual(status, 4, err)
         self.assertIn("more than 500 loop steps", err)
 
+    def test_event_budget_exits_4_and_keeps_the_trace_up_to_it(self):
+        # The window holds every event of a run: past --max-events the run stops between two
+        # callbacks, keeping what it recorded, instead of growing without bound.
+        source = """
+            import asyncio
+            async def spinner():
+                while True:
+                    await asyncio.sleep(0)
+            asyncio.run(spinner())
+        """
+        with tempfile.TemporaryDirectory() as folder:
+            trace_path = os.path.join(folder, "trace.json")
+            status, out, err = run(source, "--max-events", "3000", "--trace", trace_path)
+            self.assertEqual(status, 4, err)
+            self.assertIn("more than 3000 trace events (raise it with --max-events)", err)
+            with open(trace_path) as f:
+                events = json.load(f)["events"]
+        self.assertEqual(events[-1]["e"], "end")
+        self.assertEqual(events[-1]["info"]["status"], "budget")
+        # Stopped at the first check past the limit: one callback's events at most beyond it.
+        self.assertGreaterEqual(len(events), 3000)
+        self.assertLess(len(events), 3000 + 20)
+
     def test_output_flood_exits_4(self):
         status, out, err = run("while True:\n    print('x' * 1000)\n")
         self.assertEqual(status, 4, err)

@@ -150,6 +150,19 @@ TEST_F(EventLoopCoreTest, StepBudgetStopsTheRun) {
     EXPECT_NE(session_->budget.exceeded.find("--max-steps"), std::string::npos);
 }
 
+TEST_F(EventLoopCoreTest, EventBudgetStopsTheRunBetweenCallbacks) {
+    auto& loop = session_->loop;
+    for (const char* name : {"1", "2", "3"})
+        loop.callSoon(handle(name), -1, name);
+    // Whatever was recorded so far, plus the iteration's own event, is the limit: no callback
+    // runs, and each stays queued for the trace to show.
+    session_->budget.maxEvents = static_cast<int64_t>(session_->recorder.size()) + 1;
+    EXPECT_EQ(loop.runOnce(false), Outcome::BudgetExceeded);
+    EXPECT_TRUE(log().empty());
+    EXPECT_NE(session_->budget.exceeded.find("trace events (raise it with --max-events)"),
+              std::string::npos);
+}
+
 TEST_F(EventLoopCoreTest, CallbackExceptionsGoToTheLoopsExceptionHandler) {
     py::exec("def boom(): raise ValueError('x')\nbad = events.Handle(boom, (), fake, None)\n",
              scope_);
