@@ -5,8 +5,10 @@
 Records a program of N task steps (four tasks, each `await asyncio.sleep(0)` N/4 times) with
 `looplab run --trace`, and reads the peak resident memory of the processes it started from
 getrusage(RUSAGE_CHILDREN) (the largest of them: the worker that runs the program). Then reads
-the trace back with `looplab export TRACE -o OUT.csv` and reports that peak too. Target: the
-recording of 1,000,000 steps within 1 GB.
+the trace back with `looplab export TRACE -o OUT.csv` and reports that peak too, and opens the
+program in the window (offscreen, `looplab PROGRAM --step N --screenshot`: record, load, build
+every view, render the last step) and reports the window's peak. Targets: recording and the
+window, 1,000,000 steps within 1 GB each.
 """
 
 import argparse
@@ -29,7 +31,16 @@ asyncio.run(main())
 """
 
 
-def peak_of(command):
+def window_environment(folder):
+    """Offscreen, with settings and data folders of its own (no recent files, no autosave)."""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    for name in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME"):
+        env[name] = os.path.join(folder, name.lower())
+        os.makedirs(env[name], exist_ok=True)
+    return env
+
+
+def peak_of(command, env=None):
     """(seconds, peak resident MB of the command's processes), each command in a fresh child so
     that RUSAGE_CHILDREN holds only its own processes."""
     read, write = os.pipe()
@@ -37,7 +48,7 @@ def peak_of(command):
     if pid == 0:
         os.close(read)
         start = time.perf_counter()
-        done = subprocess.run(command, capture_output=True)
+        done = subprocess.run(command, capture_output=True, env=env)
         elapsed = time.perf_counter() - start
         peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
         os.write(write, f"{done.returncode} {elapsed} {peak}".encode())
@@ -55,13 +66,14 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("looplab")
     parser.add_argument("--steps", default="250000,1000000")
-    parser.add_argument("--read-back-max", type=int, default=250000,
+    parser.add_argument("--read-back-max", type=int, default=1000000,
                         help="read traces back only up to this many steps (reading is the "
                              "memory-hungry side)")
     parser.add_argument("--write")
     args = parser.parse_args()
-    rows = ["| task steps | recording time | recording peak | trace size | read-back peak |",
-            "| --- | --- | --- | --- | --- |"]
+    rows = ["| task steps | recording time | recording peak | trace size | read-back peak | "
+            "window: open at the last step | window peak |",
+            "| --- | --- | --- | --- | --- | --- | --- |"]
     with tempfile.TemporaryDirectory() as folder:
         for steps in (int(s) for s in args.steps.split(",")):
             program = os.path.join(folder, "steps.py")
@@ -75,8 +87,12 @@ def main():
                 _, read_peak = peak_of([args.looplab, "export", trace, "-o",
                                         os.path.join(folder, "out.csv")])
                 read_back = f"{read_peak:,.0f} MB"
+            window_time, window_peak = peak_of(
+                [args.looplab, program, "--step", str(10 * steps), "--screenshot",
+                 os.path.join(folder, "last.png"), "--size", "1280x720"],
+                env=window_environment(folder))
             rows.append(f"| {steps:,} | {elapsed:.1f} s | {peak:,.0f} MB | {size:,.0f} MB | "
-                        f"{read_back} |")
+                        f"{read_back} | {window_time:.1f} s | {window_peak:,.0f} MB |")
     table = "\n".join(rows) + "\n"
     print(table)
     if args.write:

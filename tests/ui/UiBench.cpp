@@ -8,6 +8,7 @@
 #include <QDir>
 #include <QFile>
 #include <benchmark/benchmark.h>
+#include <sys/resource.h>
 
 namespace {
 
@@ -81,6 +82,44 @@ void BM_JumpInLargeRun(benchmark::State& state) {
         QStringLiteral("%1 events").arg(window.controller().replay()->eventCount()).toStdString());
 }
 BENCHMARK(BM_JumpInLargeRun)->Unit(benchmark::kMillisecond)->UseRealTime()->Iterations(20);
+
+// The longest run the budget allows (issue 17): a million `await asyncio.sleep(0)` over four
+// tasks, 6.25 million events. Jumps to random steps with every view updated; the label gives
+// the events and this process's peak resident memory (getrusage), which is the window's alone
+// when this benchmark runs by itself (--benchmark_filter=Million).
+void BM_JumpInMillionStepRun(benchmark::State& state) {
+    const QString path = QDir::temp().filePath(QStringLiteral("looplab_million_steps.py"));
+    QFile program(path);
+    if (program.open(QIODevice::WriteOnly | QIODevice::Truncate))
+        program.write("import asyncio\n"
+                      "async def worker(n):\n"
+                      "    for i in range(n):\n"
+                      "        await asyncio.sleep(0)\n"
+                      "async def main():\n"
+                      "    await asyncio.gather(*(worker(250_000) for _ in range(4)))\n"
+                      "asyncio.run(main())\n");
+    program.close();
+    looplab::MainWindow window{QStringLiteral(LOOPLAB_BINARY)};
+    window.resize(1600, 1000);
+    window.show();
+    window.openProgram(path);
+    const int stops = window.controller().stopCount();
+    uint64_t seed = 11;
+    for (auto _ : state) {
+        seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
+        window.controller().goToStop(static_cast<int>((seed >> 33) % static_cast<uint64_t>(stops)));
+        QApplication::processEvents();
+    }
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    const size_t events =
+        window.controller().replay() ? window.controller().replay()->eventCount() : 0;
+    state.SetLabel(QStringLiteral("%1 events, peak %2 MB")
+                       .arg(events)
+                       .arg(usage.ru_maxrss / 1024)
+                       .toStdString());
+}
+BENCHMARK(BM_JumpInMillionStepRun)->Unit(benchmark::kMillisecond)->UseRealTime()->Iterations(20);
 
 } // namespace
 

@@ -11,6 +11,7 @@
 #include "TimelineSegment.h"
 #include "TraceEvent.h"
 
+#include <atomic>
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -98,8 +99,19 @@ class TimelineModel {
     // Whether a thread (a worker or the loop's) was ever ready but waiting for the GIL.
     bool gilWaitsPresent() const { return gilWaits_; }
 
+    // Different for every model made (a copy keeps its source's: same contents), so a painter
+    // can keep pixels it worked out for a model without mistaking a new one made at the same
+    // address for it.
+    uint64_t id() const { return id_; }
+
   private:
     void summarise();
+    static uint64_t nextId() {
+        static std::atomic<uint64_t> next{1};
+        return next++;
+    }
+
+    uint64_t id_ = nextId();
 
     std::vector<TimelineRow> rows_;
     TimelineRow loopRow_{TimelineRow::Kind::Loop, -1, "event loop"};

@@ -74,6 +74,48 @@ struct TimelinePainter::Scratch {
     // the same few captions ("running", "sleep", ...) recur on thousands of segments.
     std::array<int, kKindCount> kindCaptionWidth{};
     std::unordered_map<std::string, int> detailCaptionWidth;
+    // A row's rectangles and pixel spans depend on its segments and the zoom, not on the
+    // cursor: stepping through a million-step run repaints every row, and merging its
+    // millions of sub-pixel segments again each time cost more than the whole rest of a jump.
+    // Kept per row while the model, the zoom and the width stay the same.
+    struct RowPixels {
+        std::vector<DrawRect> rects;
+        std::vector<PixelSpan> spans;
+    };
+    struct PixelsKey {
+        uint64_t model = 0;
+        int64_t startNs = 0;
+        int64_t endNs = 0;
+        double nsPerPx = 0;
+        double areaWidth = 0;
+        int lineScale = 0;
+        bool operator==(const PixelsKey& o) const {
+            return model == o.model && startNs == o.startNs && endNs == o.endNs &&
+                   nsPerPx == o.nsPerPx && areaWidth == o.areaWidth && lineScale == o.lineScale;
+        }
+    };
+    PixelsKey pixelsKey;
+    std::unordered_map<const TimelineRow*, RowPixels> rowPixels;
+
+    const RowPixels& pixelsOf(const TimelineRow& row, const PixelsKey& key) {
+        if (!(key == pixelsKey)) {
+            rowPixels.clear();
+            pixelsKey = key;
+        }
+        auto [found, isNew] = rowPixels.try_emplace(&row);
+        RowPixels& pixels = found->second;
+        if (isNew) {
+            const auto range =
+                TimelineModel::visibleRange(row.segments, key.startNs, key.endNs + 1);
+            mergeSubPixel(row.segments, range.first, range.second, key.startNs, key.nsPerPx,
+                          pixels.rects);
+            // At most one rectangle per pixel column, neighbours of one look already joined.
+            snapToPixels(pixels.rects, key.areaWidth, pixels.spans);
+            separateLooks(pixels.spans, key.lineScale);
+        }
+        return pixels;
+    }
+
     // Dense mode: how many of a band's rows are in each look, per pixel column.
     std::vector<std::array<int, kLookCount>> columnCounts;
 
@@ -245,7 +287,7 @@ void TimelinePainter::drawRows(QPainter& p, const TimelineModel& model,
         const int y = top + static_cast<int>(r) * rh - frame.scrollY;
         if (y >= frame.size.height())
             break;
-        collectRow(p, model.drawnRow(r), frame, r, y);
+        collectRow(p, model, model.drawnRow(r), frame, r, y);
     }
     drawCollected(p, frame);
     const double lineWidth = frame.scale * lineFactor(paletteKind(frame.base, frame.text));
@@ -310,8 +352,9 @@ void TimelinePainter::drawCollected(QPainter& p, const TimelineFrame& frame) {
     p.setBrush(Qt::NoBrush);
 }
 
-void TimelinePainter::collectRow(QPainter& p, const TimelineRow& rowData,
-                                 const TimelineFrame& frame, size_t drawIndex, int y) {
+void TimelinePainter::collectRow(QPainter& p, const TimelineModel& model,
+                                 const TimelineRow& rowData, const TimelineFrame& frame,
+                                 size_t drawIndex, int y) {
     Scratch& scratch = *scratch_;
     const int rh = scratch.rowHeight;
     const int gutter = frame.gutter;
@@ -324,24 +367,20 @@ void TimelinePainter::collectRow(QPainter& p, const TimelineRow& rowData,
                fittedLabel(rowData, fm, gutter - 6));
 
     const TimelineZoom& zoom = frame.zoom;
-    const auto range =
-        TimelineModel::visibleRange(rowData.segments, zoom.startNs(), zoom.endNs() + 1);
-    mergeSubPixel(rowData.segments, range.first, range.second, zoom.startNs(), zoom.nsPerPx(),
-                  scratch.rects);
     const double areaWidth = width - gutter;
     const int boxTop = y + scratch.pad;
     const int boxHeight = rh - 2 * scratch.pad;
-    // At most one rectangle per pixel column, neighbours of one look already joined.
-    snapToPixels(scratch.rects, areaWidth, scratch.spans);
-    separateLooks(scratch.spans, std::max(1, static_cast<int>(std::lround(frame.scale))));
-    for (const PixelSpan& span : scratch.spans)
+    const Scratch::RowPixels& pixels = scratch.pixelsOf(
+        rowData, {model.id(), zoom.startNs(), zoom.endNs(), zoom.nsPerPx(), areaWidth,
+                  std::max(1, static_cast<int>(std::lround(frame.scale)))});
+    for (const PixelSpan& span : pixels.spans)
         scratch.boxesByLook[static_cast<size_t>(TimelinePalette::look(span.kind, span.wait))]
             .append(QRect(gutter + span.x0, boxTop, span.x1 - span.x0, boxHeight));
     if (!rowData.holds.empty() || !rowData.marks.empty())
         scratch.decorated.push_back({&rowData, QRect(gutter, boxTop, width - gutter, boxHeight)});
 
     const QRect rowArea(gutter, y, width - gutter, rh);
-    for (const DrawRect& r : scratch.rects) {
+    for (const DrawRect& r : pixels.rects) {
         if (r.merged)
             continue;
         const PixelSpan columns = pixelBox(r, areaWidth);

@@ -74,8 +74,8 @@ class TimelinePainter {
     void drawAxis(QPainter& p, const TimelineFrame& frame, const TimelineModel* model) const;
     void drawRows(QPainter& p, const TimelineModel& model, const TimelineFrame& frame);
     void drawDenseRows(QPainter& p, const TimelineModel& model, const TimelineFrame& frame);
-    void collectRow(QPainter& p, const TimelineRow& row, const TimelineFrame& frame,
-                    size_t drawIndex, int y);
+    void collectRow(QPainter& p, const TimelineModel& model, const TimelineRow& row,
+                    const TimelineFrame& frame, size_t drawIndex, int y);
     void drawCollected(QPainter& p, const TimelineFrame& frame);
     void drawCursor(QPainter& p, const TimelineFrame& frame, const TimelineModel* model) const;
 

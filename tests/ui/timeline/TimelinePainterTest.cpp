@@ -11,6 +11,7 @@
 
 #include <gtest/gtest.h>
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -48,6 +49,37 @@ QImage paint(const TimelineModel& model, const TimelineFrame& frame) {
     TimelinePainter painter;
     painter.paint(p, &model, frame);
     return image;
+}
+
+TEST(TimelinePainter, PixelsKeptFromOnePaintNeverShowAnotherModelOrZoom) {
+    // One painter paints on: a run, then another run made in the same place (as a re-run after
+    // an edit may be), then a zoom. Each picture equals what a fresh painter paints, and the
+    // cursor moving alone (a step) changes nothing but the cursor.
+    const QSize size(400, 160);
+    std::optional<TimelineModel> model;
+    model.emplace(twoStateModel(3, 3));
+    const TimelineFrame frame = frameFor(size, *model);
+    TimelinePainter kept;
+    auto paintKept = [&](const TimelineFrame& f) {
+        QImage image(f.size, QImage::Format_RGB32);
+        QPainter p(&image);
+        kept.paint(p, &*model, f);
+        return image;
+    };
+    EXPECT_EQ(paintKept(frame), paint(*model, frame));
+    const uint64_t firstId = model->id();
+    model.reset();
+    model.emplace(twoStateModel(3, 1)); // same address, other states
+    EXPECT_NE(model->id(), firstId);
+    const QImage second = paintKept(frame);
+    EXPECT_EQ(second, paint(*model, frame));
+    EXPECT_NE(second, paint(twoStateModel(3, 3), frame));
+    TimelineFrame zoomed = frame;
+    zoomed.zoom = TimelineZoom(model->endNs() * 2, size.width() - frame.gutter);
+    EXPECT_EQ(paintKept(zoomed), paint(*model, zoomed));
+    TimelineFrame stepped = frame;
+    stepped.cursorNs = 500;
+    EXPECT_EQ(paintKept(stepped), paint(*model, stepped));
 }
 
 TEST(TimelinePainter, DenseRowsFillTheHeightWithTheMajorityState) {
