@@ -48,20 +48,35 @@ std::shared_ptr<const TimelineModel> bigModel() {
     return std::make_shared<TimelineModel>(std::move(rows), end);
 }
 
-void paintOnce(benchmark::State& state, double visibleFraction) {
+// Each frame is painted at a range moved by one virtual ns from the last, so the painter cannot
+// reuse the pixels it merged for the previous frame: the cost of a frame after a zoom or a pan.
+// With `stepping`, the range stays and only the cursor moves, as when the student steps: the
+// rows' pixels are reused (TimelinePainter keeps them per model, zoom and width).
+void paintOnce(benchmark::State& state, double visibleFraction, bool stepping = false) {
     TimelineView view;
     view.resize(1920, 600);
     auto model = bigModel();
     view.setModel(model);
     const int64_t duration = static_cast<int64_t>(model->endNs() * visibleFraction);
-    view.setVisibleRange(model->endNs() / 2 - duration / 2, duration);
+    const int64_t start = model->endNs() / 2 - duration / 2;
+    view.setVisibleRange(start, duration);
     view.setCurrentTime(model->endNs() / 2);
     QImage image(1920, 600, QImage::Format_ARGB32_Premultiplied);
+    int64_t frame = 0;
     for (auto _ : state) {
+        ++frame;
+        if (stepping)
+            view.setCurrentTime(model->endNs() / 2 + frame % 2);
+        else
+            view.setVisibleRange(start + frame % 2, duration);
         view.render(&image);
         benchmark::DoNotOptimize(image.constBits());
     }
     state.counters["segments"] = static_cast<double>(model->segmentCount());
+}
+
+void BM_PaintWholeRunStepping(benchmark::State& state) {
+    paintOnce(state, 1.0, true);
 }
 
 void BM_PaintWholeRun(benchmark::State& state) {
@@ -77,6 +92,7 @@ void BM_PaintZoom(benchmark::State& state) {
 }
 
 BENCHMARK(BM_PaintWholeRun)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_PaintWholeRunStepping)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_PaintOnePercent)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_PaintZoom)
     ->ArgName("1/n")
