@@ -53,6 +53,13 @@ int runWindow(int argc, char** argv, const WindowOptions& options) {
         });
     }
     window.resize(options.width, options.height);
+    if (!options.screenshot.empty()) {
+        // Laid out at its size before stepping, as a window on a screen is: views that size
+        // themselves to the moment (the deadlock graph's room) measure real panes, not the
+        // few pixels of a window never shown. Offscreen, nothing appears.
+        window.show();
+        QApplication::processEvents();
+    }
     window.setSchedule(options.scheduleSeed, options.jitter);
     if (!program.empty())
         window.openProgram(QString::fromStdString(program));

@@ -348,6 +348,8 @@ void WindowLayout::roomForDeadlock(bool give, double most) {
     const int chrome = code_->height() - code_->viewport()->height(); // scroll bar, frame
     const int keep = std::min(sizes[0], 6 * row + chrome + 4);
     const int room = std::min(static_cast<int>(total * most), total - keep);
+    if (room <= sizes[1])
+        return; // room is given, never taken: the pane has that much already
     beforeDeadlock_ = sizes;
     sizes[1] = std::min(wanted, room);
     sizes[0] = total - sizes[1];

@@ -114,6 +114,45 @@ TEST_P(DeadlockReadableTest, LabelsAreAtLeastTheBodyFontAndTheGraphFillsItsPanel
     EXPECT_FALSE(window.deadlockFilled());
 }
 
+// Presenting, the deadlock's step gives the graph room and never takes it: at 1280x720 the
+// deadlock's share (45%) is less than the presentation's own (48%), and the pane shrank when
+// the stepping reached the deadlock. Starting to present at that step gives the same panes.
+TEST(DeadlockRoom, PresentingFromTheDeadlocksStepGivesTheGraphTheSameRoom) {
+    QSettings().remove(QStringLiteral("zoom"));
+    auto panesAtDeadlock = [](const QSize& size, bool presentFirst) {
+        MainWindow window(QStringLiteral(LOOPLAB_BINARY));
+        EXPECT_TRUE(window.openProgram(QStringLiteral(LOOPLAB_LESSONS "/08_deadlock.py")));
+        window.resize(size);
+        window.show();
+        EXPECT_TRUE(QTest::qWaitForWindowExposed(&window));
+        if (presentFirst)
+            window.setPresenting(true, false);
+        for (int i = 0; i < 3; ++i)
+            QApplication::processEvents();
+        window.controller().goToStop(window.controller().deadlockStop());
+        if (!presentFirst)
+            window.setPresenting(true, false);
+        for (int i = 0; i < 3; ++i)
+            QApplication::processEvents();
+        EXPECT_EQ(window.bottomTabs()->currentWidget(), window.deadlockView());
+        auto* panes = qobject_cast<QSplitter*>(window.bottomTabs()->parentWidget());
+        return std::make_pair(panes ? panes->sizes() : QList<int>(),
+                              window.deadlockView()->smallestLabelHeight());
+    };
+    for (const QSize size : {QSize(1280, 720), QSize(1920, 1080)}) {
+        const auto [steppedSizes, steppedLabel] = panesAtDeadlock(size, true);
+        const auto [presentedSizes, presentedLabel] = panesAtDeadlock(size, false);
+        ASSERT_EQ(steppedSizes.size(), 2);
+        ASSERT_EQ(presentedSizes.size(), 2);
+        // Room is given, never taken: the graph keeps at least the presentation's own share
+        // (48%). (Before, at 720 lines the deadlock's share, 45%, shrank the pane.)
+        EXPECT_GE(steppedSizes[1], (steppedSizes[0] + steppedSizes[1]) * 0.475) << size.width();
+        EXPECT_NEAR(presentedSizes[1], steppedSizes[1], 2) << size.width();
+        EXPECT_NEAR(presentedLabel, steppedLabel, 0.5) << size.width();
+    }
+    QSettings().remove(QStringLiteral("zoom"));
+}
+
 INSTANTIATE_TEST_SUITE_P(Sizes, DeadlockReadableTest,
                          ::testing::Values(Case{QSize(1280, 720), false},
                                            Case{QSize(1920, 1080), false},
