@@ -53,58 +53,22 @@ void BM_StepForward(benchmark::State& state) {
 }
 BENCHMARK(BM_StepForward)->Unit(benchmark::kMillisecond)->UseRealTime();
 
-// A large run (20,000 tasks, several hundred thousand events): jump to random steps with
-// every view updated, as when a student drags the slider.
-void BM_JumpInLargeRun(benchmark::State& state) {
-    const QString path = QDir::temp().filePath(QStringLiteral("looplab_large_run.py"));
+// Writes `source` to a temporary program, opens it in a shown window and jumps to pseudo-random
+// steps (a fixed seed: every run visits the same steps) with every view updated, as when a
+// student drags the slider. The label gives the run's events and this process's peak resident
+// memory (getrusage), which is the window's alone when the benchmark runs by itself.
+void jumpToRandomSteps(benchmark::State& state, const char* fileName, const char* source,
+                       uint64_t seed) {
+    const QString path = QDir::temp().filePath(QString::fromLatin1(fileName));
     QFile program(path);
     if (program.open(QIODevice::WriteOnly | QIODevice::Truncate))
-        program.write("import asyncio\n"
-                      "async def job(n):\n"
-                      "    await asyncio.sleep(n % 50 / 100)\n"
-                      "    print('job', n, 'done')\n"
-                      "async def main():\n"
-                      "    await asyncio.gather(*(job(n) for n in range(20_000)))\n"
-                      "asyncio.run(main())\n");
+        program.write(source);
     program.close();
     looplab::MainWindow window{QStringLiteral(LOOPLAB_BINARY)};
     window.resize(1600, 1000);
     window.show();
     window.openProgram(path);
     const int stops = window.controller().stopCount();
-    uint64_t seed = 7;
-    for (auto _ : state) {
-        seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
-        window.controller().goToStop(static_cast<int>((seed >> 33) % static_cast<uint64_t>(stops)));
-        QApplication::processEvents();
-    }
-    state.SetLabel(
-        QStringLiteral("%1 events").arg(window.controller().replay()->eventCount()).toStdString());
-}
-BENCHMARK(BM_JumpInLargeRun)->Unit(benchmark::kMillisecond)->UseRealTime()->Iterations(20);
-
-// The longest run the budget allows (issue 17): a million `await asyncio.sleep(0)` over four
-// tasks, 6.25 million events. Jumps to random steps with every view updated; the label gives
-// the events and this process's peak resident memory (getrusage), which is the window's alone
-// when this benchmark runs by itself (--benchmark_filter=Million).
-void BM_JumpInMillionStepRun(benchmark::State& state) {
-    const QString path = QDir::temp().filePath(QStringLiteral("looplab_million_steps.py"));
-    QFile program(path);
-    if (program.open(QIODevice::WriteOnly | QIODevice::Truncate))
-        program.write("import asyncio\n"
-                      "async def worker(n):\n"
-                      "    for i in range(n):\n"
-                      "        await asyncio.sleep(0)\n"
-                      "async def main():\n"
-                      "    await asyncio.gather(*(worker(250_000) for _ in range(4)))\n"
-                      "asyncio.run(main())\n");
-    program.close();
-    looplab::MainWindow window{QStringLiteral(LOOPLAB_BINARY)};
-    window.resize(1600, 1000);
-    window.show();
-    window.openProgram(path);
-    const int stops = window.controller().stopCount();
-    uint64_t seed = 11;
     for (auto _ : state) {
         seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
         window.controller().goToStop(static_cast<int>((seed >> 33) % static_cast<uint64_t>(stops)));
@@ -118,6 +82,34 @@ void BM_JumpInMillionStepRun(benchmark::State& state) {
                        .arg(events)
                        .arg(usage.ru_maxrss / 1024)
                        .toStdString());
+}
+
+// A large run: 20,000 tasks, several hundred thousand events.
+void BM_JumpInLargeRun(benchmark::State& state) {
+    jumpToRandomSteps(state, "looplab_large_run.py",
+                      "import asyncio\n"
+                      "async def job(n):\n"
+                      "    await asyncio.sleep(n % 50 / 100)\n"
+                      "    print('job', n, 'done')\n"
+                      "async def main():\n"
+                      "    await asyncio.gather(*(job(n) for n in range(20_000)))\n"
+                      "asyncio.run(main())\n",
+                      7);
+}
+BENCHMARK(BM_JumpInLargeRun)->Unit(benchmark::kMillisecond)->UseRealTime()->Iterations(20);
+
+// The longest run the budget allows (issue 17): a million `await asyncio.sleep(0)` over four
+// tasks, 6.25 million events (run it alone, --benchmark_filter=Million, for the window's peak).
+void BM_JumpInMillionStepRun(benchmark::State& state) {
+    jumpToRandomSteps(state, "looplab_million_steps.py",
+                      "import asyncio\n"
+                      "async def worker(n):\n"
+                      "    for i in range(n):\n"
+                      "        await asyncio.sleep(0)\n"
+                      "async def main():\n"
+                      "    await asyncio.gather(*(worker(250_000) for _ in range(4)))\n"
+                      "asyncio.run(main())\n",
+                      11);
 }
 BENCHMARK(BM_JumpInMillionStepRun)->Unit(benchmark::kMillisecond)->UseRealTime()->Iterations(20);
 
