@@ -1,8 +1,8 @@
 #pragma once
 // What a task awaits when it yields, as a typed record: the `info` of a trace's `yield` event
-// (docs/trace-format.md, "yield info"), parsed once when the trace is read. The replayed state
-// shares these records (TaskView::wait) and every view reads their fields; nothing after the
-// reader looks at the JSON text again.
+// (docs/trace-format.md, "yield info"). The event keeps the JSON text; replaying a `yield`
+// parses it into a record (parsedWait) that the state and its copies share (TaskView::wait),
+// and every view reads its fields.
 
 #include <cstdint>
 #include <memory>

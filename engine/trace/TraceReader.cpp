@@ -1,6 +1,5 @@
 #include "TraceReader.h"
 
-#include "TaskWaitJson.h"
 #include "TraceReplay.h"
 
 #include <nlohmann/json.hpp>
