@@ -1,27 +1,14 @@
 #include "OutputRelay.h"
 
+#include "DescriptorIo.h"
+
+#include <algorithm>
 #include <cerrno>
 #include <fcntl.h>
 #include <initializer_list>
 #include <unistd.h>
 
 namespace looplab {
-
-namespace {
-
-void writeAll(int fd, const char* data, ssize_t size) {
-    while (size > 0) {
-        const ssize_t put = write(fd, data, static_cast<size_t>(size));
-        if (put < 0 && errno == EINTR)
-            continue;
-        if (put <= 0)
-            return; // the reader went away (a closed pipe): nothing more to do with it
-        data += put;
-        size -= put;
-    }
-}
-
-} // namespace
 
 OutputRelay::~OutputRelay() {
     for (Stream* stream : {&out_, &err_}) {
@@ -69,23 +56,18 @@ void OutputRelay::pump() {
 }
 
 void OutputRelay::pump(Stream& stream) {
-    char buffer[1 << 16];
-    for (;;) {
-        const ssize_t got = read(stream.read, buffer, sizeof buffer);
-        if (got < 0 && errno == EINTR)
-            continue;
-        if (got <= 0)
-            return;
+    readUntilBlocked(stream.read, [&](const char* bytes, size_t got) {
         const int64_t room = limit_ - stream.forwarded;
         if (room > 0) {
-            const ssize_t kept = got < room ? got : static_cast<ssize_t>(room);
-            writeAll(stream.target, buffer, kept);
-            stream.atLineStart = buffer[kept - 1] == '\n';
+            const size_t kept = std::min(got, static_cast<size_t>(room));
+            // A reader that went away (a closed pipe): nothing more to do with it.
+            writeAll(stream.target, bytes, kept);
+            stream.atLineStart = bytes[kept - 1] == '\n';
         }
-        stream.forwarded += got;
+        stream.forwarded += static_cast<int64_t>(got);
         if (stream.forwarded > limit_)
             flooded_ = true;
-    }
+    });
 }
 
 } // namespace looplab

@@ -1,5 +1,7 @@
 #include "PrintedLines.h"
 
+#include "DescriptorIo.h"
+
 #include <algorithm>
 #include <cerrno>
 #include <cstdio>
@@ -12,18 +14,6 @@ namespace {
 
 constexpr size_t kHeaderSize = sizeof(int64_t) + sizeof(uint32_t);
 
-void writeAll(int fd, const char* data, size_t size) {
-    while (size > 0) {
-        const ssize_t put = write(fd, data, size);
-        if (put < 0 && errno == EINTR)
-            continue;
-        if (put <= 0)
-            return;
-        data += put;
-        size -= static_cast<size_t>(put);
-    }
-}
-
 void sendFrame(int fd, int64_t stampNs, std::string_view text) {
     if (fd < 0)
         return;
@@ -34,7 +24,7 @@ void sendFrame(int fd, int64_t stampNs, std::string_view text) {
     std::memcpy(frame.data() + sizeof stampNs, &size, sizeof size);
     if (!text.empty()) // an empty view may have no data pointer at all
         std::memcpy(frame.data() + kHeaderSize, text.data(), text.size());
-    writeAll(fd, frame.data(), frame.size());
+    writeAll(fd, frame.data(), frame.size()); // a parent gone away: nothing more to do
 }
 
 std::string formatStamp(int64_t stampNs) {
@@ -56,15 +46,7 @@ void sendOutputRendered(int fd) {
 }
 
 void PrintedLines::readFrom(int fd) {
-    char buffer[1 << 16];
-    for (;;) {
-        const ssize_t got = read(fd, buffer, sizeof buffer);
-        if (got < 0 && errno == EINTR)
-            continue;
-        if (got <= 0)
-            return;
-        take({buffer, static_cast<size_t>(got)});
-    }
+    readUntilBlocked(fd, [this](const char* bytes, size_t size) { take({bytes, size}); });
 }
 
 void PrintedLines::take(std::string_view bytes) {

@@ -1,5 +1,7 @@
 #include "TraceCopy.h"
 
+#include "DescriptorIo.h"
+
 #include <nlohmann/json.hpp>
 
 #include <cerrno>
@@ -58,24 +60,12 @@ void TraceCopy::noteProgress(const char* data, ssize_t size) {
 }
 
 void TraceCopy::copyFrom(int fd) {
-    char buffer[1 << 16];
-    for (;;) {
-        const ssize_t got = read(fd, buffer, sizeof buffer);
-        if (got < 0 && errno == EINTR)
-            continue;
-        if (got <= 0)
-            return; // would block, or the worker closed its end
-        noteProgress(buffer, got);
-        for (ssize_t done = 0; fd_ >= 0 && problem_.empty() && done < got;) {
-            const ssize_t put = write(fd_, buffer + done, static_cast<size_t>(got - done));
-            if (put < 0 && errno == EINTR)
-                continue;
-            if (put < 0)
-                problem_ = std::strerror(errno);
-            else
-                done += put;
-        }
-    }
+    // Until it would block, or the worker closed its end.
+    readUntilBlocked(fd, [this](const char* bytes, size_t got) {
+        noteProgress(bytes, static_cast<ssize_t>(got));
+        if (fd_ >= 0 && problem_.empty() && !writeAll(fd_, bytes, got))
+            problem_ = std::strerror(errno);
+    });
 }
 
 bool TraceCopy::commit() {
