@@ -481,13 +481,14 @@ void TimelinePainter::drawCursor(QPainter& p, const TimelineFrame& frame,
     const PaletteKind kind = paletteKind(frame.base, frame.text);
     const int w = std::max(2, static_cast<int>(std::lround(2 * frame.scale * lineFactor(kind))));
     const int cx = frame.gutter + static_cast<int>(std::lround(x));
-    const int top = QFontMetrics(p.font()).height() *
-                        TimelineLegend::lines(p.font(), frame.size.width(), model) +
-                    2;
+    // The line starts at the axis's tick marks, below its labels: crossing "1.000" it would
+    // read "1|000". A head across the tick band marks it on the axis.
+    const QFontMetrics fm(p.font());
+    const int rowsTop = headerHeight(frame.font, frame.size.width(), model);
+    const int top = rowsTop - fm.height() / 2;
     const QRect line(cx - w / 2, top, w, frame.size.height() - top);
     if (frame.veilAfterCursor) {
         // Later is still there to read, but never to be confused with now.
-        const int rowsTop = headerHeight(frame.font, frame.size.width(), model);
         QColor veil = frame.base;
         veil.setAlpha(150);
         p.fillRect(QRect(cx, rowsTop, frame.size.width() - cx, frame.size.height() - rowsTop),
@@ -497,6 +498,15 @@ void TimelinePainter::drawCursor(QPainter& p, const TimelineFrame& frame,
     if (edge.isValid())
         p.fillRect(line.adjusted(-1, 0, 1, 0), edge);
     p.fillRect(line, TimelinePalette::cursor(kind));
+    const double half = std::max(3.0 * w, fm.height() / 4.0);
+    const QPolygonF head{QPointF(cx - half, top), QPointF(cx + half, top),
+                         QPointF(cx, top + fm.height() / 2.0)};
+    p.save();
+    p.setRenderHint(QPainter::Antialiasing);
+    p.setPen(edge.isValid() ? QPen(edge, 1) : Qt::NoPen);
+    p.setBrush(TimelinePalette::cursor(kind));
+    p.drawPolygon(head);
+    p.restore();
 }
 
 } // namespace looplab

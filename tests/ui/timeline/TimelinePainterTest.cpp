@@ -21,14 +21,14 @@ namespace {
 // `rows` task rows over [0, 1000): the first `running` rows run the whole time, the rest are
 // ready the whole time. Running is a flat fill, so its pixels can be compared exactly; ready is
 // dotted and only checked to differ.
-TimelineModel twoStateModel(int rows, int running) {
+TimelineModel twoStateModel(int rows, int running, int64_t endNs = 1000) {
     std::vector<TimelineRow> list;
     for (int r = 0; r < rows; ++r) {
         TimelineRow row{TimelineRow::Kind::Task, r + 1, "Task-" + std::to_string(r + 1), {}};
         row.segments = {{0, 1000, r < running ? SegmentKind::Running : SegmentKind::Ready, ""}};
         list.push_back(std::move(row));
     }
-    return TimelineModel(std::move(list), 1000);
+    return TimelineModel(std::move(list), endNs);
 }
 
 TimelineFrame frameFor(const QSize& size, const TimelineModel& model) {
@@ -148,6 +148,33 @@ TEST(TimelinePainter, TheLegendWrapsWhenNarrow) {
     QFont font;
     font.setPixelSize(12);
     EXPECT_GT(TimelinePainter::headerHeight(font, 300), TimelinePainter::headerHeight(font, 1600));
+}
+
+TEST(TimelinePainter, TheCursorNeverCrossesTheAxisLabels) {
+    // A cursor on a labelled second ran through its label ("0|1"). It now starts at the tick
+    // marks: everything above them is the same with or without it, while the label it stands
+    // under is really there.
+    const TimelineModel model = twoStateModel(2, 2, 2'000'000'000);
+    TimelineFrame frame = frameFor(QSize(600, 200), model);
+    const QImage without = paint(model, frame);
+    frame.cursorNs = 1'000'000'000;
+    const QImage with = paint(model, frame);
+    const QFontMetrics fm(frame.font);
+    const int rowsTop = TimelinePainter::headerHeight(frame.font, 600, &model);
+    const int ticksTop = rowsTop - fm.height() / 2;
+    const int cx = frame.gutter + static_cast<int>(frame.zoom.nsToX(frame.cursorNs));
+    const int labelsTop = ticksTop - fm.height();
+    int labelInk = 0;
+    for (int y = labelsTop; y < ticksTop; ++y)
+        for (int x = cx - 1; x <= cx + 1; ++x)
+            labelInk += without.pixelColor(x, y) != frame.base;
+    EXPECT_GT(labelInk, 0) << "no label at the cursor: the test would prove nothing";
+    for (int y = 0; y < ticksTop; ++y)
+        for (int x = 0; x < 600; ++x)
+            ASSERT_EQ(with.pixelColor(x, y), without.pixelColor(x, y)) << x << ", " << y;
+    EXPECT_NE(with.pixelColor(cx, rowsTop + 40), without.pixelColor(cx, rowsTop + 40));
+    // Its head across the tick band, wider than the line (the tick mark at cx is ink too).
+    EXPECT_NE(with.pixelColor(cx + 3, ticksTop + 1), without.pixelColor(cx + 3, ticksTop + 1));
 }
 
 } // namespace
