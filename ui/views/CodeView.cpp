@@ -19,22 +19,28 @@ constexpr int kAnnotationStyle = 128; // styles past the lexer's own
 constexpr int kErrorStyle = 129;
 constexpr int kNoteStyle = 130;
 
-// Annotations do not wrap: break a note into lines no wider than `width` px as `measure` (the
-// note style's width of a text) gives them.
-template <typename Measure> QString wrapped(const QString& text, int width, Measure measure) {
+// Annotations do not wrap: break a text into lines no wider than `width` px as `measure` (the
+// annotation style's width of a text) gives them, each line of the text on its own; the lines a
+// long one is broken into after its first start with `hang` (an indent that shows they go on).
+template <typename Measure>
+QString wrapped(const QString& text, int width, Measure measure, const QString& hang = {}) {
     QStringList lines;
-    QString line;
-    for (const QString& word : text.split(' ', Qt::SkipEmptyParts)) {
-        const QString longer = line.isEmpty() ? word : line + QLatin1Char(' ') + word;
-        if (!line.isEmpty() && measure(longer) > width) {
-            lines << line;
-            line = word;
-        } else {
-            line = longer;
+    for (const QString& paragraph : text.split('\n')) {
+        QString line;
+        bool first = true;
+        for (const QString& word : paragraph.split(' ', Qt::SkipEmptyParts)) {
+            const QString start = first ? QString() : hang;
+            const QString longer = line.isEmpty() ? start + word : line + QLatin1Char(' ') + word;
+            if (!line.isEmpty() && measure(longer) > width) {
+                lines << line;
+                first = false;
+                line = hang + word;
+            } else {
+                line = longer;
+            }
         }
-    }
-    if (!line.isEmpty())
         lines << line;
+    }
     return lines.join('\n');
 }
 } // namespace
@@ -170,9 +176,11 @@ void CodeView::foldLessonText(int firstLine, int lastLine) {
 void CodeView::annotateFold() {
     if (foldedFirst_ > 0)
         annotate(foldedFirst_ - 1,
-                 tr("… the lesson's text (lines %1–%2) is in the Lesson panel")
-                     .arg(foldedFirst_ + 1)
-                     .arg(foldedLast_),
+                 wrappedFor(foldedFirst_,
+                            tr("… the lesson's text (lines %1–%2) is in the Lesson panel")
+                                .arg(foldedFirst_ + 1)
+                                .arg(foldedLast_),
+                            kAnnotationStyle),
                  kAnnotationStyle);
 }
 
@@ -242,25 +250,54 @@ void CodeView::showState(const LoopState& state, int currentLine) {
         if (counts[line] > kNamedPerLine)
             tasks << tr("… and %1 more tasks here").arg(counts[line] - kNamedPerLine);
         markerAdd(line - 1, waitingMarker_);
-        if (line != noteLine_)
-            annotate(line - 1, tasks.join('\n'), kAnnotationStyle);
     }
-    noteWaiting_ = waiting.count(noteLine_) ? waiting[noteLine_].join('\n') : QString();
+    waiting_ = std::move(waiting);
+    errorLine_ = 0;
+    annotateTasks();
     annotateNote();
 }
 
+QString CodeView::wrappedFor(int line, const QString& text, int style) const {
+    const auto measure = [this, style](const QString& piece) {
+        return SendScintilla(SCI_TEXTWIDTH, style, piece.toUtf8().constData());
+    };
+    return wrapped(text, noteWidth(line), measure, QStringLiteral("    "));
+}
+
+void CodeView::annotateTasks() {
+    wrappedAt_ = viewport()->width();
+    for (const auto& [line, tasks] : waiting_)
+        if (line != noteLine_ && line != errorLine_)
+            annotate(line - 1, wrappedFor(line, tasks.join('\n'), kAnnotationStyle),
+                     kAnnotationStyle);
+    if (errorLine_ > 0 && errorLine_ != noteLine_) {
+        // The run's error under its line, after the tasks waiting there (if any).
+        QList<QsciStyledText> parts;
+        const auto tasks = waiting_.find(errorLine_);
+        if (tasks != waiting_.end())
+            parts << QsciStyledText(
+                wrappedFor(errorLine_, tasks->second.join('\n'), kAnnotationStyle) + '\n',
+                kAnnotationStyle);
+        parts << QsciStyledText(wrappedFor(errorLine_, errorMessage_, kErrorStyle), kErrorStyle);
+        annotate(errorLine_ - 1, parts);
+    }
+}
+
 void CodeView::annotateNote() {
-    noteWrappedAt_ = viewport()->width();
+    wrappedAt_ = viewport()->width();
     if (noteLine_ <= 0 || noteLine_ > lines())
         return;
     QList<QsciStyledText> parts;
-    if (!noteWaiting_.isEmpty())
-        parts << QsciStyledText(noteWaiting_ + '\n', kAnnotationStyle);
-    const auto measure = [this](const QString& text) {
-        return SendScintilla(SCI_TEXTWIDTH, kNoteStyle, text.toUtf8().constData());
-    };
-    parts << QsciStyledText(
-        wrapped(QStringLiteral("Note: ") + noteText_, noteWidth(noteLine_), measure), kNoteStyle);
+    const auto tasks = waiting_.find(noteLine_);
+    if (tasks != waiting_.end())
+        parts << QsciStyledText(wrappedFor(noteLine_, tasks->second.join('\n'), kAnnotationStyle) +
+                                    '\n',
+                                kAnnotationStyle);
+    if (errorLine_ == noteLine_)
+        parts << QsciStyledText(wrappedFor(noteLine_, errorMessage_, kErrorStyle) + '\n',
+                                kErrorStyle);
+    parts << QsciStyledText(wrappedFor(noteLine_, QStringLiteral("Note: ") + noteText_, kNoteStyle),
+                            kNoteStyle);
     annotate(noteLine_ - 1, parts);
 }
 
@@ -273,6 +310,15 @@ int CodeView::noteTextWidth() const {
     for (const QString& line : text.mid(std::max<qsizetype>(0, note)).split('\n'))
         widest = std::max(widest, static_cast<int>(SendScintilla(SCI_TEXTWIDTH, kNoteStyle,
                                                                  line.toUtf8().constData())));
+    return widest;
+}
+
+int CodeView::annotationWidth(int line) const {
+    int widest = 0;
+    for (const QString& text : const_cast<CodeView*>(this)->annotation(line - 1).split('\n'))
+        for (const int style : {kAnnotationStyle, kErrorStyle, kNoteStyle})
+            widest = std::max(widest, static_cast<int>(SendScintilla(SCI_TEXTWIDTH, style,
+                                                                     text.toUtf8().constData())));
     return widest;
 }
 
@@ -292,7 +338,12 @@ void CodeView::markError(int line, const QString& message) {
     if (line <= 0)
         return;
     markerAdd(line - 1, errorMarker_);
-    annotate(line - 1, message, kErrorStyle); // the caller decides which line to show
+    errorLine_ = line; // the caller decides which line to show
+    errorMessage_ = message;
+    if (errorLine_ == noteLine_)
+        annotateNote();
+    else
+        annotateTasks();
 }
 
 QString CodeView::annotationAt(int line) const {
@@ -306,8 +357,9 @@ void CodeView::setScale(double scale) {
     zoomTo(static_cast<int>(std::lround((scale - 1.0) * points)));
     scale_ = scale;
     fitGutter();
-    if (noteLine_ > 0)
-        annotateNote(); // wider characters: fewer of them to a line
+    annotateFold(); // wider characters: fewer of them to a line
+    annotateTasks();
+    annotateNote();
 }
 
 void CodeView::keepInView(int line) {
@@ -334,10 +386,13 @@ void CodeView::keepInView(int line) {
 
 void CodeView::resizeEvent(QResizeEvent* event) {
     QsciScintilla::resizeEvent(event);
-    // A note is wrapped to the pane's width: a pane that widens or narrows (the window laid
-    // out, presenting began, a splitter moved) wraps it again.
-    if (noteLine_ > 0 && viewport()->width() != noteWrappedAt_)
+    // Notes are wrapped to the pane's width: a pane that widens or narrows (the window laid
+    // out, presenting began, a splitter moved) wraps them again.
+    if (viewport()->width() != wrappedAt_) {
+        annotateFold();
+        annotateTasks();
         annotateNote();
+    }
     // A pane that shrinks (a splitter moved, presenting began) keeps the line in view.
     if (keptLine_ > 0)
         keepInView(keptLine_);

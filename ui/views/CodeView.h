@@ -7,6 +7,7 @@
 #include <QSet>
 #include <Qsci/qsciscintilla.h>
 
+#include <map>
 #include <utility>
 #include <vector>
 
@@ -27,6 +28,9 @@ class CodeView : public QsciScintilla {
     QString annotationAt(int line) const;
     // For tests: the widest line of the lesson note's annotation as drawn, px (0: no note).
     int noteTextWidth() const;
+    // For tests: the widest line of the whole annotation under 1-based `line` (waiting tasks,
+    // error, note), px, each line measured in the widest of the annotation styles; 0: none.
+    int annotationWidth(int line) const;
     int highlightedLine() const { return highlighted_; }
     // Zoom (1.0 to 3.0): text, notes, line numbers and markers grow together, and the
     // line-number gutter widens so that every number stays whole.
@@ -74,6 +78,10 @@ class CodeView : public QsciScintilla {
     // Puts the lesson note (and the tasks waiting at its line) under its line, wrapped to the
     // pane's width now.
     void annotateNote();
+    // Puts the waiting tasks (and the run's error) under their lines, wrapped the same way.
+    void annotateTasks();
+    // `text` broken into lines that fit a note under `line` in `style`.
+    QString wrappedFor(int line, const QString& text, int style) const;
     // Sizes the gutter for the widest line number at the current zoom (and the marker margin).
     void fitGutter();
     void annotateFold();
@@ -90,8 +98,11 @@ class CodeView : public QsciScintilla {
     int foldedLast_ = 0;
     std::vector<std::pair<int, int>> hiddenNotes_; // see hideNoteComments
     QString noteText_;
-    QString noteWaiting_;   // the tasks waiting at the note's line, one per line
-    int noteWrappedAt_ = 0; // the viewport's width the note was wrapped for, px
+    // The tasks waiting at each 1-based line, a sentence each, as showState() found them.
+    std::map<int, QStringList> waiting_;
+    int errorLine_ = 0; // the run's error is shown under this line (0: none shown)
+    QString errorMessage_;
+    int wrappedAt_ = 0; // the viewport's width the notes were wrapped for, px
     double scale_ = 1.0;
 };
 

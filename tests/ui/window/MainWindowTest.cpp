@@ -36,6 +36,13 @@ class MainWindowTest : public WindowTest {
         FAIL() << "never reached";
     }
 
+    // The note under a 1-based line with its wrapping undone (a line that goes on is indented
+    // by four spaces), for checking what it says.
+    QString noteAt(int line) const {
+        return window_->codeView()->annotationAt(line).replace(QStringLiteral("\n    "),
+                                                               QStringLiteral(" "));
+    }
+
     QString taskCell(int row, int column) const {
         return window_->taskModel()
             ->data(window_->taskModel()->index(row, column), Qt::DisplayRole)
@@ -52,8 +59,7 @@ TEST_F(MainWindowTest, AfterMainYieldsTheReadyQueueHoldsBothWorkers) {
     EXPECT_EQ(taskCell(0, TaskTableModel::Detail), "task Task-2");
     EXPECT_EQ(taskCell(1, TaskTableModel::State), "ready");
     EXPECT_EQ(taskCell(2, TaskTableModel::State), "ready");
-    EXPECT_TRUE(window_->codeView()->annotationAt(8).contains("Task-1: waits for task Task-2"))
-        << window_->codeView()->annotationAt(8).toStdString();
+    EXPECT_TRUE(noteAt(8).contains("Task-1: waits for task Task-2")) << noteAt(8).toStdString();
     EXPECT_EQ(window_->clockText(), "t = 0.000 s");
     EXPECT_FALSE(window_->narration().isEmpty());
 }
@@ -109,8 +115,8 @@ TEST_F(MainWindowTest, WhenTheLoopSleepsBothTimersAreListedByDeadline) {
     EXPECT_EQ(timers[1], "2.000 s → end of Task-2's sleep");
     EXPECT_EQ(taskCell(1, TaskTableModel::Detail), "sleep until 2.000 s");
     EXPECT_EQ(window_->clockText(), "t = 1.000 s"); // the poll moved the clock
-    EXPECT_TRUE(
-        window_->codeView()->annotationAt(3).contains("Task-2: waits for sleep until 2.000 s"));
+    EXPECT_TRUE(noteAt(3).contains("Task-2: waits for sleep until 2.000 s"))
+        << noteAt(3).toStdString();
 }
 
 TEST_F(MainWindowTest, OutputGrowsWithTheStepsAndStepsBackToo) {

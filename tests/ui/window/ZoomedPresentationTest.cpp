@@ -287,6 +287,49 @@ TEST_F(ZoomedPresentationTest, ANoteWrapsToThePanesWidth) {
     EXPECT_LE(right(), code()->viewport()->width());
 }
 
+// What waits under a line wraps inside the pane as the lesson note does: lesson 8's waits
+// ("pay-alice: waits for lock 'lock_bob' (held by pay-bob)") are longer than the code pane is
+// wide when presenting at 1280x720. Its lines go on indented, and wrap again on resize.
+TEST_F(ZoomedPresentationTest, EveryTaskNoteWrapsInsideThePane) {
+    ASSERT_NO_FATAL_FAILURE(open(kLesson8, QSize(1280, 720)));
+    window_->setPresenting(true, false);
+    settle();
+    StepController& c = window_->controller();
+    const auto right = [&](int line) {
+        const long indent =
+            sci(QsciScintillaBase::SCI_GETLINEINDENTPOSITION, static_cast<unsigned long>(line - 1));
+        return static_cast<int>(sci(QsciScintillaBase::SCI_POINTXFROMPOSITION, 0, indent)) +
+               code()->annotationWidth(line);
+    };
+    int wrappedNotes = 0;
+    for (int stop = 0; stop < c.stopCount(); ++stop) {
+        c.goToStop(stop);
+        settle();
+        for (int line = 1; line <= code()->lines(); ++line) {
+            const QString text = code()->annotationAt(line);
+            if (text.isEmpty())
+                continue;
+            EXPECT_LE(right(line), code()->viewport()->width())
+                << "step " << stop << ", line " << line << ": " << text.toStdString();
+            wrappedNotes += text.contains(QStringLiteral("\n    "));
+        }
+    }
+    EXPECT_GT(wrappedNotes, 0) << "no wait was long enough to wrap: the test proves nothing";
+    // Wider again: a wait that wrapped at 1280 px fits on one line at 1920 px.
+    c.goToStop(c.deadlockStop());
+    settle();
+    int lineAt = 0;
+    for (int line = 1; line <= code()->lines() && !lineAt; ++line)
+        if (code()->annotationAt(line).contains(QStringLiteral("\n    ")))
+            lineAt = line;
+    ASSERT_GT(lineAt, 0);
+    const int lines = int(code()->annotationAt(lineAt).count('\n'));
+    window_->resize(1920, 1080);
+    settle();
+    EXPECT_LT(int(code()->annotationAt(lineAt).count('\n')), lines);
+    EXPECT_LE(right(lineAt), code()->viewport()->width());
+}
+
 // 300% at the desk in a 1280x720 window (a 427x240 window at 100%): at the deadlock the graph's
 // tab grows, but not over the code's last six rows (the stuck line and context above it).
 TEST_F(ZoomedPresentationTest, TheDeadlockLeavesTheCodeItsRowsAt300PercentOnTheDesk) {
