@@ -30,8 +30,9 @@ constexpr Format kFormats[] = {{"mp4", "MP4 video (H.264), for slides"},
 
 } // namespace
 
-WalkthroughDialog::WalkthroughDialog(int lastStep, QSize filmSize, QWidget* parent)
-    : QDialog(parent), filmSize_(filmSize) {
+WalkthroughDialog::WalkthroughDialog(int lastStep, QSize windowSize, bool presenting,
+                                     QWidget* parent)
+    : QDialog(parent), windowSize_(windowSize) {
     setWindowTitle(tr("Export Walkthrough"));
     auto* form = new QFormLayout;
 
@@ -82,6 +83,25 @@ WalkthroughDialog::WalkthroughDialog(int lastStep, QSize filmSize, QWidget* pare
     connect(fps_, &QSpinBox::valueChanged, this, &WalkthroughDialog::updateSummary);
     form->addRow(tr("&Frame rate:"), fps_);
 
+    layout_ = new QComboBox;
+    layout_->addItem(tr("Presentation (large text, for slides and projectors)"), true);
+    layout_->addItem(tr("Desk (the window's usual layout)"), false);
+    layout_->setCurrentIndex(presenting ? 0 : 1);
+    layout_->setAccessibleName(tr("Layout to film"));
+    connect(layout_, &QComboBox::currentIndexChanged, this, &WalkthroughDialog::updateSummary);
+    form->addRow(tr("&Layout:"), layout_);
+
+    size_ = new QComboBox;
+    size_->addItem(tr("The window's size (%1×%2)").arg(windowSize.width()).arg(windowSize.height()),
+                   QSize());
+    for (const QSize standard : {QSize(1280, 720), QSize(1920, 1080)})
+        if (standard != windowSize)
+            size_->addItem(tr("%1×%2").arg(standard.width()).arg(standard.height()), standard);
+    size_->setAccessibleName(tr("Size of the film"));
+    size_->setToolTip(tr("The window takes this size while it is filmed, then gets its own back"));
+    connect(size_, &QComboBox::currentIndexChanged, this, &WalkthroughDialog::updateSummary);
+    form->addRow(tr("Si&ze:"), size_);
+
     summary_ = new QLabel;
     summary_->setWordWrap(true);
     form->addRow(summary_);
@@ -124,6 +144,14 @@ void WalkthroughDialog::setSteps(int from, int to) {
     to_->setValue(to);
 }
 
+void WalkthroughDialog::setLayout(bool present, QSize size) {
+    layout_->setCurrentIndex(layout_->findData(present));
+    const int index = size.isEmpty() || size == windowSize_ ? 0 : size_->findData(size);
+    if (index < 0)
+        size_->addItem(tr("%1×%2").arg(size.width()).arg(size.height()), size);
+    size_->setCurrentIndex(index < 0 ? size_->count() - 1 : index);
+}
+
 void WalkthroughDialog::formatChanged() {
     // The file name follows the format chosen: walk.mp4 becomes walk.gif.
     const QFileInfo file(path_->text());
@@ -148,11 +176,11 @@ void WalkthroughDialog::updateSummary() {
     const WalkthroughRequest chosen = request();
     const int steps = std::max(0, chosen.toStep - chosen.fromStep + 1);
     const int frames = steps * WalkthroughRenderer::framesPerStep(chosen.fps);
-    const QSize size = WalkthroughRenderer::filmSize(filmSize_, chosen.path);
+    const QSize size = WalkthroughRenderer::filmSize(
+        chosen.size.isEmpty() ? windowSize_ : chosen.size, chosen.path);
     summary_->setText(
         (steps == 1 ? tr("1 step, one second") : tr("%1 steps, one second each").arg(steps)) +
-        tr(": %1 frames, %2:%3 long, %4×%5 pixels (the window's size; resize the "
-           "window for another).")
+        tr(": %1 frames, %2:%3 long, %4×%5 pixels.")
             .arg(frames)
             .arg(steps / 60)
             .arg(steps % 60, 2, 10, QLatin1Char('0'))
@@ -166,6 +194,8 @@ WalkthroughRequest WalkthroughDialog::request() const {
     chosen.fromStep = from_->value();
     chosen.toStep = to_->value();
     chosen.fps = fps_->value();
+    chosen.present = layout_->currentData().toBool();
+    chosen.size = size_->currentData().toSize();
     return chosen;
 }
 

@@ -1,6 +1,8 @@
 #pragma once
 // File → Export Walkthrough…: the file (its extension picks MP4, WebM or GIF), the steps to
-// film and the frame rate, with what that makes (frames, length, size) said before rendering.
+// film, the frame rate, the layout (the desk's or the presentation's) and the size (the
+// window's, 1280×720 or 1920×1080), with what that makes (frames, length, size) said before
+// rendering.
 
 #include "WalkthroughRenderer.h"
 
@@ -18,11 +20,16 @@ namespace looplab {
 class WalkthroughDialog : public QDialog {
     Q_OBJECT
   public:
-    // `lastStep` is the run's last step; the film is `filmSize` pixels (the window's size).
-    WalkthroughDialog(int lastStep, QSize filmSize, QWidget* parent = nullptr);
+    // `lastStep` is the run's last step; `windowSize` is the window's size in pixels, the film's
+    // unless another is chosen; `presenting`: the window is presenting now (the layout offered
+    // first).
+    WalkthroughDialog(int lastStep, QSize windowSize, bool presenting = false,
+                      QWidget* parent = nullptr);
 
     void setPath(const QString& path);
     void setSteps(int from, int to);
+    // For tests and the caller: the layout and size to film at (an empty size: the window's).
+    void setLayout(bool present, QSize size);
 
     // What the user chose; valid after the dialog was accepted.
     WalkthroughRequest request() const;
@@ -38,12 +45,14 @@ class WalkthroughDialog : public QDialog {
     void browse();
     void updateSummary();
 
-    QSize filmSize_;
+    QSize windowSize_;
     QLineEdit* path_ = nullptr;
     QComboBox* format_ = nullptr;
     QSpinBox* from_ = nullptr;
     QSpinBox* to_ = nullptr;
     QSpinBox* fps_ = nullptr;
+    QComboBox* layout_ = nullptr; // data: true for the presentation's
+    QComboBox* size_ = nullptr;   // data: the QSize, empty for the window's own
     QLabel* summary_ = nullptr;
     QLabel* problem_ = nullptr;
 };

@@ -18,7 +18,7 @@ void WalkthroughExport::ask(QMainWindow* window, const Run& run) {
                                  QObject::tr("There is no run to export yet."));
         return;
     }
-    WalkthroughDialog dialog(run.lastStep, window->size(), window);
+    WalkthroughDialog dialog(run.lastStep, window->size(), run.presenting, window);
     QSettings settings;
     const QString folder =
         settings.value(QStringLiteral("exportFolder"), QDir::homePath()).toString();
@@ -34,6 +34,13 @@ void WalkthroughExport::ask(QMainWindow* window, const Run& run) {
     settings.setValue(QStringLiteral("exportFolder"), QFileInfo(request.path).absolutePath());
     settings.setValue(QStringLiteral("walkthroughFormat"), QFileInfo(request.path).suffix());
 
+    QString error;
+    if (run.setUp && !run.setUp(request, &error)) {
+        if (run.giveBack)
+            run.giveBack();
+        QMessageBox::warning(window, QObject::tr("Export Walkthrough"), error);
+        return;
+    }
     QProgressDialog progress(
         QObject::tr("Filming steps %1 to %2…").arg(request.fromStep).arg(request.toStep),
         QObject::tr("Cancel"), 0, 0, window);
@@ -42,7 +49,6 @@ void WalkthroughExport::ask(QMainWindow* window, const Run& run) {
     progress.setMinimumDuration(0);
     progress.setAutoReset(false);
     WalkthroughRenderer renderer(window, run.showStep);
-    QString error;
     const auto outcome = renderer.render(
         request,
         [&progress](int done, int total) {
@@ -52,6 +58,8 @@ void WalkthroughExport::ask(QMainWindow* window, const Run& run) {
         },
         &error);
     progress.close();
+    if (run.giveBack)
+        run.giveBack();
     run.showStep(run.currentStep); // back where the user was
     switch (outcome) {
     case WalkthroughRenderer::Outcome::Written:

@@ -11,6 +11,7 @@
 #include <QImage>
 #include <QList>
 #include <QRect>
+#include <QSize>
 #include <QString>
 
 #include <functional>
@@ -24,6 +25,10 @@ struct WalkthroughRequest {
     int fromStep = 0; // both included
     int toStep = 0;
     int fps = 10;
+    // The window's layout and size while it is filmed (WalkthroughExport sets them up and gives
+    // the window back as it was); the renderer films the window as it is.
+    bool present = false;
+    QSize size; // px; empty: the window's own size
 };
 
 class WalkthroughRenderer {

@@ -6,7 +6,6 @@
 #include <QKeyEvent>
 #include <QMainWindow>
 #include <QMenuBar>
-#include <QSplitter>
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTimer>
@@ -92,22 +91,11 @@ void PresentationMode::leave() {
 }
 
 void PresentationMode::saveDesk() {
-    savedState_ = window_->saveState();
-    savedTab_ = tabs_ ? tabs_->currentWidget() : nullptr;
-    savedSplitters_.clear();
-    for (QSplitter* splitter : window_->findChildren<QSplitter*>())
-        savedSplitters_.emplace_back(splitter, splitter->sizes());
+    desk_ = DeskSnapshot(window_, tabs_);
 }
 
 void PresentationMode::restoreDesk() {
-    window_->restoreState(savedState_);
-    // The saved tab may be gone (a deadlock's tab leaves when stepping back before it).
-    if (tabs_ && savedTab_ && tabs_->indexOf(savedTab_) >= 0)
-        tabs_->setCurrentWidget(savedTab_);
-    // Outer splitters first: an inner one's sizes are shares of the room the outer one gives.
-    for (const auto& [splitter, sizes] : savedSplitters_)
-        if (splitter)
-            splitter->setSizes(sizes);
+    desk_.restore();
 }
 
 bool PresentationMode::isBlank() const {

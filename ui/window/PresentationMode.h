@@ -10,8 +10,8 @@
 // docks, toolbars, the front tab and the sizes of every splitter, restored after the window has
 // its desk zoom back (zooming widens the lesson dock and moves minimum sizes).
 
-#include <QByteArray>
-#include <QList>
+#include "DeskSnapshot.h"
+
 #include <QObject>
 #include <QPointer>
 
@@ -20,7 +20,6 @@
 
 class QDockWidget;
 class QMainWindow;
-class QSplitter;
 class QTabWidget;
 class QWidget;
 
@@ -65,12 +64,10 @@ class PresentationMode : public QObject {
     bool active_ = false;
 
     // What leaving restores.
-    QByteArray savedState_; // toolbars and docks (QMainWindow::saveState)
+    DeskSnapshot desk_;
     bool wasFullScreen_ = false;
     bool wasMaximized_ = false;
     std::vector<QPointer<QWidget>> hiddenByUs_;
-    QWidget* savedTab_ = nullptr;
-    std::vector<std::pair<QPointer<QSplitter>, QList<int>>> savedSplitters_;
     // Leaving full screen, the window gets its desk size back only later, from the window
     // manager: the desk is restored once more at that resize.
     bool restoreOnResize_ = false;

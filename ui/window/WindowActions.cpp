@@ -2,6 +2,7 @@
 
 #include "ChartsPanel.h"
 #include "FileActions.h"
+#include "FilmingLayout.h"
 #include "HelpMenu.h"
 #include "LessonBrowser.h"
 #include "LoopView.h"
@@ -25,6 +26,8 @@
 #include <QMenuBar>
 #include <QSettings>
 #include <QToolBar>
+
+#include <memory>
 
 namespace looplab {
 
@@ -191,10 +194,16 @@ void WindowActions::buildFileMenu(QMenu* file, const WindowLayout& layout) {
         tr("Film the window stepping through the run as an MP4 or WebM video or an animated GIF"),
         [window] {
             StepController& controller = window->controller();
-            WalkthroughExport::ask(window,
-                                   {window->run().recorded() ? controller.stopCount() - 1 : -1,
-                                    controller.currentStop(), window->programPath(),
-                                    [window](int step) { window->controller().goToStop(step); }});
+            auto filming = std::make_shared<FilmingLayout>(window);
+            WalkthroughExport::ask(
+                window, {window->run().recorded() ? controller.stopCount() - 1 : -1,
+                         controller.currentStop(), window->programPath(),
+                         [window](int step) { window->controller().goToStop(step); },
+                         window->isPresenting(),
+                         [filming](const WalkthroughRequest& request, QString* problem) {
+                             return filming->apply(request.present, request.size, problem);
+                         },
+                         [filming] { filming->restore(); }});
         },
         nullptr);
     file->addSeparator();

@@ -2,7 +2,9 @@
 // many frames as steps × frames per step, each reported to the progress callback), Cancel stops
 // at once and leaves no file, the frame clock moves Qt's animations only when told, and the
 // dialog says what the film will be before anything is rendered.
+#include "FilmingLayout.h"
 #include "FrameClock.h"
+#include "PresentationMode.h"
 #include "VideoProbe.h"
 #include "WalkthroughDialog.h"
 #include "WalkthroughRenderer.h"
@@ -18,11 +20,14 @@
 #include <QMenuBar>
 #include <QPropertyAnimation>
 #include <QSettings>
+#include <QSplitter>
 #include <QStatusBar>
+#include <QTabWidget>
 #include <QTimer>
 #include <QVariantAnimation>
 #include <gtest/gtest.h>
 
+#include <functional>
 #include <utility>
 #include <vector>
 
@@ -110,6 +115,105 @@ TEST_F(WalkthroughWindowTest, TheMenuFilmsAndComesBackToTheStep) {
     EXPECT_EQ(window_->controller().currentStop(), 3);
     EXPECT_EQ(window_->statusBar()->currentMessage(),
               QStringLiteral("Exported %1").arg(QDir::toNativeSeparators(offered)));
+}
+
+// Every splitter's sizes and the front tab: the desk as the user arranged it.
+std::vector<QList<int>> splittersOf(const QWidget& window) {
+    std::vector<QList<int>> sizes;
+    for (const QSplitter* splitter : window.findChildren<QSplitter*>())
+        sizes.push_back(splitter->sizes());
+    return sizes;
+}
+
+// Runs File → Export Walkthrough… and answers its dialog with `answer`.
+void exportFromMenu(MainWindow& window, const std::function<void(WalkthroughDialog&)>& answer) {
+    QTimer::singleShot(0, [&] {
+        auto* dialog = qobject_cast<WalkthroughDialog*>(QApplication::activeModalWidget());
+        ASSERT_NE(dialog, nullptr);
+        answer(*dialog);
+    });
+    for (QAction* menu : window.menuBar()->actions())
+        for (QAction* action : menu->menu()->actions())
+            if (action->text() == QStringLiteral("Export &Walkthrough…"))
+                action->trigger();
+}
+
+TEST_F(WalkthroughWindowTest, TheMenuFilmsThePresentationAtTheSizeAskedAndGivesTheDeskBack) {
+    QApplication::processEvents();
+    const std::vector<QList<int>> desk = splittersOf(*window_);
+    const int tab = window_->bottomTabs()->currentIndex();
+    window_->controller().goToStop(3);
+    std::vector<std::pair<bool, QSize>> modes; // presenting on or off, at which window size
+    QObject::connect(window_->presentation(), &PresentationMode::activeChanged,
+                     [&](bool on) { modes.emplace_back(on, window_->size()); });
+    const QString path = folder_.filePath(QStringLiteral("slides.gif"));
+    exportFromMenu(*window_, [&](WalkthroughDialog& dialog) {
+        EXPECT_FALSE(dialog.request().present); // the window's own layout is offered first
+        EXPECT_TRUE(dialog.request().size.isEmpty());
+        dialog.setPath(path);
+        dialog.setSteps(3, 4);
+        dialog.setLayout(true, QSize(1280, 720));
+        dialog.accept();
+    });
+    const VideoProbe probe = VideoProbe::read(path.toStdString());
+    ASSERT_TRUE(probe.ok) << probe.error;
+    EXPECT_EQ(probe.frames, 2 * 10);
+    EXPECT_EQ(probe.width, 1280);
+    EXPECT_EQ(probe.height, 720);
+    // Filmed presenting at that size, then the desk came back.
+    ASSERT_EQ(modes.size(), 2u);
+    EXPECT_EQ(modes[0], std::make_pair(true, QSize(1280, 720)));
+    EXPECT_FALSE(modes[1].first);
+    EXPECT_FALSE(window_->isPresenting());
+    EXPECT_EQ(window_->size(), QSize(800, 540));
+    EXPECT_EQ(splittersOf(*window_), desk);
+    EXPECT_EQ(window_->bottomTabs()->currentIndex(), tab);
+    EXPECT_EQ(window_->controller().currentStop(), 3);
+}
+
+TEST_F(WalkthroughWindowTest, PresentingTheMenuCanFilmTheDeskAndPresentsAgainAfter) {
+    window_->setPresenting(true, false);
+    QApplication::processEvents();
+    const std::vector<QList<int>> presenting = splittersOf(*window_);
+    const QString path = folder_.filePath(QStringLiteral("desk.gif"));
+    QSize filmedAt;
+    bool filmedPresenting = true;
+    ASSERT_EQ(window_->controller().currentStop(), 0);
+    exportFromMenu(*window_, [&](WalkthroughDialog& dialog) {
+        EXPECT_TRUE(dialog.request().present); // presenting now: offered first
+        dialog.setPath(path);
+        dialog.setSteps(1, 1);
+        dialog.setLayout(false, QSize());
+        // What the window is when the first frame is grabbed.
+        QObject::connect(&window_->controller(), &StepController::stateChanged, [&] {
+            if (window_->controller().currentStop() != 1 || filmedAt.isValid())
+                return;
+            filmedAt = window_->size();
+            filmedPresenting = window_->isPresenting();
+        });
+        dialog.accept();
+    });
+    const VideoProbe probe = VideoProbe::read(path.toStdString());
+    ASSERT_TRUE(probe.ok) << probe.error;
+    EXPECT_EQ(probe.width, 800);
+    EXPECT_FALSE(filmedPresenting);
+    EXPECT_EQ(filmedAt, QSize(800, 540));
+    EXPECT_TRUE(window_->isPresenting());
+    EXPECT_EQ(splittersOf(*window_), presenting);
+}
+
+TEST_F(WalkthroughWindowTest, ASizeTheWindowCannotTakeIsOneSentenceAndChangesNothing) {
+    QApplication::processEvents();
+    const std::vector<QList<int>> desk = splittersOf(*window_);
+    FilmingLayout filming(window_.get());
+    QString problem;
+    EXPECT_FALSE(filming.apply(true, QSize(120, 90), &problem)); // below the layout's least size
+    EXPECT_TRUE(problem.startsWith(QStringLiteral("The window cannot be made 120×90 here")))
+        << problem.toStdString();
+    EXPECT_FALSE(window_->isPresenting());
+    filming.restore();
+    EXPECT_EQ(window_->size(), QSize(800, 540));
+    EXPECT_EQ(splittersOf(*window_), desk);
 }
 
 TEST_F(WalkthroughWindowTest, CancelStopsAtOnceAndLeavesNoFile) {
@@ -214,6 +318,12 @@ TEST(WalkthroughDialog, SaysWhatTheFilmWillBe) {
     EXPECT_EQ(dialog.request().path, QStringLiteral("/tmp/lesson.gif"));
     text = labelsOf(dialog);
     EXPECT_TRUE(text.contains(QStringLiteral("1281×721 pixels"))) << text.toStdString();
+    // Another size is said too, and asked for.
+    dialog.setLayout(true, QSize(1920, 1080));
+    text = labelsOf(dialog);
+    EXPECT_TRUE(text.contains(QStringLiteral("1920×1080 pixels"))) << text.toStdString();
+    EXPECT_EQ(dialog.request().size, QSize(1920, 1080));
+    EXPECT_TRUE(dialog.request().present);
     // To look at it: LOOPLAB_SHOT_DIR=/tmp ui_tests --gtest_filter=WalkthroughDialog.*
     if (qEnvironmentVariableIsSet("LOOPLAB_SHOT_DIR")) {
         dialog.show();
