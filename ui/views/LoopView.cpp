@@ -4,10 +4,12 @@
 #include "StateColors.h"
 #include "TaskLabel.h"
 #include "WaitText.h"
+#include "WrappingItemDelegate.h"
 
 #include <QHeaderView>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QResizeEvent>
 #include <functional>
 #include <map>
 
@@ -87,11 +89,23 @@ LoopView::LoopView(QWidget* parent) : QTreeWidget(parent), fade_(new QVariantAni
     setHeaderHidden(true);
     setRootIsDecorated(false);
     setIndentation(16);
-    setUniformRowHeights(true);
+    // A line longer than the panel is wide wraps (at a projector's zoom most of them are):
+    // elided, "runs first in, fi…" and "sleep until 1.00…" lose what they are there to say.
+    setWordWrap(true);
+    setUniformRowHeights(false);
+    setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    setItemDelegate(new WrappingItemDelegate(this));
     setAccessibleName(tr("Event loop"));
     setToolTip(tr("Inside the event loop at this step: its one thread, the ready queue, timers, "
                   "waiting tasks, locks and queues"));
     motion_ = new LoopMotion(this);
+}
+
+void LoopView::resizeEvent(QResizeEvent* event) {
+    QTreeWidget::resizeEvent(event);
+    // Rows wrap at the viewport's width: another width, other heights.
+    if (event->size().width() != event->oldSize().width())
+        scheduleDelayedItemsLayout();
 }
 
 QTreeWidgetItem* LoopView::section(const QString& title, const QString& tooltip) {

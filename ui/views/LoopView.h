@@ -40,6 +40,9 @@ class LoopView : public QTreeWidget {
     static bool mentions(const QString& text, const QString& task);
     bool isAnimating() const;
 
+  protected:
+    void resizeEvent(QResizeEvent* event) override;
+
   private:
     QTreeWidgetItem* section(const QString& title, const QString& tooltip);
     void highlightArrivals(bool newRun);

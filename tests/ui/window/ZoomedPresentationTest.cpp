@@ -3,6 +3,7 @@
 // it, room for the code at 1280x720, and the desk given back exactly after Esc.
 #include "CodeView.h"
 #include "DeadlockView.h"
+#include "LoopView.h"
 #include "MainWindow.h"
 #include "PresentationMode.h"
 #include "TimelineModel.h"
@@ -15,10 +16,13 @@
 #include <QLabel>
 #include <QSettings>
 #include <QSplitter>
+#include <QStyle>
 #include <QTabWidget>
 #include <QTest>
+#include <QTreeWidgetItemIterator>
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <map>
 
 using namespace looplab;
@@ -26,6 +30,7 @@ using namespace looplab;
 namespace {
 
 const QString kLesson1 = QStringLiteral(LOOPLAB_LESSONS "/01_sync_vs_async.py");
+const QString kLesson4 = QStringLiteral(LOOPLAB_LESSONS "/04_tasks.py");
 const QString kLesson8 = QStringLiteral(LOOPLAB_LESSONS "/08_deadlock.py");
 const QString kLesson12 = QStringLiteral(LOOPLAB_LESSONS "/12_timeouts.py");
 
@@ -224,6 +229,49 @@ TEST_F(ZoomedPresentationTest, EscGivesBackTheDeskExactlyAsItWas) {
         EXPECT_EQ(window_->zoom()->scale(), deskScale);
         window_.reset();
     }
+}
+
+// The loop panel on a 1280x720 projector wraps what is longer than it is wide (it elided
+// "Ready queue (1) — runs first in, fi…" and "lima · weather() — sleep until 1.00…"): every
+// entry's row is as tall as its text wrapped at the width it has, and narrows back when wider.
+TEST_F(ZoomedPresentationTest, TheLoopPanelWrapsInsteadOfCuttingEntries) {
+    ASSERT_NO_FATAL_FAILURE(open(kLesson4, QSize(1280, 720)));
+    window_->setPresenting(true, false);
+    settle();
+    LoopView* loop = window_->loopView();
+    const int margin = loop->style()->pixelMetric(QStyle::PM_FocusFrameHMargin) + 1;
+    // Rows of two lines or more; every row tall enough for its text.
+    const auto wrappedRows = [&] {
+        int wrapped = 0;
+        for (QTreeWidgetItemIterator it(loop); *it; ++it) {
+            int depth = 0;
+            for (QTreeWidgetItem* up = (*it)->parent(); up; up = up->parent())
+                ++depth;
+            const int width = loop->viewport()->width() - loop->indentation() * depth - 2 * margin;
+            const QFontMetrics metrics((*it)->font(0));
+            const int needed =
+                metrics.boundingRect(QRect(0, 0, width, 1 << 20), Qt::TextWordWrap, (*it)->text(0))
+                    .height();
+            EXPECT_GE(loop->visualItemRect(*it).height(), needed) << (*it)->text(0).toStdString();
+            wrapped += needed >= 2 * metrics.height();
+        }
+        return wrapped;
+    };
+    StepController& c = window_->controller();
+    int most = 0;
+    for (int stop = 0; stop < c.stopCount(); stop += 5) {
+        c.goToStop(stop);
+        settle();
+        most = std::max(most, wrappedRows());
+    }
+    EXPECT_GT(most, 0) << "nothing long enough to wrap: the test proves nothing";
+    // Wider: fewer rows wrap (the headings fit on one line at 1920 px).
+    c.goToStop(40);
+    settle();
+    const int narrow = wrappedRows();
+    window_->resize(1920, 1080);
+    settle();
+    EXPECT_LT(wrappedRows(), narrow);
 }
 
 // Lesson 12 on a 1280x720 projector after its timeouts: the timeline shows every row of the
