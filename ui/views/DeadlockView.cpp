@@ -293,6 +293,16 @@ DeadlockView::Arrangement DeadlockView::arrange(const QSizeF& panel) const {
         if (a.fit > best.fit * 1.05)
             best = a;
     }
+    // The explanation as large as the room the graph leaves it lets it be, up to the zoom's
+    // size: below a graph that met the panel's width before its height, or in a column taller
+    // than its text.
+    const bool beside = best.text.left() > 0;
+    const QSizeF room = beside ? QSizeF(best.text.width(), panel.height()) : best.text.size();
+    double height = best.text.height();
+    best.textScale = largestTextScale(room, best.textScale, &height);
+    if (beside)
+        best.text =
+            QRectF(best.text.left(), (panel.height() - height) / 2, best.text.width(), height);
     return best;
 }
 
@@ -366,6 +376,22 @@ DeadlockView::Arrangement DeadlockView::arrange(const QSizeF& panel,
         a.textScale = belowScale;
     }
     return a;
+}
+
+double DeadlockView::largestTextScale(const QSizeF& room, double least, double* height) const {
+    // From the zoom's size down in small steps; `least` is known to fit (or is the floor).
+    for (double ts = scale_; ts > least + 1e-6; ts -= 0.05) {
+        const double width = room.width() / ts - 2 * kMargin;
+        if (width < kNarrowestColumn)
+            continue;
+        const double needed = (textHeight(width) + 2 * kMargin) * ts;
+        if (needed <= room.height()) {
+            if (height)
+                *height = needed;
+            return ts;
+        }
+    }
+    return least;
 }
 
 int DeadlockView::readableHeight(int width) const {

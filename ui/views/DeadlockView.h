@@ -56,6 +56,9 @@ class DeadlockView : public QWidget {
     // the screen's, and, for tests, the height in pixels of its smallest label as drawn.
     double graphFit() const { return arrange(QSizeF(size())).fit; }
     double smallestLabelHeight() const;
+    // For tests: the explanation's scale as drawn at the widget's size, and its rectangle (px).
+    double textScale() const { return arrange(QSizeF(size())).textScale; }
+    QRectF textRect() const { return arrange(QSizeF(size())).text; }
     // The least panel height (px) at `width` that draws the graph at the zoom's size (at 100%,
     // its labels in the body font): what a window gives the Deadlock tab.
     int readableHeight(int width) const;
@@ -87,6 +90,10 @@ class DeadlockView : public QWidget {
     };
     Arrangement arrange(const QSizeF& panel) const;
     Arrangement arrange(const QSizeF& panel, const DeadlockLayout& layout) const;
+    // The largest scale, from `least` up to the zoom's, at which the explanation wrapped to
+    // `room`'s width fits its height (px); its height at that scale goes to `height` when it
+    // grew.
+    double largestTextScale(const QSizeF& room, double least, double* height) const;
     void relayout();
     std::vector<QSizeF> measureNodes() const;
     double textHeight(double width) const;

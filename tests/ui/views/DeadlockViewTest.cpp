@@ -111,3 +111,25 @@ TEST(DeadlockView, ScaleGrowsTheSizeHint) {
     view.setScale(2.0);
     EXPECT_GT(view.sizeHint().width(), normal.width() * 3 / 2);
 }
+
+// A graph that meets the panel's width before its height (lesson 8's row, given the whole
+// height on a 1280x720 projector) leaves room under it: the explanation takes it, up to the
+// zoom's size, and never reaches past the panel at any size.
+TEST(DeadlockView, TheExplanationGrowsIntoTheRoomTheGraphLeaves) {
+    DeadlockView view;
+    view.setDeadlock(QString::fromUtf8(kLockOrder));
+    view.setScale(2.0);
+    for (int width = 500; width <= 1900; width += 200)
+        for (int height = 160; height <= 1000; height += 120) {
+            view.resize(width, height);
+            const QRectF text = view.textRect();
+            EXPECT_GE(view.textScale(), 1.0) << width << "x" << height;
+            EXPECT_LE(view.textScale(), 2.0) << width << "x" << height;
+            EXPECT_LE(text.bottom(), height + 0.5) << width << "x" << height;
+            EXPECT_LE(text.right(), width + 0.5) << width << "x" << height;
+        }
+    view.resize(1246, 474); // the filled Deadlock tab, presenting at 1280x720
+    EXPECT_GE(view.textScale(), 1.2) << "graph fit " << view.graphFit();
+    view.resize(1246, 210); // its share beside the code: no room, body size
+    EXPECT_DOUBLE_EQ(view.textScale(), 1.0);
+}

@@ -99,6 +99,17 @@ TEST_P(DeadlockReadableTest, LabelsAreAtLeastTheBodyFontAndTheGraphFillsItsPanel
     for (int i = 0; i < 3; ++i)
         QApplication::processEvents();
     ASSERT_TRUE(window.deadlockFilled());
+    // To look at both: LOOPLAB_SHOT_DIR=/tmp ui_tests --gtest_filter='Sizes/DeadlockReadable*'
+    if (qEnvironmentVariableIsSet("LOOPLAB_SHOT_DIR")) {
+        const QString name = QStringLiteral("%1/deadlock-%2-%3x%4%5")
+                                 .arg(qEnvironmentVariable("LOOPLAB_SHOT_DIR"))
+                                 .arg(QString::fromLatin1(c.lesson).left(2))
+                                 .arg(c.size.width())
+                                 .arg(c.size.height())
+                                 .arg(c.presenting ? QStringLiteral("-present") : QString());
+        shot.save(name + QStringLiteral(".png"));
+        window.grab().save(name + QStringLiteral("-filled.png"));
+    }
     EXPECT_EQ(panes->sizes().value(0), 0) << "the code and the loop fold away";
     // Larger, unless it was at its largest already (twice the zoom) or at the zoom's size.
     if (label < body * zoom - 1e-6) {
