@@ -139,11 +139,6 @@ DeadlockLayout DeadlockLayout::inRow(const DeadlockGraph& graph, const std::vect
         // point's height) clear of the tallest node by room for its label.
         layout.arch_ = tallest + 2 * kArchClearance;
         layout.cycleCenter_ = QPointF(x / 2, 0);
-        // "deadlock cycle" stands left of the row: above it is the arc, below the rest.
-        const QSizeF caption(kCaptionWidth, 40);
-        const double left = bounds.left() - kCaptionGap - caption.width() / 2;
-        layout.caption_ = QPointF(left, 0);
-        bounds = bounds.united(QRectF(layout.caption_ - QPointF(caption.width() / 2, 20), caption));
     }
     if (cycle.empty()) {
         // No cycle: the depths go left to right, a column each, so that the arrows run along
@@ -175,8 +170,44 @@ DeadlockLayout DeadlockLayout::inRow(const DeadlockGraph& graph, const std::vect
         return layout;
     }
     layout.placeOutside(graph, bounds, layout.cycleCenter_.x(), kRowGap * 0.5);
+    layout.placeRowCaption(graph, bounds);
     layout.finish(graph, bounds);
     return layout;
+}
+
+void DeadlockLayout::placeRowCaption(const DeadlockGraph& graph, QRectF& bounds) {
+    // Under the row's first node when the nodes outside the cycle make the picture taller than
+    // the row anyway and neither they nor any arrow (or its label) are there: the picture is
+    // then only as wide as the row, and a wide row is what limits its size in a short panel.
+    // Else left of the row, where above is the arc and below the rest.
+    const QSizeF caption(kCaptionWidth, 40);
+    const QRectF first = rect(graph.cycle().front());
+    const QRectF under(
+        QPointF(first.center().x() - caption.width() / 2, first.bottom() + kCaptionGap), caption);
+    const QRectF clear = under.adjusted(-kCaptionGap, 0, kCaptionGap, kCaptionGap);
+    bool outside = false, free = true;
+    for (size_t i = 0; i < graph.nodes().size(); ++i)
+        if (!graph.nodes()[i].inCycle) {
+            outside = true;
+            free = free && !rect(int(i)).intersects(clear);
+        }
+    for (const DeadlockGraph::Edge& e : graph.edges()) {
+        const QPointF a = centers_[size_t(e.from)];
+        const QPointF b = centers_[size_t(e.to)];
+        const QPointF control = controlOf(graph, e);
+        for (int i = 0; i <= 40 && free; ++i)
+            free = !clear.contains(curvePoint(a, control, b, i / 40.0));
+        // The arrow's label, on its plate at the middle.
+        const QPointF middle = curvePoint(a, control, b, 0.5);
+        free = free && !clear.intersects(QRectF(middle - QPointF(30, 12), QSizeF(60, 24)));
+    }
+    const QRectF placed =
+        outside && free
+            ? under
+            : QRectF(QPointF(bounds.left() - kCaptionGap - caption.width(), -caption.height() / 2),
+                     caption);
+    caption_ = placed.center();
+    bounds = bounds.united(placed);
 }
 
 // Depth of every node outside the cycle: 0 unless another such node points at it, else one

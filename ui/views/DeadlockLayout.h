@@ -46,9 +46,10 @@ class DeadlockLayout {
     DeadlockLayout(const DeadlockGraph& graph, const std::vector<QSizeF>& sizes, double flat = 1.0);
     // The row form, for a short and wide panel: the cycle's nodes in one row, left to right in
     // the order its arrows go, kCycleGap apart and joined by straight arrows; the arrow back to
-    // the first node arcs over the row; the "deadlock cycle" caption stands left of the row and
-    // every other node goes in rows below it, centred under it. Without a cycle, the nodes go
-    // in columns left to right, one per depth of the arrows among them.
+    // the first node arcs over the row; every other node goes in rows below it, centred under
+    // it; the "deadlock cycle" caption stands under the first node when there are such rows and
+    // nothing else is there (the picture stays the row's width), else left of the row. Without
+    // a cycle, the nodes go in columns left to right, one per depth of the arrows among them.
     static DeadlockLayout inRow(const DeadlockGraph& graph, const std::vector<QSizeF>& sizes);
     bool isRow() const { return row_; }
 
@@ -66,8 +67,8 @@ class DeadlockLayout {
     QPointF cycleCenter() const { return cycleCenter_; }
     double cycleRadius() const { return cycleRadius_; }
 
-    // Where the "deadlock cycle" caption is centred, px: the middle of the circle, or left of
-    // the row.
+    // Where the "deadlock cycle" caption is centred, px: the middle of the circle, or under the
+    // row's first node or left of the row.
     QPointF captionCenter() const { return caption_; }
 
     // The whole picture, nodes and arrows with kMargin around them, px.
@@ -84,6 +85,7 @@ class DeadlockLayout {
     QPointF controlOf(const DeadlockGraph& graph, const DeadlockGraph::Edge& edge) const;
     static std::vector<int> depths(const DeadlockGraph& graph);
     void placeOutside(const DeadlockGraph& graph, QRectF& bounds, double middle, double rowGap);
+    void placeRowCaption(const DeadlockGraph& graph, QRectF& bounds); // see inRow()
     void finish(const DeadlockGraph& graph, QRectF bounds);
 
     std::vector<QPointF> centers_;  // per node, px

@@ -306,7 +306,19 @@ TEST_P(DeadlockLayoutTable, TheRowFormKeepsTheCycleOnOneLineInItsOrder) {
     }
     if (cycle.size() < 2)
         return;
-    EXPECT_LT(row.captionCenter().x(), row.rect(cycle[0]).left());
+    // The caption ("deadlock cycle", 70 x 40 px) left of the row, or under its first node when
+    // nodes outside the cycle are below the row anyway; on no node, inside the picture.
+    const QRectF caption(row.captionCenter() - QPointF(35, 20), QSizeF(70, 40));
+    const bool outsiders = int(cycle.size()) < row.nodeCount();
+    if (outsiders && caption.top() > row.rect(cycle[0]).bottom()) {
+        EXPECT_NEAR(caption.center().x(), row.center(cycle[0]).x(), 1e-9);
+    } else {
+        EXPECT_LT(caption.right(), row.rect(cycle[0]).left());
+        EXPECT_NEAR(caption.center().y(), row.center(cycle[0]).y(), 1e-9);
+    }
+    EXPECT_TRUE(picture.contains(caption));
+    for (int node = 0; node < row.nodeCount(); ++node)
+        EXPECT_FALSE(caption.intersects(row.rect(node))) << node;
     const auto& edges = graph_.edges();
     int back = 0;
     for (size_t e = 0; e < edges.size(); ++e)
@@ -318,6 +330,21 @@ TEST_P(DeadlockLayoutTable, TheRowFormKeepsTheCycleOnOneLineInItsOrder) {
                 EXPECT_LT(peak, row.rect(node).top()) << node;
         }
     EXPECT_EQ(back, 1);
+}
+
+// Lesson 8's shape (a cycle of four, main gathering both tasks below it): the caption goes
+// under the first node, so the picture is no wider than the row and its arrows. Without the
+// tasks below, the row alone is as short as it can be: the caption stands left of it.
+TEST(DeadlockLayout, TheRowsCaptionGoesUnderItWhenTheRowsBelowLeaveRoom) {
+    const DeadlockGraph outsider(QString::fromUtf8(kCycleAndOutsider));
+    const DeadlockLayout row = DeadlockLayout::inRow(outsider, fakeSizes(outsider, 1.0));
+    const std::vector<int>& cycle = outsider.cycle();
+    EXPECT_GT(row.captionCenter().y(), row.rect(cycle[0]).bottom());
+    EXPECT_LE(row.graphSize().width(),
+              row.rect(cycle.back()).right() - row.rect(cycle.front()).left() + 2 * 16 + 60 + 1);
+    const DeadlockGraph alone(QString::fromUtf8(kTwoTaskCycle));
+    const DeadlockLayout bare = DeadlockLayout::inRow(alone, fakeSizes(alone, 1.0));
+    EXPECT_LT(bare.captionCenter().x(), bare.rect(alone.cycle()[0]).left());
 }
 
 INSTANTIATE_TEST_SUITE_P(Graphs, DeadlockLayoutTable,

@@ -128,7 +128,8 @@ TEST(DeadlockView, TheExplanationGrowsIntoTheRoomTheGraphLeaves) {
             EXPECT_LE(text.bottom(), height + 0.5) << width << "x" << height;
             EXPECT_LE(text.right(), width + 0.5) << width << "x" << height;
         }
-    view.resize(1246, 474); // the filled Deadlock tab, presenting at 1280x720
+    view.resize(1000, 600); // the graph meets the width at 1.66 times its size: room below
+    EXPECT_LT(view.graphFit(), 2.0);
     EXPECT_GE(view.textScale(), 1.2) << "graph fit " << view.graphFit();
     view.resize(1246, 210); // its share beside the code: no room, body size
     EXPECT_DOUBLE_EQ(view.textScale(), 1.0);
