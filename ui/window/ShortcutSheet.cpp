@@ -48,7 +48,9 @@ ShortcutSheet::ShortcutSheet(QMainWindow* window) : QDialog(window) {
     table_->setSelectionBehavior(QAbstractItemView::SelectRows);
     table_->verticalHeader()->hide();
     auto* note = new QLabel(tr("While presenting (F5): Page Down/Page Up, Right/Left and Space "
-                               "step; B or . blanks the screen; Esc leaves."),
+                               "step; B or . blanks the screen; Esc leaves. On the Deadlock "
+                               "graph, double-click (or F) gives it the whole height, and "
+                               "back."),
                             this);
     note->setWordWrap(true);
     auto* column = new QVBoxLayout(this);
