@@ -141,8 +141,14 @@ int StepController::lineInView(int running) const {
         return 0;
     if (last->line > 0 && (last->kind == EventKind::StepYield || last->kind == EventKind::Block))
         return static_cast<int>(last->line);
-    if (last->kind != EventKind::Phase)
-        return 0;
+    if (last->kind != EventKind::Phase) {
+        // A step about one task (woken, made ready, cancelled, done): the line it waits at or
+        // stopped at, as the code view marks it.
+        const auto task = last->task >= 0 ? state_.tasks.find(last->task) : state_.tasks.end();
+        return task != state_.tasks.end() && task->second.line > 0
+                   ? static_cast<int>(task->second.line)
+                   : 0;
+    }
     const std::vector<TraceEvent>& events = replay_->events();
     for (size_t i = std::min(lastEventIndex() + 1, events.size()); i-- > 0;)
         if (events[i].kind == EventKind::StepYield && events[i].line > 0)

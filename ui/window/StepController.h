@@ -38,7 +38,8 @@ class StepController : public QObject {
     // The line the code view keeps on screen at this step, given the line running now
     // (`running`, 0 when none): that line; else the await (or blocking call) a task just
     // stopped at; at a moment of the run's own (the deadlock, asyncio.run's clean-up), the
-    // await the last task stopped at, where the stuck tasks wait; else 0.
+    // await the last task stopped at, where the stuck tasks wait; at a step about one task
+    // (woken by its timer, made ready, cancelled), the line that task is at; else 0.
     int lineInView(int running) const;
 
   public slots:

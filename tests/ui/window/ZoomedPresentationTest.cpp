@@ -183,6 +183,25 @@ TEST_F(ZoomedPresentationTest, TheLineOfEveryStepOfLesson8StaysInView) {
     }
 }
 
+// A step about one task that runs no line (lesson 4's "Task-1's wait is over (woken by its
+// timer)") shows that task's line: a window opened at that step showed the file's first lines,
+// with no task in view.
+TEST_F(ZoomedPresentationTest, AStepAboutATaskShowsItsLine) {
+    ASSERT_NO_FATAL_FAILURE(open(kLesson4, QSize(1280, 720)));
+    window_->setPresenting(true, false);
+    StepController& c = window_->controller();
+    c.goToStop(40);
+    settle();
+    ASSERT_EQ(window_->narrationLabel()->text().left(20), QStringLiteral("Task-1's wait is ove"));
+    const auto main = c.state().tasks.find(1);
+    ASSERT_NE(main, c.state().tasks.end());
+    ASSERT_GT(main->second.line, 0);
+    EXPECT_EQ(code()->keptLine(), int(main->second.line));
+    const int top = lineTop(int(main->second.line));
+    EXPECT_GE(top, 0);
+    EXPECT_LE(top + rowHeight(), code()->viewport()->height());
+}
+
 TEST_F(ZoomedPresentationTest, EscGivesBackTheDeskExactlyAsItWas) {
     for (double deskScale : {1.0, 2.0, 3.0}) {
         ASSERT_NO_FATAL_FAILURE(open(kLesson8, QSize(1280, 720)));
