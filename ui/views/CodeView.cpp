@@ -356,6 +356,17 @@ void CodeView::setScale(double scale) {
     const double points = base.pointSizeF() > 0 ? base.pointSizeF() : 10.0;
     zoomTo(static_cast<int>(std::lround((scale - 1.0) * points)));
     scale_ = scale;
+    // Zoomed (presenting, or a large desk zoom), a code line longer than the pane goes on
+    // below itself, indented one step past it and marked at the break, instead of running out
+    // of sight behind a scroll bar. At 100% the editor keeps the file's own lines.
+    if (scale > 1.0) {
+        setWrapMode(QsciScintilla::WrapWord);
+        setWrapVisualFlags(QsciScintilla::WrapFlagByText, QsciScintilla::WrapFlagNone);
+        setWrapIndentMode(QsciScintilla::WrapIndentIndented);
+    } else {
+        setWrapMode(QsciScintilla::WrapNone);
+    }
+    SendScintilla(SCI_SETHSCROLLBAR, scale <= 1.0); // wrapped, nothing is off to the side
     fitGutter();
     annotateFold(); // wider characters: fewer of them to a line
     annotateTasks();

@@ -33,7 +33,8 @@ class CodeView : public QsciScintilla {
     int annotationWidth(int line) const;
     int highlightedLine() const { return highlighted_; }
     // Zoom (1.0 to 3.0): text, notes, line numbers and markers grow together, and the
-    // line-number gutter widens so that every number stays whole.
+    // line-number gutter widens so that every number stays whole. Above 1.0, code lines
+    // longer than the pane wrap (indented, marked at the break).
     void setScale(double scale);
     double scale() const { return scale_; }
 

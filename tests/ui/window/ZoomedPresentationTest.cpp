@@ -183,6 +183,31 @@ TEST_F(ZoomedPresentationTest, TheLineOfEveryStepOfLesson8StaysInView) {
     }
 }
 
+// Zoomed, no code line runs out of the pane (lesson 8's line 58 was cut at "waiting f" on a
+// 1280x720 projector): a long one wraps, and every character is at most the pane's width from
+// its left edge. At 100% the editor keeps the file's lines as they are.
+TEST_F(ZoomedPresentationTest, ZoomedCodeLinesWrapInsideThePane) {
+    ASSERT_NO_FATAL_FAILURE(open(kLesson8, QSize(1280, 720)));
+    EXPECT_EQ(sci(QsciScintillaBase::SCI_GETWRAPMODE), 0);
+    window_->setPresenting(true, false);
+    settle();
+    EXPECT_NE(sci(QsciScintillaBase::SCI_GETWRAPMODE), 0);
+    int wrapped = 0;
+    for (int line = 1; line <= code()->lines(); ++line) {
+        if (!code()->isLineShown(line))
+            continue; // the folded lesson text
+        const auto doc = static_cast<unsigned long>(line - 1);
+        wrapped += sci(QsciScintillaBase::SCI_WRAPCOUNT, doc) > 1;
+        const long end = sci(QsciScintillaBase::SCI_GETLINEENDPOSITION, doc);
+        const long x = sci(QsciScintillaBase::SCI_POINTXFROMPOSITION, 0, end);
+        EXPECT_LE(x, code()->viewport()->width()) << "line " << line;
+    }
+    EXPECT_GT(wrapped, 0) << "no line long enough to wrap: the test proves nothing";
+    window_->setPresenting(false);
+    settle();
+    EXPECT_EQ(sci(QsciScintillaBase::SCI_GETWRAPMODE), 0);
+}
+
 // A step about one task that runs no line (lesson 4's "Task-1's wait is over (woken by its
 // timer)") shows that task's line: a window opened at that step showed the file's first lines,
 // with no task in view.
