@@ -81,7 +81,7 @@ WalkthroughDialog::WalkthroughDialog(int lastStep, QSize windowSize, bool presen
     fps_->setAccessibleName(tr("Frame rate"));
     fps_->setToolTip(tr("Each step lasts one second; more frames make the task moves smoother"));
     connect(fps_, &QSpinBox::valueChanged, this, &WalkthroughDialog::updateSummary);
-    form->addRow(tr("&Frame rate:"), fps_);
+    form->addRow(tr("Frame &rate:"), fps_);
 
     layout_ = new QComboBox;
     layout_->addItem(tr("Presentation (large text, for slides and projectors)"), true);

@@ -19,6 +19,7 @@
 #include <QListWidget>
 #include <QMenuBar>
 #include <QPropertyAnimation>
+#include <QSet>
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
@@ -330,6 +331,22 @@ TEST(WalkthroughDialog, SaysWhatTheFilmWillBe) {
         dialog.grab().save(qEnvironmentVariable("LOOPLAB_SHOT_DIR") +
                            QStringLiteral("/walkthrough-dialog.png"));
     }
+}
+
+// Every field has its own Alt key ("&File" and "&Frame rate" shared Alt+F).
+TEST(WalkthroughDialog, EachFieldHasItsOwnAltKey) {
+    WalkthroughDialog dialog(30, QSize(800, 600));
+    QStringList keys;
+    for (const QLabel* label : dialog.findChildren<QLabel*>()) {
+        const qsizetype at = label->text().indexOf(QLatin1Char('&'));
+        if (at < 0 || at + 1 >= label->text().size())
+            continue;
+        keys << label->text().mid(at + 1, 1).toLower();
+        EXPECT_NE(label->buddy(), nullptr) << label->text().toStdString();
+    }
+    EXPECT_GE(keys.size(), 6);
+    EXPECT_EQ(QSet<QString>(keys.begin(), keys.end()).size(), keys.size())
+        << keys.join(' ').toStdString();
 }
 
 TEST(WalkthroughDialog, RefusesWhatItCannotFilm) {
