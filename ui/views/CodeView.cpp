@@ -184,9 +184,10 @@ void CodeView::annotateFold() {
                  kAnnotationStyle);
 }
 
-// An indicator that draws its text in the page's colour: the text stays (it is the program's),
-// it is only not shown.
-constexpr int kHiddenTextIndicator = 9;
+// A style Scintilla neither draws nor gives room to: the text stays (it is the program's), it is
+// only not shown, and a line does not wrap for it. Set over the lexer's styles; an edit that
+// makes the lexer style those lines again shows the comment while it is being edited.
+constexpr int kHiddenStyle = 131;
 
 void CodeView::hideNoteComments(const std::vector<std::pair<int, int>>& notes) {
     hiddenNotes_.clear();
@@ -203,22 +204,25 @@ void CodeView::hideNoteComments(const std::vector<std::pair<int, int>>& notes) {
 }
 
 void CodeView::paintHiddenNotes() {
-    SendScintilla(SCI_INDICSETSTYLE, kHiddenTextIndicator, 17 /* INDIC_TEXTFORE */);
-    SendScintilla(SCI_INDICSETFORE, kHiddenTextIndicator,
-                  lexer() ? lexer()->defaultPaper() : paper());
-    SendScintilla(SCI_SETINDICATORCURRENT, kHiddenTextIndicator);
-    SendScintilla(SCI_INDICATORCLEARRANGE, 0, length());
+    SendScintilla(SCI_STYLESETVISIBLE, kHiddenStyle, 0L);
+    SendScintilla(SCI_COLOURISE, 0L, -1L); // the lexer's styles everywhere first
     for (const auto& [line, column] : hiddenNotes_) {
         const long start = SendScintilla(SCI_POSITIONFROMLINE, line - 1) + column;
         const long end = SendScintilla(SCI_GETLINEENDPOSITION, line - 1);
-        if (end > start)
-            SendScintilla(SCI_INDICATORFILLRANGE, start, end - start);
+        if (end > start) {
+            SendScintilla(SCI_STARTSTYLING, start);
+            SendScintilla(SCI_SETSTYLING, end - start, kHiddenStyle);
+        }
     }
+    // Styled to the end: the lexer has nothing left to style over them.
+    SendScintilla(SCI_STARTSTYLING, static_cast<long>(length()));
 }
 
 bool CodeView::isHiddenText(int line, int column) const {
     const long at = SendScintilla(SCI_POSITIONFROMLINE, line - 1) + column;
-    return SendScintilla(SCI_INDICATORVALUEAT, kHiddenTextIndicator, at) != 0;
+    // Scintilla gives a style as a (signed) char: 131 reads as -125.
+    return (SendScintilla(SCI_GETSTYLEAT, at) & 0xFF) == kHiddenStyle &&
+           SendScintilla(SCI_STYLEGETVISIBLE, kHiddenStyle) == 0;
 }
 
 bool CodeView::isLineShown(int line) const {

@@ -3,6 +3,7 @@
 // it, room for the code at 1280x720, and the desk given back exactly after Esc.
 #include "CodeView.h"
 #include "DeadlockView.h"
+#include "LessonParser.h"
 #include "LoopView.h"
 #include "MainWindow.h"
 #include "PresentationMode.h"
@@ -206,6 +207,34 @@ TEST_F(ZoomedPresentationTest, ZoomedCodeLinesWrapInsideThePane) {
     window_->setPresenting(false);
     settle();
     EXPECT_EQ(sci(QsciScintillaBase::SCI_GETWRAPMODE), 0);
+}
+
+// A #> note hidden on a code line takes no room: wrapped, its text made lesson 14's line 72
+// ("time.sleep(2)  #> [when loop blocks] ...") four rows high, and on the running line's
+// highlight the hidden words showed, white on blue.
+TEST_F(ZoomedPresentationTest, AHiddenNoteTakesNoRoomOnItsLine) {
+    const QString lesson14 = QStringLiteral(LOOPLAB_LESSONS "/14_blocking_trap.py");
+    ASSERT_NO_FATAL_FAILURE(open(lesson14, QSize(1280, 720)));
+    window_->setPresenting(true, false);
+    settle();
+    const Lesson lesson = loadLesson(lesson14.toStdString());
+    int checked = 0;
+    for (const LessonNote& note : lesson.notes) {
+        if (!code()->isLineShown(note.commentLine))
+            continue; // a note on a line of its own: the line is hidden
+        const auto doc = static_cast<unsigned long>(note.commentLine - 1);
+        const long start = sci(QsciScintillaBase::SCI_POSITIONFROMLINE, doc) + note.commentColumn;
+        const long end = sci(QsciScintillaBase::SCI_GETLINEENDPOSITION, doc);
+        ASSERT_TRUE(code()->isHiddenText(note.commentLine, note.commentColumn + 2));
+        EXPECT_EQ(sci(QsciScintillaBase::SCI_POINTXFROMPOSITION, 0, end),
+                  sci(QsciScintillaBase::SCI_POINTXFROMPOSITION, 0, start))
+            << "line " << note.commentLine;
+        EXPECT_EQ(sci(QsciScintillaBase::SCI_POINTYFROMPOSITION, 0, end),
+                  sci(QsciScintillaBase::SCI_POINTYFROMPOSITION, 0, start))
+            << "line " << note.commentLine;
+        ++checked;
+    }
+    EXPECT_GT(checked, 0);
 }
 
 // A step about one task that runs no line (lesson 4's "Task-1's wait is over (woken by its
