@@ -44,6 +44,15 @@ class LineTracer {
     void endSpan(int64_t task);
     // The program line executing now (innermost program frame), 0 if none.
     int programLineNow() const;
+    // Where the program is now: the innermost program frame's line, and its frame id and depth
+    // as its Line events give them (0 and 0 when that frame is not on the tracer's stack, or
+    // has run no line yet). All 0 when no program frame is on the stack.
+    struct ProgramPlace {
+        int line = 0;
+        int32_t frame = 0;
+        int32_t depth = 0;
+    };
+    ProgramPlace programPlaceNow() const;
     bool isProgramCode(PyCodeObject* code);
 
   private:

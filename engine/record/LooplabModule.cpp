@@ -164,7 +164,13 @@ PYBIND11_EMBEDDED_MODULE(_looplab, m) {
         "record_print",
         [](int64_t stampNs, int64_t task, const std::string& thread, const std::string& text,
            int stream) {
-            record({EventKind::Print, stampNs, task, -1, 0, stream, text, thread});
+            // Printed on the loop's thread by a task: where in the program (the print's own
+            // line, not the last line that ran, which may be in a helper its arguments called).
+            looplab::LineTracer::ProgramPlace place;
+            if (task >= 0 && thread == "loop")
+                place = session().tracer.programPlaceNow();
+            record({EventKind::Print, stampNs, task, -1, place.line, stream, text, thread,
+                    place.frame, place.depth});
             if (stream == 0)
                 looplab::sendPrintedLine(session().printedLinesFd, stampNs, text);
         },

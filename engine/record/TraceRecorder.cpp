@@ -176,6 +176,11 @@ void writeEvent(std::string& out, const TraceEvent& e, LineFrameMemory& frames) 
             w.number("task", e.task);
         w.text("thread", e.detail);
         w.text("text", e.text);
+        if (e.line > 0) { // the print's place, whole (not relative to the Line events)
+            w.number("line", e.line);
+            w.number("f", e.frame);
+            w.number("d", e.depth);
+        }
         if (e.num == kStandardErrorStream)
             w.text("stream", "stderr");
         break;

@@ -37,7 +37,8 @@ enum class EventKind : uint8_t {
                   // held the GIL: a thread was ready to run but waited for the GIL
     Job,          // task, line = worker index, num = finish ns, text = pool, detail = function
     Print,        // task, text = the printed line, detail = thread label, num = stream
-                  // (0 standard output, kStandardErrorStream standard error)
+                  // (0 standard output, kStandardErrorStream standard error); line, frame,
+                  // depth: where a task printed on the loop's thread (0 when not recorded)
     Sync,         // handle = object id, detail = JSON state of a lock/semaphore/event/queue
     End,          // detail = JSON {status, message, deadlock}
     Phase,        // text = "deadlock" | "cleanup", detail = JSON: a moment of the run's own

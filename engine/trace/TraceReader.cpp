@@ -151,6 +151,9 @@ bool toEvent(const json& e, TraceEvent& out, LineFrameMemory& frames) {
         out.text = text(e, "text");
         out.detail = text(e, "thread");
         out.num = text(e, "stream") == "stderr" ? kStandardErrorStream : 0;
+        out.line = number(e, "line");
+        out.frame = static_cast<int32_t>(number(e, "f"));
+        out.depth = static_cast<int16_t>(number(e, "d"));
         break;
     case EventKind::Sync:
         out.handle = number(e, "obj", -1);

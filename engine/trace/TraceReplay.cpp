@@ -273,6 +273,10 @@ void TraceReplay::apply(LoopState& state, const TraceEvent& e) {
     case EventKind::Print:
         if (!isErrorText(e))
             ++state.linesPrinted;
+        // A task printing on the loop's thread is at its print's line (after the helpers its
+        // arguments called have returned).
+        if (e.task >= 0 && e.line > 0 && e.detail == "loop")
+            placeLine(state.tasks.edit(e.task), e);
         break;
     case EventKind::Sync:
         applySync(state, e);

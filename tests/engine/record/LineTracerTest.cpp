@@ -1,6 +1,7 @@
 // The line tracer tells which call of a function each line ran in and how deep it is: a real
 // run of a program with calls, a generator and coroutines that await, read back from its trace.
 #include "TraceReader.h"
+#include "TraceReplay.h"
 
 #include <gtest/gtest.h>
 
@@ -146,6 +147,58 @@ TEST_F(LineTracerTest, AProgramFunctionCalledByLibraryCodeIsTracedLineByLine) {
     EXPECT_EQ(entered[0].depth, 2);
     EXPECT_EQ(left[0].depth, 2);
     EXPECT_EQ(at(34).size(), 1u); // the with statement's body, in the module
+}
+
+// A print whose arguments call a helper: the helper's line runs last, but the task prints at
+// its own line. The print event says so, and the replay puts the task there (in its coroutine,
+// not in the helper that has returned).
+TEST(LineTracerPrint, APrintIsAtItsOwnLineAfterTheHelpersItsArgumentsCalled) {
+    const std::string program = ::testing::TempDir() + "tracer_print.py";
+    const std::string trace = ::testing::TempDir() + "tracer_print.json";
+    std::ofstream(program) << "import asyncio\n"
+                              "\n"
+                              "def stamp():\n"
+                              "    return 't'\n"
+                              "\n"
+                              "async def main():\n"
+                              "    print(f'{stamp()} one')\n"
+                              "    await asyncio.sleep(0)\n"
+                              "\n"
+                              "asyncio.run(main())\n";
+    const std::string command =
+        std::string(LOOPLAB_BINARY) + " run " + program + " --trace " + trace + " > /dev/null";
+    ASSERT_EQ(std::system(command.c_str()), 0);
+    const TraceReadResult read = readTraceFile(trace);
+    std::remove(program.c_str());
+    std::remove(trace.c_str());
+    ASSERT_TRUE(read.ok) << read.error;
+    const std::vector<TraceEvent>& events = read.trace.events;
+    size_t printed = events.size();
+    int32_t mainFrame = 0;
+    int64_t lastLine = 0;
+    for (size_t i = 0; i < events.size() && printed == events.size(); ++i) {
+        if (events[i].kind == EventKind::Line && events[i].line == 7)
+            mainFrame = events[i].frame;
+        if (events[i].kind == EventKind::Line)
+            lastLine = events[i].line;
+        if (events[i].kind == EventKind::Print)
+            printed = i;
+    }
+    ASSERT_LT(printed, events.size());
+    EXPECT_EQ(lastLine, 4) << "stamp()'s line ran last before the print";
+    const TraceEvent& print = events[printed];
+    EXPECT_EQ(print.text, "t one");
+    EXPECT_EQ(print.task, 1);
+    EXPECT_EQ(print.line, 7);
+    EXPECT_EQ(print.frame, mainFrame);
+    EXPECT_EQ(print.depth, 2);
+    const TraceReplay replay(events);
+    const LoopState before = replay.stateAfter(printed);
+    const LoopState after = replay.stateAfter(printed + 1);
+    EXPECT_EQ(before.tasks.at(1).line, 4);
+    EXPECT_EQ(before.tasks.at(1).callDepth, 1);
+    EXPECT_EQ(after.tasks.at(1).line, 7);
+    EXPECT_EQ(after.tasks.at(1).callDepth, 0);
 }
 
 TEST_F(LineTracerTest, TheHeaderListsTheProgramsLoops) {
