@@ -138,7 +138,9 @@ void RowDecorations::drawMarks(QPainter& p, const std::vector<RowMark>& marks,
         if (m.ns < zoom.startNs() || m.ns > zoom.endNs())
             continue;
         double x = zoom.nsToX(m.ns);
-        if (x < 0 || x > areaRight)
+        // The area ends at a whole pixel; a mark at its very end (the cursor's instant, say) may
+        // lie a fraction past it and is still drawn, moved inside.
+        if (x < 0 || x > areaRight + 1)
             continue;
         // A mark at the very end of the run (most of them: finished, cancelled, deadlock)
         // stays whole inside the time area rather than cut in half by its edge.

@@ -150,6 +150,31 @@ TEST(TimelinePainter, TheLegendWrapsWhenNarrow) {
     EXPECT_GT(TimelinePainter::headerHeight(font, 300), TimelinePainter::headerHeight(font, 1600));
 }
 
+// A mark at the instant the shown run ends (stepping: now) is drawn whatever pixel that
+// instant falls in. It was dropped when the instant lay a fraction of a pixel past the last
+// whole one: lesson 12's timeout marks at 2.5 s showed at 1280 px and not at 1920 px.
+TEST(TimelinePainter, AMarkAtTheEndIsDrawnAtAnyWidth) {
+    for (int width : {333, 400, 517, 1000, 1777}) {
+        auto model = [](bool marked) {
+            TimelineRow row{TimelineRow::Kind::Task, 1, "Task-1", {}};
+            row.segments = {{0, 700, SegmentKind::Running, ""}};
+            if (marked)
+                row.marks = {{700, MarkKind::TimeoutExpired, ""}};
+            return TimelineModel({row}, 700); // cut at 700 ns of a 1000 ns run
+        };
+        const TimelineModel plain = model(false);
+        const TimelineModel marked = model(true);
+        TimelineFrame frame = frameFor(QSize(width + 80, 120), plain);
+        frame.zoom = TimelineZoom(1000, width);
+        // The rows only: the legend lists the kinds of mark the run has.
+        const int top = TimelinePainter::headerHeight(frame.font, frame.size.width(), &marked);
+        ASSERT_EQ(top, TimelinePainter::headerHeight(frame.font, frame.size.width(), &plain))
+            << "the legend must take the same lines for the rows to be compared";
+        const QRect rows(0, top, frame.size.width(), frame.size.height() - top);
+        EXPECT_NE(paint(marked, frame).copy(rows), paint(plain, frame).copy(rows)) << width;
+    }
+}
+
 TEST(TimelinePainter, TheCursorNeverCrossesTheAxisLabels) {
     // A cursor on a labelled second ran through its label ("0|1"). It now starts at the tick
     // marks: everything above them is the same with or without it, while the label it stands
