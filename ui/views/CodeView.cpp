@@ -156,9 +156,10 @@ void CodeView::fitGutter() {
         setMarginWidth(1, markers);
 }
 
-void CodeView::setLessonNote(int line, const QString& text) {
+void CodeView::setLessonNote(int line, const QString& text, bool panelShown) {
     noteLine_ = line;
     noteText_ = text;
+    lessonPanelShown_ = panelShown;
 }
 
 void CodeView::foldLessonText(int firstLine, int lastLine) {
@@ -177,7 +178,9 @@ void CodeView::annotateFold() {
     if (foldedFirst_ > 0)
         annotate(foldedFirst_ - 1,
                  wrappedFor(foldedFirst_,
-                            tr("… the lesson's text (lines %1–%2) is in the Lesson panel")
+                            (lessonPanelShown_
+                                 ? tr("… the lesson's text (lines %1–%2) is in the Lesson panel")
+                                 : tr("… lines %1–%2: the lesson's text, folded"))
                                 .arg(foldedFirst_ + 1)
                                 .arg(foldedLast_),
                             kAnnotationStyle),

@@ -20,8 +20,9 @@ class CodeView : public QsciScintilla {
 
     void showState(const LoopState& state, int currentLine);
     // The lesson note the stepping reached last, shown under its line by the next showState
-    // (line 0: none).
-    void setLessonNote(int line, const QString& text);
+    // (line 0: none); `panelShown`: the lesson panel is on screen (where the folded lesson
+    // text is, the line that stands for it says so; presenting, it does not).
+    void setLessonNote(int line, const QString& text, bool panelShown = true);
     // Marks a line with an error (a syntax error, an uncaught exception) until the next run.
     void markError(int line, const QString& message);
     // For tests: the annotation text under a 1-based line, and the highlighted line.
@@ -96,6 +97,7 @@ class CodeView : public QsciScintilla {
     int keptLine_ = 0; // see keepInView
     int noteLine_ = 0;
     int foldedFirst_ = 0; // the lesson text's lines, folded (see foldLessonText)
+    bool lessonPanelShown_ = true;
     int foldedLast_ = 0;
     std::vector<std::pair<int, int>> hiddenNotes_; // see hideNoteComments
     QString noteText_;

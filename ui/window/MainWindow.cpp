@@ -394,7 +394,7 @@ void MainWindow::showStep() {
     // A note is said once: in the lesson panel when it is there, else under its line.
     const bool panelShown = layout_->lessonDock()->isVisibleTo(this);
     code->setLessonNote(panelShown ? 0 : lessonPanel->currentNoteLine(),
-                        lessonPanel->currentNoteText());
+                        lessonPanel->currentNoteText(), panelShown);
     code->showState(state, line);
     code->markError(errorLine_, errorMessage_);
     // One line is kept in view, chosen after every note is in place (notes push lines down):

@@ -237,6 +237,22 @@ TEST_F(ZoomedPresentationTest, AHiddenNoteTakesNoRoomOnItsLine) {
     EXPECT_GT(checked, 0);
 }
 
+// The line that stands for the folded lesson text points to the Lesson panel only where the
+// panel is: presenting hides it, and the room was told to look in a panel it cannot see.
+TEST_F(ZoomedPresentationTest, TheFoldedLessonTextPointsToThePanelOnlyWhenItIsThere) {
+    ASSERT_NO_FATAL_FAILURE(open(kLesson4, QSize(1280, 720)));
+    window_->controller().goToStop(3);
+    settle();
+    EXPECT_TRUE(code()->annotationAt(1).contains(QStringLiteral("in the Lesson panel")))
+        << code()->annotationAt(1).toStdString();
+    window_->setPresenting(true, false); // no step: the window says it at once
+    settle();
+    const QString presenting = code()->annotationAt(1).replace(QStringLiteral("\n    "), " ");
+    EXPECT_FALSE(presenting.contains(QStringLiteral("Lesson panel"))) << presenting.toStdString();
+    EXPECT_TRUE(presenting.contains(QStringLiteral("the lesson's text, folded")))
+        << presenting.toStdString();
+}
+
 // A step about one task that runs no line (lesson 4's "Task-1's wait is over (woken by its
 // timer)") shows that task's line: a window opened at that step showed the file's first lines,
 // with no task in view.
