@@ -380,16 +380,19 @@ void CodeView::setScale(double scale) {
     annotateNote();
 }
 
-void CodeView::keepInView(int line) {
+void CodeView::keepInView(int line, int alsoLine) {
     keptLine_ = line;
+    keptAlso_ = alsoLine;
     if (line <= 0 || line > lines())
         return;
     // Rows on screen, not lines of the file: a folded docstring takes one row, a note under a
-    // line takes as many rows as it has lines.
+    // line takes as many rows as it has lines, a wrapped line as many as it wraps into.
+    const auto rowsOf = [this](int at) {
+        return static_cast<long>(SendScintilla(SCI_WRAPCOUNT, at - 1) +
+                                 SendScintilla(SCI_ANNOTATIONGETLINES, at - 1));
+    };
     const long row = SendScintilla(SCI_VISIBLEFROMDOCLINE, line - 1);
-    // The line and, room permitting, its note below it.
-    const long rows =
-        SendScintilla(SCI_WRAPCOUNT, line - 1) + SendScintilla(SCI_ANNOTATIONGETLINES, line - 1);
+    const long rows = rowsOf(line); // the line and, room permitting, its note below it
     const long screen = std::max(1L, static_cast<long>(SendScintilla(SCI_LINESONSCREEN)));
     // A short view keeps at most a third of itself for context, so the line stays well inside.
     const long context = std::min<long>(kContextAbove, (screen - 1) / 3);
@@ -399,6 +402,21 @@ void CodeView::keepInView(int line) {
         first = highest;
     else if (row + rows > first + screen)
         first = std::min(highest, row + rows - screen);
+    // The other line (a note's) with all its rows too, when the view can hold both; the line
+    // itself is never given up for it, its context may be.
+    if (alsoLine > 0 && alsoLine <= lines() && alsoLine != line && isLineShown(alsoLine)) {
+        const long alsoRow = SendScintilla(SCI_VISIBLEFROMDOCLINE, alsoLine - 1);
+        const long alsoEnd = alsoRow + rowsOf(alsoLine);
+        long moved = first;
+        if (alsoEnd > first + screen)
+            moved = alsoEnd - screen; // below: scroll down just enough
+        else if (alsoRow < first)
+            moved = alsoRow; // above: scroll up just enough
+        const bool both = moved <= row && row + 1 <= moved + screen && moved <= alsoRow &&
+                          alsoEnd <= moved + screen;
+        if (both)
+            first = moved;
+    }
     SendScintilla(SCI_SETFIRSTVISIBLELINE, std::max(0L, first));
 }
 
@@ -413,7 +431,7 @@ void CodeView::resizeEvent(QResizeEvent* event) {
     }
     // A pane that shrinks (a splitter moved, presenting began) keeps the line in view.
     if (keptLine_ > 0)
-        keepInView(keptLine_);
+        keepInView(keptLine_, keptAlso_);
 }
 
 } // namespace looplab

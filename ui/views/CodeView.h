@@ -42,7 +42,9 @@ class CodeView : public QsciScintilla {
     // Scrolls as little as possible so that 1-based `line` is on screen with a few lines of
     // context above it (fewer when the view is short), and keeps it there when the view is
     // resized. Notes and folded lines are counted as the rows they take on screen.
-    void keepInView(int line);
+    // With `alsoLine` (a lesson note's line), that line and its rows are brought into view as
+    // well when the view can hold both without losing `line`.
+    void keepInView(int line, int alsoLine = 0);
     int keptLine() const { return keptLine_; }
     // The rows of context kept above that line when the view has room for them.
     static constexpr int kContextAbove = 3;
@@ -95,6 +97,7 @@ class CodeView : public QsciScintilla {
     QSet<int> breakpoints_;
     int highlighted_ = 0;
     int keptLine_ = 0; // see keepInView
+    int keptAlso_ = 0;
     int noteLine_ = 0;
     int foldedFirst_ = 0; // the lesson text's lines, folded (see foldLessonText)
     bool lessonPanelShown_ = true;

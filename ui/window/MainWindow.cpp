@@ -388,6 +388,7 @@ void MainWindow::showStep() {
     // deadlock (what follows is asyncio.run's clean-up).
     const int stop = controller_.currentStop();
     const int deadlock = controller_.deadlockStop();
+    const int notesBefore = lessonPanel->shownNoteCount();
     lessonPanel->showPosition(state.eventsApplied,
                               controller_.stopCount() > 1 && (stop == controller_.stopCount() - 1 ||
                                                               (deadlock > 0 && stop >= deadlock)));
@@ -402,7 +403,14 @@ void MainWindow::showStep() {
     int focus = controller_.lineInView(line);
     if (focus == 0)
         focus = errorLine_;
-    code->keepInView(focus);
+    // The note under its line (the lesson panel closed, or presenting) is what the step says:
+    // in view too when there is room for both. A note this very step reveals comes first when
+    // no line runs (a task finished, a timer fired): it was written for this moment.
+    const int note = panelShown ? 0 : lessonPanel->currentNoteLine();
+    if (lessonPanel->shownNoteCount() != notesBefore)
+        noteStop_ = lessonPanel->shownNoteCount() > notesBefore ? stop : -1;
+    const bool noteFirst = note > 0 && (focus == 0 || (line == 0 && noteStop_ == stop));
+    code->keepInView(noteFirst ? note : focus, noteFirst ? focus : note);
     showDeadlock(state);
     showErrorsSoFar(state);
     layout_->loopView()->showState(state, controller_.replay());

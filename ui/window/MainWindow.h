@@ -153,6 +153,7 @@ class MainWindow : public QMainWindow {
     QStringList runArguments_; // --schedule-seed S --jitter F, or none
     ProgramRun run_;
     bool restoredEdits_ = false;
+    int noteStop_ = -1; // the step that revealed the lesson note shown last (-1: an earlier one)
     UnsavedEdits* edits_ = nullptr;
     FileActions* files_ = nullptr;
     int errorLine_ = 0;              // where the run failed, shown at every step

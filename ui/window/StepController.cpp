@@ -141,6 +141,22 @@ int StepController::lineInView(int running) const {
         return 0;
     if (last->line > 0 && (last->kind == EventKind::StepYield || last->kind == EventKind::Block))
         return static_cast<int>(last->line);
+    if (last->kind == EventKind::End) {
+        // The run's end: the last line of the program that ran (or printed) on the loop's
+        // thread.
+        const std::vector<TraceEvent>& events = replay_->events();
+        for (size_t i = std::min(lastEventIndex() + 1, events.size()); i-- > 0;) {
+            const TraceEvent& e = events[i];
+            // A print is at its own line (its arguments' helpers ran their lines before it).
+            const bool onLoop = e.kind == EventKind::Print ? e.detail == "loop"
+                                                           : e.text.empty() || e.text == "loop";
+            if ((e.kind == EventKind::Line || e.kind == EventKind::LinesSkipped ||
+                 e.kind == EventKind::Print) &&
+                onLoop && e.line > 0)
+                return static_cast<int>(e.line);
+        }
+        return 0;
+    }
     if (last->kind != EventKind::Phase) {
         // A step about one task (woken, made ready, cancelled, done): the line it waits at or
         // stopped at, as the code view marks it.

@@ -39,7 +39,8 @@ class StepController : public QObject {
     // (`running`, 0 when none): that line; else the await (or blocking call) a task just
     // stopped at; at a moment of the run's own (the deadlock, asyncio.run's clean-up), the
     // await the last task stopped at, where the stuck tasks wait; at a step about one task
-    // (woken by its timer, made ready, cancelled), the line that task is at; else 0.
+    // (woken by its timer, made ready, cancelled), the line that task is at; at the run's end,
+    // the last program line that ran on the loop's thread; else 0.
     int lineInView(int running) const;
 
   public slots:

@@ -253,6 +253,38 @@ TEST_F(ZoomedPresentationTest, TheFoldedLessonTextPointsToThePanelOnlyWhenItIsTh
         << presenting.toStdString();
 }
 
+// Presenting, a note the step reveals is seen: lesson 4's "lima is done: nobody was awaiting
+// it" (line 69) fires when lima finishes (step 55), where no line runs; the code stayed at
+// lima's return (line 55), the note out of view. At the run's end, the last line that printed
+// is shown (it was the file's top in a window opened there).
+TEST_F(ZoomedPresentationTest, TheNoteAStepRevealsAndTheRunsLastLineAreInView) {
+    ASSERT_NO_FATAL_FAILURE(open(kLesson4, QSize(1280, 720)));
+    window_->setPresenting(true, false);
+    StepController& c = window_->controller();
+    c.goToStop(55);
+    settle();
+    ASSERT_TRUE(window_->narrationLabel()->text().startsWith(QStringLiteral("lima finished")));
+    const QString note = code()->annotationAt(69);
+    ASSERT_TRUE(note.contains(QStringLiteral("Note: lima is done"))) << note.toStdString();
+    const int top = lineTop(69);
+    const int noteRows = int(sci(QsciScintillaBase::SCI_ANNOTATIONGETLINES, 68));
+    EXPECT_GE(top, 0);
+    EXPECT_LE(top + (1 + noteRows) * rowHeight(), code()->viewport()->height());
+    // Resized, it stays.
+    window_->resize(1281, 721);
+    settle();
+    EXPECT_GE(lineTop(69), 0);
+    EXPECT_LE(lineTop(69) + (1 + noteRows) * rowHeight(), code()->viewport()->height() + 1);
+
+    ASSERT_NO_FATAL_FAILURE(open(kLesson12, QSize(1280, 720)));
+    window_->setPresenting(true, false);
+    window_->controller().goToStop(window_->controller().stopCount() - 1);
+    settle();
+    EXPECT_EQ(code()->keptLine(), 81) << "the last print: the backup block ran out of time";
+    EXPECT_GE(lineTop(81), 0);
+    EXPECT_LE(lineTop(81) + rowHeight(), code()->viewport()->height());
+}
+
 // A step about one task that runs no line (lesson 4's "Task-1's wait is over (woken by its
 // timer)") shows that task's line: a window opened at that step showed the file's first lines,
 // with no task in view.
