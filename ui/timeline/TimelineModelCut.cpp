@@ -16,6 +16,10 @@ TimelineRow cutRow(const TimelineRow& row, int64_t ns) {
             break;
         cut.segments.push_back(s);
         cut.segments.back().endNs = std::min(s.endNs, ns);
+        // A late timer that has not run before this moment (it may run at this very instant,
+        // a step later) is late so far: when it ran is not told yet.
+        if (s.wait == WaitKind::Late && s.endNs >= ns)
+            cut.segments.back().detail = kLateSoFar;
     }
     for (const RowMark& m : row.marks)
         if (m.ns <= ns)

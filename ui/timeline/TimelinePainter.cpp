@@ -37,7 +37,9 @@ QString seconds(qint64 ns, int decimals) {
 QString segmentCaption(const Segment& s) {
     // A late timer says when it was due and when it ran, the story of a blocked loop.
     if (s.kind == SegmentKind::Waiting && s.wait == WaitKind::Late)
-        return QStringLiteral("due %1 s, ran %2 s: the loop was blocked")
+        return (s.detail == kLateSoFar ? QStringLiteral("due %1 s, late at %2 s: the loop was "
+                                                        "blocked")
+                                       : QStringLiteral("due %1 s, ran %2 s: the loop was blocked"))
             .arg(seconds(s.startNs, 3), seconds(s.endNs, 3));
     if (!s.detail.empty() && s.kind != SegmentKind::Blocked)
         return QString::fromStdString(s.detail);

@@ -37,6 +37,10 @@ inline const char* segmentKindName(SegmentKind kind) {
     return "?";
 }
 
+// The detail of a late timer's segment cut at the moment shown (TimelineModel::upTo) before it
+// is known to have run: its end is that moment, not when the timer ran.
+inline constexpr const char* kLateSoFar = "late timer, so far";
+
 struct Segment {
     int64_t startNs = 0;
     int64_t endNs = 0; // exclusive

@@ -379,7 +379,11 @@ QString TimelineView::tooltipAt(const QPoint& pos) const {
     const Segment& s = rowData.segments[range.first];
     QString what = QString::fromLatin1(segmentKindName(s.kind));
     if (s.kind == SegmentKind::Waiting && s.wait == WaitKind::Late)
-        what = tr("its timer was due at %1 s but ran %2 s later: the loop was blocked or busy")
+        what = (s.detail == kLateSoFar
+                    ? tr("its timer was due at %1 s and is %2 s late so far: the loop was "
+                         "blocked or busy")
+                    : tr("its timer was due at %1 s but ran %2 s later: the loop was blocked or "
+                         "busy"))
                    .arg(seconds(s.startNs, 3), seconds(s.endNs - s.startNs, 3));
     else if (!s.detail.empty())
         what += QStringLiteral(" (%1)").arg(QString::fromStdString(s.detail));

@@ -281,5 +281,26 @@ TEST(TimelineWaits, UpToCutsTheLoopRowHoldsAndMarksToo) {
     EXPECT_EQ(cut.row(0).segments.back().wait, WaitKind::Late);
 }
 
+// A late timer cut before it is known to have run is late so far: at the end of the block
+// (2.1 s) the heartbeat had not run yet (lesson 14 shows that moment a step before it runs),
+// and the timeline said "ran 2.100 s". After that instant, when it ran is told.
+TEST(TimelineWaits, ALateTimerCutAtOrBeforeItRunsIsLateSoFar) {
+    const TimelineModel whole(blockedLoop());
+    for (const int64_t at : {1000 * kMs, 2100 * kMs}) {
+        const TimelineModel cut = whole.upTo(at, {1, 2});
+        const Segment& late = cut.row(0).segments.back();
+        EXPECT_EQ(late.wait, WaitKind::Late) << at;
+        EXPECT_EQ(late.endNs, at);
+        EXPECT_EQ(late.detail, kLateSoFar) << at;
+    }
+    const TimelineModel after = whole.upTo(2100 * kMs + 50, {1, 2});
+    const Segments& segments = after.row(0).segments;
+    ASSERT_GE(segments.size(), 2u);
+    const Segment& ran = segments[segments.size() - 2];
+    EXPECT_EQ(ran.wait, WaitKind::Late);
+    EXPECT_EQ(ran.endNs, 2100 * kMs);
+    EXPECT_EQ(ran.detail, "late timer");
+}
+
 } // namespace
 } // namespace looplab
