@@ -375,7 +375,8 @@ std::string endSentence(const TraceEvent& e) {
             info["deadlock"].contains("tasks") && info["deadlock"]["tasks"].is_array())
             stuck = static_cast<int64_t>(info["deadlock"]["tasks"].size());
         return "The run ended in a deadlock: " + plural(stuck, "task") +
-               " could never finish, and asyncio.run's clean-up cancelled them.";
+               (stuck == 1 ? " could never finish, and asyncio.run's clean-up cancelled it."
+                           : " could never finish, and asyncio.run's clean-up cancelled them.");
     }
     if (status == "exit" && str(info, "how") == "os._exit")
         return "The program ended the process itself with os._exit(" +
@@ -425,8 +426,10 @@ std::string deadlockSentence(const json& info, const LoopState& before) {
     if (tasks.size() > kExplained)
         sentence += "; and " + plural(static_cast<int64_t>(tasks.size() - kExplained), "more task");
     const bool cycle = info.contains("cycle") && info["cycle"].is_array() && !info["cycle"].empty();
-    return sentence + (cycle ? ". They wait for each other in a cycle: none can ever continue."
-                             : ". None of them can ever continue.");
+    return sentence + (cycle               ? ". They wait for each other in a cycle: none can ever "
+                                             "continue."
+                       : tasks.size() == 1 ? ". It can never continue."
+                                           : ". None of them can ever continue.");
 }
 
 std::string cleanupSentence(const json& info, const LoopState& before) {
@@ -441,7 +444,10 @@ std::string cleanupSentence(const json& info, const LoopState& before) {
     if (str(info, "after") == "deadlock")
         return "asyncio.run now cleans up after the deadlock: it cancels the " +
                plural(static_cast<int64_t>(ids.size()), "stuck task") + " (" +
-               someNames(before, ids) + "), which lets go of what they hold, then " + shutdown;
+               someNames(before, ids) +
+               (ids.size() == 1 ? "), which lets go of what it holds, then "
+                                : "), which let go of what they hold, then ") +
+               shutdown;
     if (ids.empty())
         return "The main task is done, so asyncio.run cleans up: no task is left to cancel; it " +
                shutdown;

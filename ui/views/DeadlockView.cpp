@@ -34,6 +34,13 @@ QFont smallOf(QFont font) {
     return font;
 }
 
+// The line that says the graph is of an earlier step: set apart by slant, not by size.
+QFont momentFontOf(QFont font) {
+    font.setBold(false);
+    font.setItalic(true);
+    return font;
+}
+
 // The graph grows to fill its panel, up to this many times the zoom.
 constexpr double kMostGrowth = 2.0;
 // The explanation beside the graph: a column of this many logical pixels at most, and never
@@ -70,6 +77,14 @@ void DeadlockView::setDeadlock(const QString& endInfoJson) {
                                  graph_.explanations().join(QLatin1Char(' ')));
         relayout();
     }
+    updateGeometry();
+    update();
+}
+
+void DeadlockView::setMoment(const QString& moment) {
+    if (moment == moment_)
+        return;
+    moment_ = moment;
     updateGeometry();
     update();
 }
@@ -266,6 +281,11 @@ double DeadlockView::textHeight(double width) const {
     const int w = std::max(1, int(width));
     double h =
         strong.boundingRect(QRectF(0, 0, w, 1e6), Qt::TextWordWrap, graph_.summary()).height();
+    if (!moment_.isEmpty())
+        h += QFontMetricsF(momentFontOf(font()))
+                 .boundingRect(QRectF(0, 0, w, 1e6), Qt::TextWordWrap, moment_)
+                 .height() +
+             plain.height() * 0.4;
     h += plain.height() * 0.6;
     for (const QString& line : graph_.explanations())
         h += plain.boundingRect(QRectF(0, 0, w - 18, 1e6), Qt::TextWordWrap, line).height() + 2;
@@ -466,8 +486,13 @@ void DeadlockView::paintEvent(QPaintEvent*) {
     p.scale(a.textScale, a.textScale);
     p.setPen(ink);
     double y = kMargin;
-    p.setFont(boldOf(font()));
     QRectF used;
+    if (!moment_.isEmpty()) {
+        p.setFont(momentFontOf(font()));
+        p.drawText(QRectF(kMargin, y, textWidth, 1e6), Qt::TextWordWrap, moment_, &used);
+        y += used.height() + QFontMetricsF(font()).height() * 0.4;
+    }
+    p.setFont(boldOf(font()));
     p.drawText(QRectF(kMargin, y, textWidth, 1e6), Qt::TextWordWrap, graph_.summary(), &used);
     y += used.height() + QFontMetricsF(font()).height() * 0.6;
     p.setFont(font());

@@ -36,6 +36,11 @@ class DeadlockView : public QWidget {
     // deadlock shows "No deadlock in this run."
     void setDeadlock(const QString& endInfoJson);
     bool hasDeadlock() const { return !graph_.empty(); }
+    // After the deadlock's step the graph tells how things were then, not now: `moment` (one
+    // sentence, e.g. "As at the deadlock, step 52 ...") is drawn first, above the summary.
+    // Empty at the deadlock's own step.
+    void setMoment(const QString& moment);
+    QString moment() const { return moment_; }
 
     // For tests. Every node's label ("Task-2", "lock lock_b"): tasks in the report's order, then
     // objects in the order they are first waited on.
@@ -108,6 +113,7 @@ class DeadlockView : public QWidget {
     // The layout being painted (paintEvent chooses; the painting helpers follow it).
     const DeadlockLayout* painting_ = &layout_;
     double scale_ = 1.0;
+    QString moment_;
 };
 
 } // namespace looplab

@@ -472,6 +472,16 @@ void MainWindow::showDeadlock(const LoopState& state) {
         tabs->removeTab(tab);
         layout_->roomForDeadlock(false);
     }
+    // Past the deadlock's step the graph is how the tasks were stuck then: asyncio.run's
+    // clean-up has been cancelling them since (the loop panel shows the locks freed).
+    const int stop = controller_.currentStop();
+    const int deadlockStop = controller_.deadlockStop();
+    deadlock->setMoment(
+        show && stop > deadlockStop
+            ? tr("As the tasks were stuck at the deadlock (step %1); the steps since are "
+                 "asyncio.run's clean-up, which cancels them.")
+                  .arg(deadlockStop)
+            : QString());
     // The deadlock report (stderr) is the ending too.
     const QString report =
         show ? run_.standardError

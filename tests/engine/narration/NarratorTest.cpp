@@ -475,6 +475,38 @@ TEST(Narrator, TheCleanUpTasksAreNamedAsAsyncioRunsOwn) {
     std::remove(trace.c_str());
 }
 
+// One stuck task is "it", not "them": lesson 11's consumer waits alone for a sentinel.
+TEST(Narrator, ADeadlockOfOneTaskIsToldInTheSingular) {
+    const std::string trace = ::testing::TempDir() + "narrator_one_stuck.json";
+    const std::string command = std::string(LOOPLAB_BINARY) +
+                                " run " LOOPLAB_LESSONS "/11_queue_sentinel_bug.py --trace " +
+                                trace + " > /dev/null 2>&1";
+    std::system(command.c_str()); // the deadlock exits non-zero by design
+    const TraceReadResult read = readTraceFile(trace);
+    std::remove(trace.c_str());
+    ASSERT_TRUE(read.ok) << read.error;
+    const TraceReplay replay(read.trace.events);
+    const Narrator narrator(replay);
+    std::vector<std::string> told;
+    for (size_t i = 0; i < replay.eventCount(); ++i) {
+        const TraceEvent& e = replay.events()[i];
+        if (e.kind == EventKind::Phase || e.kind == EventKind::End)
+            told.push_back(narrator.sentence(i));
+    }
+    ASSERT_EQ(told.size(), 3u); // the deadlock, the clean-up, the end
+    EXPECT_NE(told[0].find("It can never continue."), std::string::npos) << told[0];
+    EXPECT_NE(told[1].find("the 1 stuck task (Task-1), which lets go of what it holds"),
+              std::string::npos)
+        << told[1];
+    EXPECT_NE(told[2].find("1 task could never finish, and asyncio.run's clean-up cancelled it."),
+              std::string::npos)
+        << told[2];
+    for (const std::string& sentence : told) {
+        EXPECT_EQ(sentence.find(" them"), std::string::npos) << sentence;
+        EXPECT_EQ(sentence.find(" they "), std::string::npos) << sentence;
+    }
+}
+
 // Real runs: every event of a deadlock and of an executor program gets a real sentence, with no
 // placeholder left where a name or number could not be found.
 TEST(Narrator, EveryEventOfRealRunsGetsASentence) {

@@ -165,6 +165,22 @@ TEST_P(DeadlockMoment, ItsTabIsInFrontAtItsStepAndStaysThereWhenPresentingStarts
     window_->setPresenting(false);
 }
 
+// After the deadlock's step the graph is of then, not now (the loop panel shows the clean-up
+// freeing the locks): it says so above its explanation; at the deadlock's step it says nothing.
+TEST_P(DeadlockMoment, AfterItsStepTheGraphSaysItIsTheDeadlocksMoment) {
+    StepController& c = window_->controller();
+    c.goToStop(c.deadlockStop());
+    EXPECT_TRUE(window_->deadlockView()->moment().isEmpty());
+    ASSERT_LT(c.deadlockStop(), c.stopCount() - 1);
+    c.goToStop(c.stopCount() - 1);
+    const QString moment = window_->deadlockView()->moment();
+    EXPECT_TRUE(moment.startsWith(
+        QStringLiteral("As the tasks were stuck at the deadlock (step %1)").arg(c.deadlockStop())))
+        << moment.toStdString();
+    c.goToStop(c.deadlockStop());
+    EXPECT_TRUE(window_->deadlockView()->moment().isEmpty());
+}
+
 class CleanUpAfterMain : public WindowTest {
   protected:
     void SetUp() override { open(kTwoWorkers, QStringLiteral("two_workers.py")); }
