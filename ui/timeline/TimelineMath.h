@@ -231,4 +231,23 @@ inline void separateLooks(std::vector<PixelSpan>& spans, int gap) {
     }
 }
 
+// Where the axis's labels go, left to right: a label is centred on its tick (`centre`, px in
+// the widget) and kept inside [left, right] (px); one that would then come within `gap` px of
+// the label before it (the last one, pushed in from the right edge) is left out: -1. `width`
+// is each label's width, px. Returns each label's left edge, or -1.
+inline std::vector<int> axisLabelLefts(const std::vector<int>& centres,
+                                       const std::vector<int>& widths, int left, int right,
+                                       int gap) {
+    std::vector<int> lefts(centres.size(), -1);
+    int previousRight = left - gap;
+    for (size_t i = 0; i < centres.size() && i < widths.size(); ++i) {
+        const int at = std::min(centres[i] - widths[i] / 2, right - widths[i]);
+        if (at < left || at < previousRight + gap)
+            continue;
+        lefts[i] = at;
+        previousRight = at + widths[i];
+    }
+    return lefts;
+}
+
 } // namespace looplab

@@ -10,6 +10,7 @@
 #include <QList>
 #include <QPainter>
 #include <QRect>
+#include <QStringList>
 
 #include <algorithm>
 #include <array>
@@ -253,17 +254,25 @@ void TimelinePainter::drawAxis(QPainter& p, const TimelineFrame& frame,
     const int lineWidth =
         std::max(1, static_cast<int>(std::lround(frame.scale *
                                                  lineFactor(paletteKind(frame.base, frame.text)))));
+    std::vector<int> centres, widths;
+    QStringList labels;
     for (qint64 t = (zoom.startNs() / step) * step; t <= zoom.endNs(); t += step) {
         if (t < zoom.startNs())
             continue;
         const int x = gutter + static_cast<int>(std::lround(zoom.nsToX(t)));
         p.fillRect(QRect(x, bottom - fm.height() / 2, lineWidth, fm.height() / 2), frame.text);
-        const QString label = seconds(t, decimals);
-        const int w = fm.horizontalAdvance(label);
-        const int labelLeft = std::min(x - w / 2, width - w - 2);
-        if (labelLeft >= gutter)
-            p.drawText(QPoint(labelLeft, bottom - fm.height() / 2 - fm.descent() - 1), label);
+        labels << seconds(t, decimals);
+        centres.push_back(x);
+        widths.push_back(fm.horizontalAdvance(labels.back()));
     }
+    // Each label over its tick; the last one, pushed in from the right edge, only when it
+    // does not then run into the one before ("0.95 1.00").
+    const std::vector<int> lefts =
+        axisLabelLefts(centres, widths, gutter, width - 2, fm.averageCharWidth());
+    for (qsizetype i = 0; i < labels.size(); ++i)
+        if (lefts[size_t(i)] >= 0)
+            p.drawText(QPoint(lefts[size_t(i)], bottom - fm.height() / 2 - fm.descent() - 1),
+                       labels[i]);
     p.fillRect(QRect(gutter, bottom - lineWidth, width - gutter, lineWidth), frame.text);
 }
 

@@ -247,6 +247,29 @@ TEST(TimelineMath, DenseRowFillsEachPixelColumnAtMostOnce) {
     }
 }
 
+TEST(AxisLabels, EachOverItsTickInsideTheAreaAndNeverRunTogether) {
+    struct Row {
+        std::vector<int> centres, widths;
+        int left, right, gap;
+        std::vector<int> lefts;
+    };
+    const Row rows[] = {
+        // room for all: centred on their ticks
+        {{100, 200, 300}, {40, 40, 40}, 50, 400, 5, {80, 180, 280}},
+        // the first would start left of the area: left out
+        {{60, 160}, {40, 40}, 50, 400, 5, {-1, 140}},
+        // the last pushed in from the right edge stays clear of the one before: drawn there
+        {{100, 200, 290}, {40, 40, 40}, 50, 300, 5, {80, 180, 260}},
+        // ... but pushed onto the one before ("0.95 1.00"): left out
+        {{100, 200, 240}, {40, 40, 40}, 50, 245, 5, {80, 180, -1}},
+        // a gap of its own between every two
+        {{100, 142}, {40, 40}, 0, 1000, 5, {80, -1}},
+        {{100, 145}, {40, 40}, 0, 1000, 5, {80, 125}},
+    };
+    for (const Row& r : rows)
+        EXPECT_EQ(axisLabelLefts(r.centres, r.widths, r.left, r.right, r.gap), r.lefts);
+}
+
 } // namespace
 // Neighbouring spans of different looks get an edge; the same look, a gap already there or a
 // sliver too thin to give up a column keep their columns.
