@@ -188,9 +188,12 @@ void CodeView::annotateFold() {
 }
 
 // A style Scintilla neither draws nor gives room to: the text stays (it is the program's), it is
-// only not shown, and a line does not wrap for it. Set over the lexer's styles; an edit that
-// makes the lexer style those lines again shows the comment while it is being edited.
+// only not shown, and a line does not wrap for it. It is set over the lexer's styles, so an
+// edit that makes the lexer style those lines again takes it away; an indicator that draws the
+// text in the page's colour moves with the edits and keeps it out of sight until the notes are
+// hidden again (the lesson reopened).
 constexpr int kHiddenStyle = 131;
+constexpr int kHiddenTextIndicator = 9;
 
 void CodeView::hideNoteComments(const std::vector<std::pair<int, int>>& notes) {
     hiddenNotes_.clear();
@@ -208,11 +211,18 @@ void CodeView::hideNoteComments(const std::vector<std::pair<int, int>>& notes) {
 
 void CodeView::paintHiddenNotes() {
     SendScintilla(SCI_STYLESETVISIBLE, kHiddenStyle, 0L);
+    SendScintilla(SCI_INDICSETSTYLE, kHiddenTextIndicator, 17 /* INDIC_TEXTFORE */);
+    SendScintilla(SCI_INDICSETFORE, kHiddenTextIndicator,
+                  lexer() ? lexer()->defaultPaper() : paper());
     SendScintilla(SCI_COLOURISE, 0L, -1L); // the lexer's styles everywhere first
+    // (Set after colouring: QScintilla's own handlers choose other indicators meanwhile.)
+    SendScintilla(SCI_SETINDICATORCURRENT, kHiddenTextIndicator);
+    SendScintilla(SCI_INDICATORCLEARRANGE, 0, length());
     for (const auto& [line, column] : hiddenNotes_) {
         const long start = SendScintilla(SCI_POSITIONFROMLINE, line - 1) + column;
         const long end = SendScintilla(SCI_GETLINEENDPOSITION, line - 1);
         if (end > start) {
+            SendScintilla(SCI_INDICATORFILLRANGE, start, end - start);
             SendScintilla(SCI_STARTSTYLING, start);
             SendScintilla(SCI_SETSTYLING, end - start, kHiddenStyle);
         }
@@ -224,8 +234,9 @@ void CodeView::paintHiddenNotes() {
 bool CodeView::isHiddenText(int line, int column) const {
     const long at = SendScintilla(SCI_POSITIONFROMLINE, line - 1) + column;
     // Scintilla gives a style as a (signed) char: 131 reads as -125.
-    return (SendScintilla(SCI_GETSTYLEAT, at) & 0xFF) == kHiddenStyle &&
-           SendScintilla(SCI_STYLEGETVISIBLE, kHiddenStyle) == 0;
+    const bool invisible = (SendScintilla(SCI_GETSTYLEAT, at) & 0xFF) == kHiddenStyle &&
+                           SendScintilla(SCI_STYLEGETVISIBLE, kHiddenStyle) == 0;
+    return invisible || SendScintilla(SCI_INDICATORVALUEAT, kHiddenTextIndicator, at) != 0;
 }
 
 bool CodeView::isLineShown(int line) const {

@@ -235,6 +235,15 @@ TEST_F(ZoomedPresentationTest, AHiddenNoteTakesNoRoomOnItsLine) {
         ++checked;
     }
     EXPECT_GT(checked, 0);
+
+    // An edit above them (the lexer styles the lines below again) keeps them out of sight.
+    code()->insertAt(QStringLiteral("x = 1\n"), 44, 0);
+    sci(QsciScintillaBase::SCI_COLOURISE, 0, -1);
+    for (const LessonNote& note : lesson.notes)
+        if (note.commentLine > 45 && code()->isLineShown(note.commentLine + 1)) {
+            EXPECT_TRUE(code()->isHiddenText(note.commentLine + 1, note.commentColumn + 2))
+                << "line " << note.commentLine + 1;
+        }
 }
 
 // The line that stands for the folded lesson text points to the Lesson panel only where the
