@@ -256,6 +256,11 @@ int LineTracer::onLine(PyFrameObject* frame) {
 }
 
 int LineTracer::programLineNow() const {
+    return programPlaceNow().line;
+}
+
+LineTracer::ProgramPlace LineTracer::programPlaceNow() const {
+    ProgramPlace place;
     PyFrameObject* frame = PyEval_GetFrame(); // borrowed
     if (frame)
         Py_INCREF(frame);
@@ -265,40 +270,23 @@ int LineTracer::programLineNow() const {
         const bool mine = filename && programPath_ == filename;
         Py_DECREF(code);
         if (mine) {
-            const int line = PyFrame_GetLineNumber(frame);
+            place.line = PyFrame_GetLineNumber(frame);
+            // Its id and depth as its Line events give them: found on the stack by identity
+            // (the top, unless the frame began before the tracer was installed).
+            for (size_t i = stack_.size(); i-- > 0;)
+                if (stack_[i].frame == frame) {
+                    place.frame = stack_[i].id;
+                    place.depth = static_cast<int32_t>(i + 1);
+                    break;
+                }
             Py_DECREF(frame);
-            return line;
+            return place;
         }
         PyFrameObject* back = PyFrame_GetBack(frame); // new reference
         Py_DECREF(frame);
         frame = back;
     }
     PyErr_Clear();
-    return 0;
-}
-
-LineTracer::ProgramPlace LineTracer::programPlaceNow() const {
-    ProgramPlace place;
-    place.line = programLineNow();
-    if (place.line == 0)
-        return place;
-    // The innermost program frame is the top of the stack unless a frame began before the
-    // tracer was installed (reenter() puts it there at its next line): found by identity.
-    PyFrameObject* frame = PyEval_GetFrame(); // borrowed
-    if (frame)
-        Py_INCREF(frame);
-    while (frame) {
-        for (size_t i = stack_.size(); i-- > 0;)
-            if (stack_[i].frame == frame) {
-                place.frame = stack_[i].id;
-                place.depth = static_cast<int32_t>(i + 1);
-                Py_DECREF(frame);
-                return place;
-            }
-        PyFrameObject* back = PyFrame_GetBack(frame); // new reference
-        Py_DECREF(frame);
-        frame = back;
-    }
     return place;
 }
 
