@@ -304,7 +304,7 @@ QSize DeadlockView::minimumSizeHint() const {
     return QSize(200, 120);
 }
 
-DeadlockView::Arrangement DeadlockView::arrange(const QSizeF& panel) const {
+DeadlockView::Arrangement DeadlockView::arrange(const QSizeF& panel, bool growText) const {
     // The round picture, the flat one or the row, whichever can be drawn larger (the round one
     // when they are about as large: it shows the cycle as a cycle best).
     Arrangement best = arrange(panel, layout_);
@@ -313,6 +313,8 @@ DeadlockView::Arrangement DeadlockView::arrange(const QSizeF& panel) const {
         if (a.fit > best.fit * 1.05)
             best = a;
     }
+    if (!growText)
+        return best;
     // The explanation as large as the room the graph leaves it lets it be, up to the zoom's
     // size: below a graph that met the panel's width before its height, or in a column taller
     // than its text.
@@ -421,7 +423,7 @@ int DeadlockView::readableHeight(int width) const {
     int low = 60, high = 4000;
     while (low < high) {
         const int middle = (low + high) / 2;
-        if (arrange(QSizeF(width, middle)).fit >= scale_ - 1e-6)
+        if (arrange(QSizeF(width, middle), false).fit >= scale_ - 1e-6)
             high = middle;
         else
             low = middle + 1;

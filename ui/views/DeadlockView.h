@@ -59,7 +59,7 @@ class DeadlockView : public QWidget {
 
     // How the graph is drawn at the widget's size: the factor from the graph's own pixels to
     // the screen's, and, for tests, the height in pixels of its smallest label as drawn.
-    double graphFit() const { return arrange(QSizeF(size())).fit; }
+    double graphFit() const { return arrange(QSizeF(size()), false).fit; }
     double smallestLabelHeight() const;
     // For tests: the explanation's scale as drawn at the widget's size, and its rectangle (px).
     double textScale() const { return arrange(QSizeF(size())).textScale; }
@@ -93,7 +93,9 @@ class DeadlockView : public QWidget {
         double textScale = 1; // the explanation's scale: the zoom's, or less to stand beside
         const DeadlockLayout* layout = nullptr; // the round, the flat or the row picture
     };
-    Arrangement arrange(const QSizeF& panel) const;
+    // `growText` false: the graph's place and size only (the explanation's scale is not
+    // searched), for callers that want no more, such as readableHeight()'s search.
+    Arrangement arrange(const QSizeF& panel, bool growText = true) const;
     Arrangement arrange(const QSizeF& panel, const DeadlockLayout& layout) const;
     // The largest scale, from `least` up to the zoom's, at which the explanation wrapped to
     // `room`'s width fits its height (px); its height at that scale goes to `height` when it
