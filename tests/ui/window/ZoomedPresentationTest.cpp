@@ -64,6 +64,12 @@ class ZoomedPresentationTest : public ::testing::Test {
             sci(QsciScintillaBase::SCI_POSITIONFROMLINE, static_cast<unsigned long>(line - 1))));
     }
     int rowHeight() const { return static_cast<int>(sci(QsciScintillaBase::SCI_TEXTHEIGHT, 0)); }
+    // The 1-based line and the `rows` - 1 rows under it (its note) are inside the viewport.
+    void expectRowsInView(int line, int rows) const {
+        const int top = lineTop(line);
+        EXPECT_GE(top, 0) << "line " << line;
+        EXPECT_LE(top + rows * rowHeight(), code()->viewport()->height()) << "line " << line;
+    }
     int firstShownLine() const {
         return static_cast<int>(sci(
                    QsciScintillaBase::SCI_DOCLINEFROMVISIBLE,
@@ -275,23 +281,19 @@ TEST_F(ZoomedPresentationTest, TheNoteAStepRevealsAndTheRunsLastLineAreInView) {
     ASSERT_TRUE(window_->narrationLabel()->text().startsWith(QStringLiteral("lima finished")));
     const QString note = code()->annotationAt(69);
     ASSERT_TRUE(note.contains(QStringLiteral("Note: lima is done"))) << note.toStdString();
-    const int top = lineTop(69);
     const int noteRows = int(sci(QsciScintillaBase::SCI_ANNOTATIONGETLINES, 68));
-    EXPECT_GE(top, 0);
-    EXPECT_LE(top + (1 + noteRows) * rowHeight(), code()->viewport()->height());
+    expectRowsInView(69, 1 + noteRows);
     // Resized, it stays.
     window_->resize(1281, 721);
     settle();
-    EXPECT_GE(lineTop(69), 0);
-    EXPECT_LE(lineTop(69) + (1 + noteRows) * rowHeight(), code()->viewport()->height() + 1);
+    expectRowsInView(69, 1 + noteRows);
 
     ASSERT_NO_FATAL_FAILURE(open(kLesson12, QSize(1280, 720)));
     window_->setPresenting(true, false);
     window_->controller().goToStop(window_->controller().stopCount() - 1);
     settle();
     EXPECT_EQ(code()->keptLine(), 81) << "the last print: the backup block ran out of time";
-    EXPECT_GE(lineTop(81), 0);
-    EXPECT_LE(lineTop(81) + rowHeight(), code()->viewport()->height());
+    expectRowsInView(81, 1);
 }
 
 // A step about one task that runs no line (lesson 4's "Task-1's wait is over (woken by its
@@ -308,9 +310,7 @@ TEST_F(ZoomedPresentationTest, AStepAboutATaskShowsItsLine) {
     ASSERT_NE(main, c.state().tasks.end());
     ASSERT_GT(main->second.line, 0);
     EXPECT_EQ(code()->keptLine(), int(main->second.line));
-    const int top = lineTop(int(main->second.line));
-    EXPECT_GE(top, 0);
-    EXPECT_LE(top + rowHeight(), code()->viewport()->height());
+    expectRowsInView(int(main->second.line), 1);
 }
 
 TEST_F(ZoomedPresentationTest, EscGivesBackTheDeskExactlyAsItWas) {
